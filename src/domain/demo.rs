@@ -1,0 +1,1 @@
+//! Fictional German customers for a first look, and large sets for benchmarks.

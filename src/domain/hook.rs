@@ -1,0 +1,146 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The reason ("Aufhänger") a conversation is opened with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum HookKind {
+    ExtraBenefit,
+    LegalChange,
+    TimeLimitedPromotion,
+    SpecialAdvantage,
+    ComprehensiveConsultation,
+    /// A kind the team adds itself.
+    Custom(String),
+}
+
+impl HookKind {
+    pub const BUILT_IN: [HookKind; 5] = [
+        Self::ExtraBenefit,
+        Self::LegalChange,
+        Self::TimeLimitedPromotion,
+        Self::SpecialAdvantage,
+        Self::ComprehensiveConsultation,
+    ];
+
+    /// A stable key for forms and files; custom kinds carry their own label.
+    pub fn key(&self) -> String {
+        match self {
+            Self::ExtraBenefit => "extra_benefit".into(),
+            Self::LegalChange => "legal_change".into(),
+            Self::TimeLimitedPromotion => "promotion".into(),
+            Self::SpecialAdvantage => "special_advantage".into(),
+            Self::ComprehensiveConsultation => "consultation".into(),
+            Self::Custom(label) => format!("custom:{label}"),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        let kind = match key {
+            "extra_benefit" => Self::ExtraBenefit,
+            "legal_change" => Self::LegalChange,
+            "promotion" => Self::TimeLimitedPromotion,
+            "special_advantage" => Self::SpecialAdvantage,
+            "consultation" => Self::ComprehensiveConsultation,
+            other => {
+                let label = other.strip_prefix("custom:")?.trim();
+                if label.is_empty() {
+                    return None;
+                }
+                Self::Custom(label.to_string())
+            }
+        };
+        Some(kind)
+    }
+}
+
+/// The current note ("aktueller Vermerk") the user sees first when the customer calls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentNote {
+    pub written: NaiveDate,
+    pub hook: HookKind,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+}
+
+/// How a note's validity looks from `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteValidity {
+    /// No end date: the note stays current until replaced.
+    Open,
+    Valid { days_left: i64 },
+    /// Still valid, but ends within [`EXPIRING_SOON_DAYS`].
+    ExpiringSoon { days_left: i64 },
+    Expired { days_ago: i64 },
+}
+
+pub const EXPIRING_SOON_DAYS: i64 = 14;
+
+impl CurrentNote {
+    pub fn validity(&self, today: NaiveDate) -> NoteValidity {
+        let Some(until) = self.valid_until else {
+            return NoteValidity::Open;
+        };
+        let days_left = (until - today).num_days();
+        if days_left < 0 {
+            NoteValidity::Expired {
+                days_ago: -days_left,
+            }
+        } else if days_left <= EXPIRING_SOON_DAYS {
+            NoteValidity::ExpiringSoon { days_left }
+        } else {
+            NoteValidity::Valid { days_left }
+        }
+    }
+
+    pub fn is_expired(&self, today: NaiveDate) -> bool {
+        matches!(self.validity(today), NoteValidity::Expired { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("valid test date")
+    }
+
+    fn note(until: Option<NaiveDate>) -> CurrentNote {
+        CurrentNote {
+            written: day(1),
+            hook: HookKind::TimeLimitedPromotion,
+            text: "Aktion".into(),
+            valid_until: until,
+        }
+    }
+
+    #[test]
+    fn validity_follows_the_end_date() {
+        assert_eq!(note(None).validity(day(27)), NoteValidity::Open);
+        assert_eq!(
+            note(Some(day(27))).validity(day(27)),
+            NoteValidity::ExpiringSoon { days_left: 0 }
+        );
+        assert_eq!(
+            note(Some(day(26))).validity(day(27)),
+            NoteValidity::Expired { days_ago: 1 }
+        );
+        assert!(note(Some(day(26))).is_expired(day(27)));
+        assert_eq!(
+            note(Some(day(30))).validity(day(1)),
+            NoteValidity::Valid { days_left: 29 }
+        );
+    }
+
+    #[test]
+    fn hook_keys_round_trip() {
+        let mut kinds = HookKind::BUILT_IN.to_vec();
+        kinds.push(HookKind::Custom("Jubiläum".into()));
+        for kind in kinds {
+            assert_eq!(HookKind::from_key(&kind.key()), Some(kind));
+        }
+        assert_eq!(HookKind::from_key("custom:  "), None);
+        assert_eq!(HookKind::from_key("nonsense"), None);
+    }
+}

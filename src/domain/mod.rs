@@ -1,0 +1,22 @@
+//! Plain Rust: the customer method's data and rules. No browser, no clock:
+//! every rule takes `today` as a parameter.
+
+pub mod class;
+pub mod class_change;
+pub mod contact;
+pub mod customer;
+pub mod customer_search;
+pub mod dataset;
+pub mod dates;
+pub mod demo;
+pub mod hook;
+pub mod ids;
+pub mod money;
+pub mod phone;
+pub mod playbook;
+pub mod practice;
+pub mod settings;
+pub mod starter_playbook;
+pub mod text_fold;
+pub mod timeline;
+pub mod validation;

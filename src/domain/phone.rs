@@ -1,0 +1,80 @@
+//! Phone numbers compared by digits, whatever way they were written.
+
+/// Reduces a number to its national digits: "+49 171 2345678", "0049 171 2345678",
+/// "0171/2345678" and "0171 234 56 78" all become "1712345678".
+pub fn normalize_phone(text: &str) -> String {
+    let plus = text.trim_start().starts_with('+');
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    let national = if plus {
+        strip_country_code(&digits)
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        strip_country_code(rest)
+    } else {
+        digits.strip_prefix('0').unwrap_or(&digits)
+    };
+    national.to_string()
+}
+
+/// German numbers are the common case; other country codes stay as written so that
+/// a foreign number never collides with a German one.
+fn strip_country_code(digits: &str) -> &str {
+    digits.strip_prefix("49").unwrap_or(digits)
+}
+
+/// True when the typed text looks like (part of) a phone number rather than a name.
+pub fn looks_like_phone(text: &str) -> bool {
+    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+    digits >= 3
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +/-().".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn german_formats_are_the_same_number() {
+        let forms = [
+            "+49 171 2345678",
+            "0049 171 2345678",
+            "0171/2345678",
+            "0171 234 56 78",
+            "01712345678",
+            "(0171) 234-5678",
+        ];
+        for form in forms {
+            assert_eq!(normalize_phone(form), "1712345678", "{form}");
+        }
+    }
+
+    #[test]
+    fn foreign_numbers_keep_their_country_code() {
+        assert_eq!(normalize_phone("+43 660 1234567"), "436601234567");
+    }
+
+    #[test]
+    fn phone_detection() {
+        assert!(looks_like_phone("0171 23"));
+        assert!(!looks_like_phone("Müller 12"));
+        assert!(!looks_like_phone("12"));
+    }
+
+    proptest! {
+        #[test]
+        fn separators_never_change_the_number(
+            digits in "[1-9][0-9]{5,10}",
+            seps in proptest::collection::vec(prop_oneof![Just(" "), Just("/"), Just("-"), Just("")], 12),
+        ) {
+            let mut written = String::from("0");
+            for (i, ch) in digits.chars().enumerate() {
+                written.push(ch);
+                written.push_str(seps[i % seps.len()]);
+            }
+            prop_assert_eq!(normalize_phone(&written), digits.clone());
+            prop_assert_eq!(normalize_phone(&format!("+49 {digits}")), digits);
+        }
+    }
+}

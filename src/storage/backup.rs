@@ -1,0 +1,131 @@
+//! The full backup file: readable JSON with a format name and the schema version.
+
+use super::schema::CURRENT_SCHEMA;
+use crate::domain::customer::Customer;
+use crate::domain::dataset::{BackupStatus, Dataset};
+use crate::domain::playbook::PlaybookLine;
+use crate::domain::practice::PracticeState;
+use crate::domain::settings::Settings;
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "klassenblick-backup";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupFile {
+    pub format: String,
+    pub schema: u32,
+    pub exported_at: NaiveDateTime,
+    pub customers: Vec<Customer>,
+    pub playbook: Vec<PlaybookLine>,
+    pub practice: PracticeState,
+    pub settings: Settings,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupError {
+    NotJson(String),
+    NotABackup,
+    NewerSchema { found: u32, supported: u32 },
+    Invalid(String),
+    DuplicateCustomer(String),
+}
+
+pub fn backup_json(dataset: &Dataset, exported_at: NaiveDateTime) -> Result<String, BackupError> {
+    let file = BackupFile {
+        format: FORMAT.to_string(),
+        schema: CURRENT_SCHEMA,
+        exported_at,
+        customers: dataset.customers.values().cloned().collect(),
+        playbook: dataset.playbook.clone(),
+        practice: dataset.practice.clone(),
+        settings: dataset.settings.clone(),
+    };
+    serde_json::to_string_pretty(&file).map_err(|e| BackupError::Invalid(e.to_string()))
+}
+
+/// Reads a backup file. The backup status of the restored data starts over.
+pub fn parse_backup(text: &str) -> Result<(Dataset, NaiveDateTime), BackupError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(BackupError::NotABackup);
+    }
+    let schema = value
+        .get("schema")
+        .and_then(|s| s.as_u64())
+        .ok_or(BackupError::NotABackup)?;
+    if schema > u64::from(CURRENT_SCHEMA) {
+        return Err(BackupError::NewerSchema {
+            found: u32::try_from(schema).unwrap_or(u32::MAX),
+            supported: CURRENT_SCHEMA,
+        });
+    }
+    let file: BackupFile =
+        serde_json::from_value(value).map_err(|e| BackupError::Invalid(e.to_string()))?;
+    let mut dataset = Dataset {
+        playbook: file.playbook,
+        practice: file.practice,
+        settings: file.settings.sanitized(),
+        backup: BackupStatus::default(),
+        ..Dataset::default()
+    };
+    for customer in file.customers {
+        if let Some(twin) = dataset.customers.insert(customer.id, customer) {
+            return Err(BackupError::DuplicateCustomer(twin.fields.name));
+        }
+    }
+    Ok((dataset, file.exported_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::CustomerFields;
+    use crate::domain::ids::CustomerId;
+    use chrono::NaiveDate;
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 27)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .expect("valid")
+    }
+
+    fn dataset() -> Dataset {
+        let mut ds = Dataset::default();
+        for id in [3, 1] {
+            let fields = CustomerFields {
+                name: format!("<script>alert({id})</script> Müller"),
+                ..Default::default()
+            };
+            ds.customers
+                .insert(CustomerId(id), Customer::new(CustomerId(id), fields, now().date()));
+        }
+        ds
+    }
+
+    #[test]
+    fn export_then_import_gives_identical_data() {
+        let text = backup_json(&dataset(), now()).expect("exports");
+        let (back, at) = parse_backup(&text).expect("imports");
+        assert_eq!(back, dataset());
+        assert_eq!(at, now());
+    }
+
+    #[test]
+    fn foreign_newer_and_broken_files_are_refused() {
+        assert!(matches!(parse_backup("kein json"), Err(BackupError::NotJson(_))));
+        assert_eq!(parse_backup("{\"a\":1}"), Err(BackupError::NotABackup));
+        let text = backup_json(&dataset(), now()).expect("exports");
+        let newer = text.replacen("\"schema\": 1", "\"schema\": 99", 1);
+        assert_eq!(
+            parse_backup(&newer),
+            Err(BackupError::NewerSchema {
+                found: 99,
+                supported: CURRENT_SCHEMA
+            })
+        );
+        let broken = text.replacen("\"customers\"", "\"kunden\"", 1);
+        assert!(matches!(parse_backup(&broken), Err(BackupError::Invalid(_))));
+    }
+}

@@ -1,0 +1,420 @@
+//! Loading and saving the data set through any [`KeyValueStore`].
+
+use super::backend::{utf16_units, KeyValueStore};
+use super::codec::{decode, encode};
+use super::error::{SaveError, StorageError};
+use super::keys::{self, KeyKind};
+use super::schema::{schema_action, Meta, SchemaAction, CURRENT_SCHEMA};
+use super::transaction::{write_all, Write};
+use crate::domain::customer::Customer;
+use crate::domain::dataset::{BackupStatus, Dataset};
+use crate::domain::ids::CustomerId;
+use crate::domain::playbook::PlaybookLine;
+use crate::domain::practice::PracticeState;
+use crate::domain::settings::Settings;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// An unreadable value kept aside, listed on the data page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarantineEntry {
+    /// Where the value is now.
+    pub key: String,
+    pub original_key: String,
+    pub stamp: String,
+    pub units: usize,
+    /// The value could not be moved (quota) and stays under its original key,
+    /// which is then never written.
+    pub in_place: bool,
+}
+
+/// What opening the store found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Opened {
+    pub dataset: Dataset,
+    pub quarantine: Vec<QuarantineEntry>,
+    pub problems: Vec<StorageError>,
+}
+
+/// The result of rewriting one customer bucket: its fresh content, which may include
+/// changes another tab made to its neighbours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BucketWrite {
+    pub bucket: u64,
+    pub customers: Vec<Customer>,
+    pub units_written: usize,
+}
+
+/// A value another tab wrote, decoded for this tab's memory.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExternalChange {
+    Bucket { bucket: u64, customers: Vec<Customer> },
+    Playbook(Vec<PlaybookLine>),
+    Practice(PracticeState),
+    Settings(Settings),
+    BackupStatus(BackupStatus),
+    /// Storage was cleared or the schema changed: read everything again.
+    ReloadAll,
+    QuarantineChanged,
+    Ignored,
+    Unreadable(StorageError),
+}
+
+pub struct Store<B> {
+    backend: B,
+    write_block: Option<StorageError>,
+    blocked_keys: RefCell<BTreeSet<String>>,
+}
+
+impl<B: KeyValueStore> Store<B> {
+    pub fn new(backend: B) -> Self {
+        Store {
+            backend,
+            write_block: None,
+            blocked_keys: RefCell::default(),
+        }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    /// Reads everything. Never fails as a whole: unreadable values are quarantined and
+    /// problems reported, so the app always starts. `stamp` names quarantine entries.
+    pub fn open(&mut self, stamp: &str) -> Opened {
+        let mut opened = Opened::default();
+        let keys = match self.backend.keys() {
+            Ok(keys) => keys,
+            Err(e) => {
+                opened.problems.push(e);
+                return opened;
+            }
+        };
+        let meta = self.read_meta(&mut opened, stamp);
+        match schema_action(meta.as_ref()) {
+            SchemaAction::Newer { found } => {
+                return self.refuse(opened, StorageError::NewerSchema {
+                    found,
+                    supported: CURRENT_SCHEMA,
+                })
+            }
+            SchemaAction::Migrate { from } => {
+                return self.refuse(opened, StorageError::UnsupportedSchema { found: from })
+            }
+            SchemaAction::Fresh => {
+                if let Err(e) = self.write_json(keys::META, &Meta::current()) {
+                    opened.problems.push(e);
+                }
+            }
+            SchemaAction::Current => {}
+        }
+        for key in keys {
+            self.load_key(&key, &mut opened, stamp);
+        }
+        opened
+    }
+
+    fn refuse(&mut self, mut opened: Opened, reason: StorageError) -> Opened {
+        opened.problems.push(reason.clone());
+        self.write_block = Some(reason);
+        opened
+    }
+
+    fn read_meta(&self, opened: &mut Opened, stamp: &str) -> Option<Meta> {
+        let raw = match self.backend.get(keys::META) {
+            Ok(raw) => raw?,
+            Err(e) => {
+                opened.problems.push(e);
+                return None;
+            }
+        };
+        match serde_json::from_str::<Meta>(&raw) {
+            Ok(meta) => Some(meta),
+            Err(e) => {
+                self.quarantine(keys::META, &raw, stamp, &e.to_string(), opened);
+                // The data keys are still ours; read them as the current schema.
+                Some(Meta::current())
+            }
+        }
+    }
+
+    fn load_key(&self, key: &str, opened: &mut Opened, stamp: &str) {
+        let kind = keys::classify(key);
+        if matches!(kind, KeyKind::Meta | KeyKind::Foreign) {
+            return;
+        }
+        let raw = match self.backend.get(key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return,
+            Err(e) => {
+                opened.problems.push(e);
+                return;
+            }
+        };
+        let ds = &mut opened.dataset;
+        let loaded: Result<(), String> = match kind {
+            KeyKind::Bucket(_) => decode::<Vec<Customer>>(&raw)
+                .map(|customers| ds.customers.extend(customers.into_iter().map(|c| (c.id, c))))
+                .map_err(|e| e.to_string()),
+            KeyKind::Playbook => decode(&raw).map(|v| ds.playbook = v).map_err(|e| e.to_string()),
+            KeyKind::Practice => decode(&raw).map(|v| ds.practice = v).map_err(|e| e.to_string()),
+            KeyKind::Settings => decode::<Settings>(&raw)
+                .map(|v| ds.settings = v.sanitized())
+                .map_err(|e| e.to_string()),
+            KeyKind::BackupStatus => decode(&raw).map(|v| ds.backup = v).map_err(|e| e.to_string()),
+            KeyKind::Quarantine => {
+                if let Some(entry) = quarantine_entry(key, &raw) {
+                    opened.quarantine.push(entry);
+                }
+                Ok(())
+            }
+            KeyKind::Unknown => Err("unbekannter Schlüssel".to_string()),
+            KeyKind::Meta | KeyKind::Foreign => Ok(()),
+        };
+        if let Err(reason) = loaded {
+            self.quarantine(key, &raw, stamp, &reason, opened);
+        }
+    }
+
+    /// Moves an unreadable value aside; where that fails, blocks its key instead.
+    fn quarantine(&self, key: &str, raw: &str, stamp: &str, reason: &str, opened: &mut Opened) {
+        let target = keys::quarantine_key(stamp, key);
+        let moved = self.backend.set(&target, raw).and_then(|_| self.backend.remove(key));
+        let entry = match moved {
+            Ok(()) => QuarantineEntry {
+                key: target,
+                original_key: key.to_string(),
+                stamp: stamp.to_string(),
+                units: utf16_units(raw),
+                in_place: false,
+            },
+            Err(_) => {
+                self.blocked_keys.borrow_mut().insert(key.to_string());
+                QuarantineEntry {
+                    key: key.to_string(),
+                    original_key: key.to_string(),
+                    stamp: stamp.to_string(),
+                    units: utf16_units(raw),
+                    in_place: true,
+                }
+            }
+        };
+        opened.quarantine.push(entry);
+        opened.problems.push(StorageError::Corrupt {
+            key: key.to_string(),
+            reason: reason.to_string(),
+        });
+    }
+
+    fn check_writable(&self, key: &str) -> Result<(), StorageError> {
+        if let Some(block) = &self.write_block {
+            return Err(block.clone());
+        }
+        if self.blocked_keys.borrow().contains(key) {
+            return Err(StorageError::KeyBlocked {
+                key: key.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Reads one bucket as stored now.
+    pub fn read_bucket(&self, bucket: u64) -> Result<Vec<Customer>, StorageError> {
+        let key = keys::bucket_key(bucket);
+        match self.backend.get(&key)? {
+            None => Ok(Vec::new()),
+            Some(raw) => decode(&raw).map_err(|e| StorageError::Corrupt {
+                key,
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    /// Applies `change` to the customer as stored now (not as this tab remembers it)
+    /// and writes its bucket back. `change` gets `None` for a customer not stored.
+    pub fn update_customer(
+        &self,
+        id: CustomerId,
+        change: impl FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError>,
+    ) -> Result<BucketWrite, SaveError> {
+        let bucket = keys::bucket_of(id);
+        let key = keys::bucket_key(bucket);
+        self.check_writable(&key)?;
+        let mut customers = self.read_bucket(bucket)?;
+        let position = customers.iter().position(|c| c.id == id);
+        let next = change(position.map(|i| &customers[i]))?;
+        match (position, next) {
+            (Some(i), Some(customer)) => customers[i] = customer,
+            (Some(i), None) => {
+                customers.remove(i);
+            }
+            (None, Some(customer)) => customers.push(customer),
+            (None, None) => {}
+        }
+        customers.sort_by_key(|c| c.id);
+        let value = if customers.is_empty() {
+            None
+        } else {
+            Some(encode(&customers).map_err(|e| StorageError::Browser(e.to_string()))?)
+        };
+        let units_written = write_all(&self.backend, &[(key.clone(), value)])?;
+        Ok(BucketWrite {
+            bucket,
+            customers,
+            units_written: units_written + if units_written > 0 { utf16_units(&key) } else { 0 },
+        })
+    }
+
+    /// Replaces everything stored with `dataset`, all or nothing.
+    pub fn replace_all(&self, dataset: &Dataset) -> Result<usize, StorageError> {
+        let writes = self.all_writes(dataset)?;
+        for (key, _) in &writes {
+            self.check_writable(key)?;
+        }
+        write_all(&self.backend, &writes)
+    }
+
+    fn all_writes(&self, dataset: &Dataset) -> Result<Vec<Write>, StorageError> {
+        let mut buckets: Vec<Vec<&Customer>> = vec![Vec::new(); keys::BUCKET_COUNT as usize];
+        for customer in dataset.customers.values() {
+            buckets[keys::bucket_of(customer.id) as usize].push(customer);
+        }
+        let mut writes = Vec::with_capacity(buckets.len() + 5);
+        for (bucket, customers) in buckets.iter().enumerate() {
+            let value = if customers.is_empty() {
+                None
+            } else {
+                Some(encode_for_storage(customers)?)
+            };
+            writes.push((keys::bucket_key(bucket as u64), value));
+        }
+        writes.push((keys::PLAYBOOK.into(), Some(encode_for_storage(&dataset.playbook)?)));
+        writes.push((keys::PRACTICE.into(), Some(encode_for_storage(&dataset.practice)?)));
+        writes.push((keys::SETTINGS.into(), Some(json(&dataset.settings)?)));
+        writes.push((keys::BACKUP_STATUS.into(), Some(json(&dataset.backup)?)));
+        writes.push((keys::META.into(), Some(json(&Meta::current())?)));
+        Ok(writes)
+    }
+
+    pub fn save_playbook(&self, lines: &[PlaybookLine]) -> Result<usize, StorageError> {
+        self.write_one(keys::PLAYBOOK, encode_for_storage(&lines)?)
+    }
+
+    pub fn save_practice(&self, practice: &PracticeState) -> Result<usize, StorageError> {
+        self.write_one(keys::PRACTICE, encode_for_storage(practice)?)
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<usize, StorageError> {
+        self.write_json(keys::SETTINGS, settings)
+    }
+
+    pub fn save_backup_status(&self, status: &BackupStatus) -> Result<usize, StorageError> {
+        self.write_json(keys::BACKUP_STATUS, status)
+    }
+
+    /// Counts one more change since the last backup, as stored now (other tabs count too).
+    pub fn count_change(&self) -> Result<BackupStatus, StorageError> {
+        let mut status: BackupStatus = match self.backend.get(keys::BACKUP_STATUS)? {
+            Some(raw) => decode(&raw).unwrap_or_default(),
+            None => BackupStatus::default(),
+        };
+        status.changes_since = status.changes_since.saturating_add(1);
+        self.save_backup_status(&status)?;
+        Ok(status)
+    }
+
+    fn write_json<T: Serialize>(&self, key: &str, value: &T) -> Result<usize, StorageError> {
+        self.write_one(key, json(value)?)
+    }
+
+    fn write_one(&self, key: &str, value: String) -> Result<usize, StorageError> {
+        self.check_writable(key)?;
+        write_all(&self.backend, &[(key.to_string(), Some(value))])
+    }
+
+    /// Decodes what another tab wrote under `key` (`None`: storage was cleared).
+    pub fn external_change(&self, key: Option<&str>, value: Option<&str>) -> ExternalChange {
+        let Some(key) = key else {
+            return ExternalChange::ReloadAll;
+        };
+        match keys::classify(key) {
+            KeyKind::Bucket(bucket) => match value {
+                None => ExternalChange::Bucket {
+                    bucket,
+                    customers: Vec::new(),
+                },
+                Some(raw) => decoded(key, raw, |customers| ExternalChange::Bucket { bucket, customers }),
+            },
+            KeyKind::Playbook => with_value(key, value, ExternalChange::Playbook),
+            KeyKind::Practice => with_value(key, value, ExternalChange::Practice),
+            KeyKind::Settings => with_value(key, value, |s: Settings| ExternalChange::Settings(s.sanitized())),
+            KeyKind::BackupStatus => with_value(key, value, ExternalChange::BackupStatus),
+            KeyKind::Meta => ExternalChange::ReloadAll,
+            KeyKind::Quarantine => ExternalChange::QuarantineChanged,
+            KeyKind::Unknown | KeyKind::Foreign => ExternalChange::Ignored,
+        }
+    }
+
+    /// The raw value kept under a quarantine key, for download.
+    pub fn quarantined_value(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.backend.get(key)
+    }
+
+    /// Total UTF-16 units this app stores, keys included.
+    pub fn used_units(&self) -> Result<usize, StorageError> {
+        let mut total = 0;
+        for key in self.backend.keys()? {
+            if keys::classify(&key) != KeyKind::Foreign {
+                let value = self.backend.get(&key)?.unwrap_or_default();
+                total += utf16_units(&key) + utf16_units(&value);
+            }
+        }
+        Ok(total)
+    }
+}
+
+fn with_value<T: DeserializeOwned + Default>(
+    key: &str,
+    value: Option<&str>,
+    wrap: impl FnOnce(T) -> ExternalChange,
+) -> ExternalChange {
+    match value {
+        None => wrap(T::default()),
+        Some(raw) => decoded(key, raw, wrap),
+    }
+}
+
+fn decoded<T: DeserializeOwned>(
+    key: &str,
+    raw: &str,
+    wrap: impl FnOnce(T) -> ExternalChange,
+) -> ExternalChange {
+    match decode(raw) {
+        Ok(value) => wrap(value),
+        Err(e) => ExternalChange::Unreadable(StorageError::Corrupt {
+            key: key.to_string(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+fn quarantine_entry(key: &str, raw: &str) -> Option<QuarantineEntry> {
+    let (stamp, original) = keys::parse_quarantine_key(key)?;
+    Some(QuarantineEntry {
+        key: key.to_string(),
+        original_key: original.to_string(),
+        stamp: stamp.to_string(),
+        units: utf16_units(raw),
+        in_place: false,
+    })
+}
+
+fn encode_for_storage<T: Serialize + ?Sized>(value: &T) -> Result<String, StorageError> {
+    encode(value).map_err(|e| StorageError::Browser(e.to_string()))
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String, StorageError> {
+    serde_json::to_string(value).map_err(|e| StorageError::Browser(e.to_string()))
+}

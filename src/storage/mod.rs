@@ -1,0 +1,21 @@
+//! The one place that touches local storage: key layout, encoding, schema version,
+//! quarantine, bounded writes, backups and cross-tab changes.
+//!
+//! The engine is written against [`backend::KeyValueStore`], so its rules run natively
+//! on [`backend::MemoryStore`] and in the browser on `local::LocalStore`.
+
+pub mod backend;
+pub mod backup;
+pub mod codec;
+pub mod engine;
+pub mod error;
+pub mod keys;
+pub mod schema;
+pub mod transaction;
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod persist;
+#[cfg(target_arch = "wasm32")]
+pub mod tab_sync;
