@@ -39,12 +39,18 @@ fn customer(id: u64, name: &str) -> Customer {
 fn dataset(ids: &[u64]) -> Dataset {
     let mut ds = Dataset::default();
     for &id in ids {
-        ds.customers.insert(CustomerId(id), customer(id, &format!("Kunde {id}")));
+        ds.customers
+            .insert(CustomerId(id), customer(id, &format!("Kunde {id}")));
     }
     ds
 }
 
-fn rename(store: &Store<&MemoryStore>, id: u64, base_rev: u32, name: &str) -> Result<Customer, SaveError> {
+fn rename(
+    store: &Store<&MemoryStore>,
+    id: u64,
+    base_rev: u32,
+    name: &str,
+) -> Result<Customer, SaveError> {
     let write = store.update_customer(CustomerId(id), |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
         let mut fields = stored.fields.clone();
@@ -64,7 +70,10 @@ fn a_fresh_store_records_its_schema_and_starts_empty() {
     let opened = Store::new(&memory).open(STAMP);
     assert!(opened.dataset.is_empty());
     assert!(opened.problems.is_empty());
-    assert_eq!(memory.get(keys::META), Ok(Some("{\"schema\":1}".to_string())));
+    assert_eq!(
+        memory.get(keys::META),
+        Ok(Some("{\"schema\":1}".to_string()))
+    );
 }
 
 #[test]
@@ -80,13 +89,18 @@ fn everything_written_is_read_back() {
 #[test]
 fn an_edit_rewrites_only_its_bucket() {
     let memory = MemoryStore::default();
-    Store::new(&memory).replace_all(&dataset(&[1, 2, 3])).expect("fits");
+    Store::new(&memory)
+        .replace_all(&dataset(&[1, 2, 3]))
+        .expect("fits");
     let before = memory.snapshot();
     let store = Store::new(&memory);
     let saved = rename(&store, 2, 1, "Neu").expect("saves");
     assert_eq!((saved.fields.name.as_str(), saved.rev), ("Neu", 2));
     let after = memory.snapshot();
-    let changed: Vec<_> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    let changed: Vec<_> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
     assert_eq!(changed, vec![&keys::bucket_key(2)]);
 }
 
@@ -94,20 +108,27 @@ fn an_edit_rewrites_only_its_bucket() {
 fn two_tabs_editing_different_customers_in_one_bucket_both_survive() {
     let memory = MemoryStore::default();
     // 1 and 129 share bucket 1.
-    Store::new(&memory).replace_all(&dataset(&[1, 129])).expect("fits");
+    Store::new(&memory)
+        .replace_all(&dataset(&[1, 129]))
+        .expect("fits");
     let tab1 = Store::new(&memory);
     let tab2 = Store::new(&memory);
     rename(&tab1, 1, 1, "Eins").expect("tab 1 saves");
     rename(&tab2, 129, 1, "Zwei").expect("tab 2 saves");
     let opened = Store::new(&memory).open(STAMP);
     assert_eq!(opened.dataset.customers[&CustomerId(1)].fields.name, "Eins");
-    assert_eq!(opened.dataset.customers[&CustomerId(129)].fields.name, "Zwei");
+    assert_eq!(
+        opened.dataset.customers[&CustomerId(129)].fields.name,
+        "Zwei"
+    );
 }
 
 #[test]
 fn the_same_customer_edited_in_two_tabs_is_a_conflict_not_a_loss() {
     let memory = MemoryStore::default();
-    Store::new(&memory).replace_all(&dataset(&[7])).expect("fits");
+    Store::new(&memory)
+        .replace_all(&dataset(&[7]))
+        .expect("fits");
     let tab1 = Store::new(&memory);
     let tab2 = Store::new(&memory);
     rename(&tab1, 7, 1, "Von Tab 1").expect("first save wins");
@@ -128,36 +149,60 @@ fn a_full_quota_is_a_typed_error_and_leaves_storage_intact() {
     let probe = MemoryStore::default();
     Store::new(&probe).replace_all(&ds).expect("fits");
     let memory = MemoryStore::with_quota(probe.used_units() + 20);
-    Store::new(&memory).replace_all(&ds).expect("fits in the quota");
+    Store::new(&memory)
+        .replace_all(&ds)
+        .expect("fits in the quota");
     let before = memory.snapshot();
     let store = Store::new(&memory);
-    let long_name: String = (0..4000).map(|i| char::from(b'a' + (i * 7 % 26) as u8)).collect();
+    let long_name: String = (0..4000)
+        .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+        .collect();
     assert_eq!(
         rename(&store, 1, 1, &long_name),
         Err(SaveError::Storage(StorageError::QuotaExceeded))
     );
     assert_eq!(memory.snapshot(), before);
-    assert_eq!(Store::new(&memory).replace_all(&dataset(&(0..400).collect::<Vec<_>>())), Err(StorageError::QuotaExceeded));
-    assert_eq!(memory.snapshot(), before, "a failed replace leaves no half-written data set");
+    assert_eq!(
+        Store::new(&memory).replace_all(&dataset(&(0..400).collect::<Vec<_>>())),
+        Err(StorageError::QuotaExceeded)
+    );
+    assert_eq!(
+        memory.snapshot(),
+        before,
+        "a failed replace leaves no half-written data set"
+    );
 }
 
 #[test]
 fn corrupt_and_unknown_values_are_quarantined_not_deleted() {
     let memory = MemoryStore::default();
-    Store::new(&memory).replace_all(&dataset(&[1, 2])).expect("fits");
+    Store::new(&memory)
+        .replace_all(&dataset(&[1, 2]))
+        .expect("fits");
     memory.set(&keys::bucket_key(2), "{kaputt").expect("plant");
     memory.set("kb:zukunft", "was auch immer").expect("plant");
     memory.set("fremd", "anderer Leute Daten").expect("plant");
     let opened = Store::new(&memory).open(STAMP);
-    assert_eq!(opened.dataset.customers.len(), 1, "the readable bucket still loads");
+    assert_eq!(
+        opened.dataset.customers.len(),
+        1,
+        "the readable bucket still loads"
+    );
     assert_eq!(opened.quarantine.len(), 2);
     assert_eq!(opened.problems.len(), 2);
     let kept = keys::quarantine_key(STAMP, &keys::bucket_key(2));
     assert_eq!(memory.get(&kept), Ok(Some("{kaputt".to_string())));
     assert_eq!(memory.get(&keys::bucket_key(2)), Ok(None));
-    assert_eq!(memory.get("fremd"), Ok(Some("anderer Leute Daten".to_string())));
+    assert_eq!(
+        memory.get("fremd"),
+        Ok(Some("anderer Leute Daten".to_string()))
+    );
     let again = Store::new(&memory).open("20261128T100000");
-    assert_eq!(again.quarantine.len(), 2, "quarantine is listed on every start");
+    assert_eq!(
+        again.quarantine.len(),
+        2,
+        "quarantine is listed on every start"
+    );
     assert!(again.problems.is_empty());
 }
 
@@ -174,14 +219,22 @@ fn a_corrupt_value_that_cannot_move_blocks_its_key() {
     let opened = store.open(STAMP);
     assert!(opened.quarantine[0].in_place);
     let write = store.update_customer(CustomerId(3), |_| Ok(Some(customer(3, "Neu"))));
-    assert!(matches!(write, Err(SaveError::Storage(StorageError::KeyBlocked { .. }))));
-    assert_eq!(tight.get(&keys::bucket_key(3)), Ok(Some("{kaputt".to_string())));
+    assert!(matches!(
+        write,
+        Err(SaveError::Storage(StorageError::KeyBlocked { .. }))
+    ));
+    assert_eq!(
+        tight.get(&keys::bucket_key(3)),
+        Ok(Some("{kaputt".to_string()))
+    );
 }
 
 #[test]
 fn data_from_a_newer_version_is_neither_read_nor_overwritten() {
     let memory = MemoryStore::default();
-    Store::new(&memory).replace_all(&dataset(&[1])).expect("fits");
+    Store::new(&memory)
+        .replace_all(&dataset(&[1]))
+        .expect("fits");
     memory.set(keys::META, "{\"schema\":9}").expect("plant");
     let before = memory.snapshot();
     let mut store = Store::new(&memory);
@@ -189,7 +242,10 @@ fn data_from_a_newer_version_is_neither_read_nor_overwritten() {
     assert!(opened.dataset.is_empty());
     assert_eq!(
         opened.problems,
-        vec![StorageError::NewerSchema { found: 9, supported: 1 }]
+        vec![StorageError::NewerSchema {
+            found: 9,
+            supported: 1
+        }]
     );
     assert!(store.replace_all(&dataset(&[2])).is_err());
     assert!(store.update_customer(CustomerId(1), |_| Ok(None)).is_err());
@@ -214,5 +270,8 @@ fn another_tabs_writes_decode_into_changes() {
         store.external_change(Some(&keys::bucket_key(5)), Some("{kaputt")),
         ExternalChange::Unreadable(_)
     ));
-    assert_eq!(store.external_change(Some("fremd"), Some("x")), ExternalChange::Ignored);
+    assert_eq!(
+        store.external_change(Some("fremd"), Some("x")),
+        ExternalChange::Ignored
+    );
 }

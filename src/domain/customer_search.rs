@@ -16,15 +16,17 @@ pub struct SearchEntry {
 impl SearchEntry {
     pub fn new(customer: &Customer) -> Self {
         let f = &customer.fields;
-        let text = fold(&[
-            f.name.as_str(),
-            &f.company,
-            &f.contact_person,
-            &f.number,
-            &f.email,
-            &f.tags.join(" "),
-        ]
-        .join("\u{1}"));
+        let text = fold(
+            &[
+                f.name.as_str(),
+                &f.company,
+                &f.contact_person,
+                &f.number,
+                &f.email,
+                &f.tags.join(" "),
+            ]
+            .join("\u{1}"),
+        );
         let phones = f
             .phones
             .iter()
@@ -59,10 +61,7 @@ pub struct Query {
 impl Query {
     pub fn new(text: &str) -> Self {
         let phone_digits = looks_like_phone(text).then(|| normalize_phone(text));
-        let words = fold(text)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let words = fold(text).split_whitespace().map(str::to_string).collect();
         Query {
             words,
             phone_digits,
@@ -75,7 +74,10 @@ impl Query {
 }
 
 /// Ids of the customers matching `text`, in the order given.
-pub fn search<'a>(entries: impl IntoIterator<Item = &'a SearchEntry>, text: &str) -> Vec<CustomerId> {
+pub fn search<'a>(
+    entries: impl IntoIterator<Item = &'a SearchEntry>,
+    text: &str,
+) -> Vec<CustomerId> {
     let query = Query::new(text);
     entries
         .into_iter()

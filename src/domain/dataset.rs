@@ -54,13 +54,13 @@ impl Dataset {
     }
 
     pub fn class_summary(&self, class: CustomerClass) -> ClassSummary {
-        self.customers
-            .values()
-            .filter(|c| c.class() == class)
-            .fold(ClassSummary::default(), |acc, c| ClassSummary {
+        self.customers.values().filter(|c| c.class() == class).fold(
+            ClassSummary::default(),
+            |acc, c| ClassSummary {
                 count: acc.count + 1,
                 revenue_cents: acc.revenue_cents + c.fields.revenue_cents,
-            })
+            },
+        )
     }
 
     pub fn contact_count(&self) -> usize {
@@ -97,8 +97,10 @@ mod tests {
             number: number.into(),
             ..Default::default()
         };
-        ds.customers
-            .insert(CustomerId(id), Customer::new(CustomerId(id), fields, day(1)));
+        ds.customers.insert(
+            CustomerId(id),
+            Customer::new(CustomerId(id), fields, day(1)),
+        );
     }
 
     #[test]

@@ -68,10 +68,16 @@ pub struct CurrentNote {
 pub enum NoteValidity {
     /// No end date: the note stays current until replaced.
     Open,
-    Valid { days_left: i64 },
+    Valid {
+        days_left: i64,
+    },
     /// Still valid, but ends within [`EXPIRING_SOON_DAYS`].
-    ExpiringSoon { days_left: i64 },
-    Expired { days_ago: i64 },
+    ExpiringSoon {
+        days_left: i64,
+    },
+    Expired {
+        days_ago: i64,
+    },
 }
 
 pub const EXPIRING_SOON_DAYS: i64 = 14;

@@ -9,6 +9,7 @@ pub mod customer_search;
 pub mod dataset;
 pub mod dates;
 pub mod demo;
+pub mod demo_names;
 pub mod hook;
 pub mod ids;
 pub mod money;

@@ -11,7 +11,8 @@ pub fn fold(text: &str) -> String {
             'ü' | 'ù' | 'ú' | 'û' => out.push('u'),
             'é' | 'è' | 'ê' => out.push('e'),
             'ß' => out.push_str("ss"),
-            'e' if matches!(out.chars().last(), Some('a' | 'o' | 'u')) && !ends_with_diphthong_base(&out) => {}
+            'e' if matches!(out.chars().last(), Some('a' | 'o' | 'u'))
+                && !ends_with_diphthong_base(&out) => {}
             other => out.push(other),
         }
     }

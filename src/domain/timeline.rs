@@ -26,7 +26,12 @@ pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
         .contacts
         .iter()
         .map(TimelineEntry::Contact)
-        .chain(customer.class_changes.iter().map(TimelineEntry::ClassChange))
+        .chain(
+            customer
+                .class_changes
+                .iter()
+                .map(TimelineEntry::ClassChange),
+        )
         .collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.at()));
     entries

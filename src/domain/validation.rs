@@ -175,7 +175,11 @@ fn looks_like_email(text: &str) -> bool {
 /// "Kfz, Haftpflicht ,  ,Rente" → ["Kfz", "Haftpflicht", "Rente"], without duplicates.
 pub fn split_tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for tag in text.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()) {
+    for tag in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
             tags.push(tag.to_string());
         }

@@ -66,8 +66,13 @@ impl KeyValueStore for MemoryStore {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         if let Some(quota) = self.quota_units {
-            let current = self.entries.borrow().get(key).map(|old| utf16_units(key) + utf16_units(old));
-            let after = self.used_units() - current.unwrap_or(0) + utf16_units(key) + utf16_units(value);
+            let current = self
+                .entries
+                .borrow()
+                .get(key)
+                .map(|old| utf16_units(key) + utf16_units(old));
+            let after =
+                self.used_units() - current.unwrap_or(0) + utf16_units(key) + utf16_units(value);
             if after > quota {
                 return Err(StorageError::QuotaExceeded);
             }
@@ -97,7 +102,9 @@ mod tests {
         let store = MemoryStore::with_quota(10);
         store.set("ab", "cdef").expect("6 units fit");
         assert_eq!(store.used_units(), 6);
-        store.set("ab", "cdefghij").expect("replacing counts the new value only");
+        store
+            .set("ab", "cdefghij")
+            .expect("replacing counts the new value only");
         assert_eq!(store.set("x", "yz"), Err(StorageError::QuotaExceeded));
         assert_eq!(store.get("x"), Ok(None));
     }

@@ -46,8 +46,8 @@ pub fn backup_json(dataset: &Dataset, exported_at: NaiveDateTime) -> Result<Stri
 
 /// Reads a backup file. The backup status of the restored data starts over.
 pub fn parse_backup(text: &str) -> Result<(Dataset, NaiveDateTime), BackupError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| BackupError::NotJson(e.to_string()))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(BackupError::NotABackup);
     }
@@ -98,8 +98,10 @@ mod tests {
                 name: format!("<script>alert({id})</script> Müller"),
                 ..Default::default()
             };
-            ds.customers
-                .insert(CustomerId(id), Customer::new(CustomerId(id), fields, now().date()));
+            ds.customers.insert(
+                CustomerId(id),
+                Customer::new(CustomerId(id), fields, now().date()),
+            );
         }
         ds
     }
@@ -114,7 +116,10 @@ mod tests {
 
     #[test]
     fn foreign_newer_and_broken_files_are_refused() {
-        assert!(matches!(parse_backup("kein json"), Err(BackupError::NotJson(_))));
+        assert!(matches!(
+            parse_backup("kein json"),
+            Err(BackupError::NotJson(_))
+        ));
         assert_eq!(parse_backup("{\"a\":1}"), Err(BackupError::NotABackup));
         let text = backup_json(&dataset(), now()).expect("exports");
         let newer = text.replacen("\"schema\": 1", "\"schema\": 99", 1);
@@ -126,6 +131,9 @@ mod tests {
             })
         );
         let broken = text.replacen("\"customers\"", "\"kunden\"", 1);
-        assert!(matches!(parse_backup(&broken), Err(BackupError::Invalid(_))));
+        assert!(matches!(
+            parse_backup(&broken),
+            Err(BackupError::Invalid(_))
+        ));
     }
 }

@@ -130,7 +130,10 @@ mod tests {
     fn repetitive_text_shrinks() {
         let text = vec!["Schön, dass Sie anrufen".to_string(); 200];
         let encoded = encode(&text).expect("encodes");
-        let json_units = serde_json::to_string(&text).expect("json").encode_utf16().count();
+        let json_units = serde_json::to_string(&text)
+            .expect("json")
+            .encode_utf16()
+            .count();
         assert!(encoded.encode_utf16().count() * 10 < json_units);
     }
 

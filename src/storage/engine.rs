@@ -50,7 +50,10 @@ pub struct BucketWrite {
 /// A value another tab wrote, decoded for this tab's memory.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExternalChange {
-    Bucket { bucket: u64, customers: Vec<Customer> },
+    Bucket {
+        bucket: u64,
+        customers: Vec<Customer>,
+    },
     Playbook(Vec<PlaybookLine>),
     Practice(PracticeState),
     Settings(Settings),
@@ -95,10 +98,13 @@ impl<B: KeyValueStore> Store<B> {
         let meta = self.read_meta(&mut opened, stamp);
         match schema_action(meta.as_ref()) {
             SchemaAction::Newer { found } => {
-                return self.refuse(opened, StorageError::NewerSchema {
-                    found,
-                    supported: CURRENT_SCHEMA,
-                })
+                return self.refuse(
+                    opened,
+                    StorageError::NewerSchema {
+                        found,
+                        supported: CURRENT_SCHEMA,
+                    },
+                )
             }
             SchemaAction::Migrate { from } => {
                 return self.refuse(opened, StorageError::UnsupportedSchema { found: from })
@@ -156,14 +162,23 @@ impl<B: KeyValueStore> Store<B> {
         let ds = &mut opened.dataset;
         let loaded: Result<(), String> = match kind {
             KeyKind::Bucket(_) => decode::<Vec<Customer>>(&raw)
-                .map(|customers| ds.customers.extend(customers.into_iter().map(|c| (c.id, c))))
+                .map(|customers| {
+                    ds.customers
+                        .extend(customers.into_iter().map(|c| (c.id, c)))
+                })
                 .map_err(|e| e.to_string()),
-            KeyKind::Playbook => decode(&raw).map(|v| ds.playbook = v).map_err(|e| e.to_string()),
-            KeyKind::Practice => decode(&raw).map(|v| ds.practice = v).map_err(|e| e.to_string()),
+            KeyKind::Playbook => decode(&raw)
+                .map(|v| ds.playbook = v)
+                .map_err(|e| e.to_string()),
+            KeyKind::Practice => decode(&raw)
+                .map(|v| ds.practice = v)
+                .map_err(|e| e.to_string()),
             KeyKind::Settings => decode::<Settings>(&raw)
                 .map(|v| ds.settings = v.sanitized())
                 .map_err(|e| e.to_string()),
-            KeyKind::BackupStatus => decode(&raw).map(|v| ds.backup = v).map_err(|e| e.to_string()),
+            KeyKind::BackupStatus => decode(&raw)
+                .map(|v| ds.backup = v)
+                .map_err(|e| e.to_string()),
             KeyKind::Quarantine => {
                 if let Some(entry) = quarantine_entry(key, &raw) {
                     opened.quarantine.push(entry);
@@ -181,7 +196,10 @@ impl<B: KeyValueStore> Store<B> {
     /// Moves an unreadable value aside; where that fails, blocks its key instead.
     fn quarantine(&self, key: &str, raw: &str, stamp: &str, reason: &str, opened: &mut Opened) {
         let target = keys::quarantine_key(stamp, key);
-        let moved = self.backend.set(&target, raw).and_then(|_| self.backend.remove(key));
+        let moved = self
+            .backend
+            .set(&target, raw)
+            .and_then(|_| self.backend.remove(key));
         let entry = match moved {
             Ok(()) => QuarantineEntry {
                 key: target,
@@ -263,7 +281,12 @@ impl<B: KeyValueStore> Store<B> {
         Ok(BucketWrite {
             bucket,
             customers,
-            units_written: units_written + if units_written > 0 { utf16_units(&key) } else { 0 },
+            units_written: units_written
+                + if units_written > 0 {
+                    utf16_units(&key)
+                } else {
+                    0
+                },
         })
     }
 
@@ -290,8 +313,14 @@ impl<B: KeyValueStore> Store<B> {
             };
             writes.push((keys::bucket_key(bucket as u64), value));
         }
-        writes.push((keys::PLAYBOOK.into(), Some(encode_for_storage(&dataset.playbook)?)));
-        writes.push((keys::PRACTICE.into(), Some(encode_for_storage(&dataset.practice)?)));
+        writes.push((
+            keys::PLAYBOOK.into(),
+            Some(encode_for_storage(&dataset.playbook)?),
+        ));
+        writes.push((
+            keys::PRACTICE.into(),
+            Some(encode_for_storage(&dataset.practice)?),
+        ));
         writes.push((keys::SETTINGS.into(), Some(json(&dataset.settings)?)));
         writes.push((keys::BACKUP_STATUS.into(), Some(json(&dataset.backup)?)));
         writes.push((keys::META.into(), Some(json(&Meta::current())?)));
@@ -345,11 +374,16 @@ impl<B: KeyValueStore> Store<B> {
                     bucket,
                     customers: Vec::new(),
                 },
-                Some(raw) => decoded(key, raw, |customers| ExternalChange::Bucket { bucket, customers }),
+                Some(raw) => decoded(key, raw, |customers| ExternalChange::Bucket {
+                    bucket,
+                    customers,
+                }),
             },
             KeyKind::Playbook => with_value(key, value, ExternalChange::Playbook),
             KeyKind::Practice => with_value(key, value, ExternalChange::Practice),
-            KeyKind::Settings => with_value(key, value, |s: Settings| ExternalChange::Settings(s.sanitized())),
+            KeyKind::Settings => with_value(key, value, |s: Settings| {
+                ExternalChange::Settings(s.sanitized())
+            }),
             KeyKind::BackupStatus => with_value(key, value, ExternalChange::BackupStatus),
             KeyKind::Meta => ExternalChange::ReloadAll,
             KeyKind::Quarantine => ExternalChange::QuarantineChanged,

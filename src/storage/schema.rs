@@ -27,9 +27,13 @@ pub enum SchemaAction {
     /// Nothing stored yet: start fresh and record the current version.
     Fresh,
     Current,
-    Migrate { from: u32 },
+    Migrate {
+        from: u32,
+    },
     /// Written by a newer app: read nothing, write nothing.
-    Newer { found: u32 },
+    Newer {
+        found: u32,
+    },
 }
 
 pub fn schema_action(stored: Option<&Meta>) -> SchemaAction {

@@ -1,0 +1,261 @@
+//! What the user does, carried out in storage first and in memory only on success,
+//! so the screen never shows a change that was not saved.
+
+use super::clock;
+use super::i18n::{save_message, storage_message, texts};
+use super::state::{AppState, Notice};
+use crate::domain::contact::Contact;
+use crate::domain::customer::{Actor, Customer, CustomerFields};
+use crate::domain::dataset::Dataset;
+use crate::domain::ids::CustomerId;
+use crate::storage::engine::{BucketWrite, ExternalChange};
+use crate::storage::error::{SaveError, StorageError};
+use crate::storage::keys;
+use crate::storage::tab_sync::ForeignWrite;
+use leptos::prelude::*;
+
+pub fn actor(state: &AppState) -> Actor {
+    let name = state.data.with_untracked(|d| d.settings.user_name.clone());
+    Actor {
+        who: if name.is_empty() {
+            texts().me.to_string()
+        } else {
+            name
+        },
+        at: clock::now(),
+    }
+}
+
+/// Runs one customer change through storage, then mirrors the fresh bucket in memory.
+/// Without local storage the change applies to this session only, as the banner says.
+fn change_customer(
+    state: &AppState,
+    id: CustomerId,
+    change: impl FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError>,
+) -> Result<Option<Customer>, SaveError> {
+    if state.store.with_value(Option::is_none) {
+        let current = state.data.with_untracked(|d| d.customers.get(&id).cloned());
+        let next = change(current.as_ref())?;
+        state.data.update(|d| match &next {
+            Some(customer) => {
+                d.customers.insert(id, customer.clone());
+            }
+            None => {
+                d.customers.remove(&id);
+            }
+        });
+        return Ok(next);
+    }
+    let write = state
+        .store
+        .with_value(|store| store.as_ref().map(|s| s.update_customer(id, change)));
+    match write {
+        Some(Ok(write)) => {
+            let saved = write.customers.iter().find(|c| c.id == id).cloned();
+            apply_bucket(state, write);
+            count_change(state);
+            state.error.set(None);
+            Ok(saved)
+        }
+        Some(Err(e)) => {
+            if !matches!(e, SaveError::Conflict(_)) {
+                state.show_error(save_message(&e));
+            }
+            Err(e)
+        }
+        None => Err(SaveError::Storage(StorageError::Unavailable)),
+    }
+}
+
+fn apply_bucket(state: &AppState, write: BucketWrite) {
+    replace_bucket(state, write.bucket, write.customers);
+}
+
+fn replace_bucket(state: &AppState, bucket: u64, customers: Vec<Customer>) {
+    state.data.update(|d| {
+        d.customers.retain(|id, _| keys::bucket_of(*id) != bucket);
+        d.customers.extend(customers.into_iter().map(|c| (c.id, c)));
+    });
+}
+
+fn count_change(state: &AppState) {
+    let counted = state
+        .store
+        .with_value(|store| store.as_ref().map(|s| s.count_change()));
+    if let Some(Ok(status)) = counted {
+        state.data.update(|d| d.backup = status);
+    }
+}
+
+pub fn create_customer(state: &AppState, fields: CustomerFields) -> Result<CustomerId, SaveError> {
+    let id = loop {
+        let candidate = CustomerId(clock::random_id());
+        if state
+            .data
+            .with_untracked(|d| !d.customers.contains_key(&candidate))
+        {
+            break candidate;
+        }
+    };
+    let customer = Customer::new(id, fields, clock::today());
+    change_customer(state, id, move |_| Ok(Some(customer)))?;
+    Ok(id)
+}
+
+pub fn save_edit(
+    state: &AppState,
+    id: CustomerId,
+    base_rev: u32,
+    fields: CustomerFields,
+    class_reason: &str,
+) -> Result<Option<Customer>, SaveError> {
+    let actor = actor(state);
+    change_customer(state, id, |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.apply_edit(
+            base_rev,
+            fields,
+            class_reason,
+            &actor,
+        )?))
+    })
+}
+
+/// The user saw the conflict and chose their own version.
+pub fn overwrite_edit(
+    state: &AppState,
+    id: CustomerId,
+    fields: CustomerFields,
+    class_reason: &str,
+) -> Result<Option<Customer>, SaveError> {
+    let actor = actor(state);
+    change_customer(state, id, |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.overwrite_fields(fields, class_reason, &actor)))
+    })
+}
+
+pub fn log_contact(
+    state: &AppState,
+    id: CustomerId,
+    contact: Contact,
+) -> Result<Option<Customer>, SaveError> {
+    change_customer(state, id, |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.with_contact(contact)))
+    })
+}
+
+pub fn delete_customer(state: &AppState, id: CustomerId) -> Result<(), SaveError> {
+    let mut removed = None;
+    change_customer(state, id, |stored| {
+        removed = stored.cloned();
+        Ok(None)
+    })?;
+    if let Some(customer) = removed {
+        state.notice.set(Some(Notice {
+            text: (texts().deleted)(&customer.fields.name),
+            undo: Some(Box::new(customer)),
+        }));
+    }
+    Ok(())
+}
+
+pub fn undo_delete(state: &AppState, customer: Customer) {
+    let id = customer.id;
+    if change_customer(state, id, move |_| Ok(Some(customer))).is_ok() {
+        state.show_notice(texts().restored);
+    }
+}
+
+/// Replaces everything: demo data or a restored backup. All or nothing.
+pub fn replace_all(state: &AppState, dataset: Dataset) -> Result<(), StorageError> {
+    let result = state.store.with_value(|store| match store {
+        Some(store) => store.replace_all(&dataset).map(|_| ()),
+        None => Ok(()),
+    });
+    match result {
+        Ok(()) => {
+            state.data.set(dataset);
+            state.error.set(None);
+            Ok(())
+        }
+        Err(e) => {
+            state.show_error(storage_message(&e));
+            Err(e)
+        }
+    }
+}
+
+pub fn save_settings(
+    state: &AppState,
+    settings: crate::domain::settings::Settings,
+) -> Result<(), StorageError> {
+    let settings = settings.sanitized();
+    let result = state.store.with_value(|store| match store {
+        Some(store) => store.save_settings(&settings).map(|_| ()),
+        None => Ok(()),
+    });
+    match result {
+        Ok(()) => {
+            state.data.update(|d| d.settings = settings);
+            Ok(())
+        }
+        Err(e) => {
+            state.show_error(storage_message(&e));
+            Err(e)
+        }
+    }
+}
+
+/// Marks the moment a backup file was produced, for the reminder.
+pub fn record_backup(state: &AppState) {
+    let status = crate::domain::dataset::BackupStatus {
+        last_backup: Some(clock::today()),
+        changes_since: 0,
+    };
+    let saved = state
+        .store
+        .with_value(|store| store.as_ref().map(|s| s.save_backup_status(&status)));
+    if let Some(Err(e)) = saved {
+        state.show_error(storage_message(&e));
+    }
+    state.data.update(|d| d.backup = status);
+}
+
+/// Mirrors a value another tab wrote.
+pub fn apply_foreign_write(state: &AppState, write: ForeignWrite) {
+    let change = state.store.with_value(|store| {
+        store
+            .as_ref()
+            .map(|s| s.external_change(write.key.as_deref(), write.value.as_deref()))
+    });
+    match change {
+        Some(ExternalChange::Bucket { bucket, customers }) => {
+            replace_bucket(state, bucket, customers)
+        }
+        Some(ExternalChange::Playbook(lines)) => state.data.update(|d| d.playbook = lines),
+        Some(ExternalChange::Practice(practice)) => state.data.update(|d| d.practice = practice),
+        Some(ExternalChange::Settings(settings)) => state.data.update(|d| d.settings = settings),
+        Some(ExternalChange::BackupStatus(status)) => state.data.update(|d| d.backup = status),
+        Some(ExternalChange::ReloadAll) => reload_all(state),
+        Some(ExternalChange::QuarantineChanged) => reload_all(state),
+        Some(ExternalChange::Unreadable(e)) => state.show_error(storage_message(&e)),
+        Some(ExternalChange::Ignored) | None => {}
+    }
+}
+
+/// Reads everything again, as on start.
+pub fn reload_all(state: &AppState) {
+    let opened = state
+        .store
+        .try_update_value(|store| store.as_mut().map(|s| s.open(&clock::stamp())))
+        .flatten();
+    if let Some(opened) = opened {
+        if let Some(problem) = opened.problems.first() {
+            state.show_error(storage_message(problem));
+        }
+        state.quarantine.set(opened.quarantine);
+        state.data.set(opened.dataset);
+    }
+}

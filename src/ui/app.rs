@@ -1,0 +1,82 @@
+//! The shell: opening storage, navigation, banners and routes.
+
+use super::actions;
+use super::clock;
+use super::components::banner::{ErrorBanner, NoticeBar};
+use super::components::nav::TopNav;
+use super::i18n::storage_message;
+use super::pages::board::BoardPage;
+use super::pages::customer_file::CustomerFilePage;
+use super::pages::customer_list::CustomerListPage;
+use super::pages::customer_new::CustomerNewPage;
+use super::pages::data::DataPage;
+use super::pages::not_built::{NotBuilt, NotBuiltArea};
+use super::pages::settings::SettingsPage;
+use super::state::AppState;
+use crate::domain::dataset::Dataset;
+use crate::storage::engine::Store;
+use crate::storage::local::LocalStore;
+use crate::storage::{persist, tab_sync};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// Opens storage once and provides the app state to every screen.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = open_state();
+    provide_context(state);
+    tab_sync::listen(move |write| actions::apply_foreign_write(&state, write));
+    leptos::task::spawn_local(async move {
+        let granted = persist::request_persistence().await;
+        state.persist.set(Some(granted));
+    });
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
+            <TopNav/>
+            <ErrorBanner/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=|| view! { <NotBuilt area=NotBuiltArea::Unknown/> }>
+                    <Route path=path!("/") view=BoardPage/>
+                    <Route path=path!("/kunden") view=CustomerListPage/>
+                    <Route path=path!("/kunden/neu") view=CustomerNewPage/>
+                    <Route path=path!("/kunden/:id") view=CustomerFilePage/>
+                    <Route path=path!("/anruf") view=|| view! { <NotBuilt area=NotBuiltArea::Call/> }/>
+                    <Route path=path!("/ansprache") view=|| view! { <NotBuilt area=NotBuiltArea::Outreach/> }/>
+                    <Route path=path!("/leitfaden") view=|| view! { <NotBuilt area=NotBuiltArea::Playbook/> }/>
+                    <Route path=path!("/ueben") view=|| view! { <NotBuilt area=NotBuiltArea::Practice/> }/>
+                    <Route path=path!("/daten") view=DataPage/>
+                    <Route path=path!("/einstellungen") view=SettingsPage/>
+                </Routes>
+            </main>
+            <NoticeBar/>
+        </Router>
+    }
+}
+
+fn open_state() -> AppState {
+    let (store, dataset, quarantine, error) = match LocalStore::open() {
+        Ok(local) => {
+            let mut store = Store::new(local);
+            let opened = store.open(&clock::stamp());
+            let error = opened.problems.first().map(storage_message);
+            (Some(store), opened.dataset, opened.quarantine, error)
+        }
+        Err(e) => (
+            None,
+            Dataset::default(),
+            Vec::new(),
+            Some(storage_message(&e)),
+        ),
+    };
+    AppState {
+        data: RwSignal::new(dataset),
+        quarantine: RwSignal::new(quarantine),
+        error: RwSignal::new(error),
+        notice: RwSignal::new(None),
+        persist: RwSignal::new(None),
+        store: StoredValue::new_local(store),
+    }
+}

@@ -1,0 +1,60 @@
+use super::super::actions;
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use leptos::prelude::*;
+
+/// The visible error banner: red, specific, and saying what to do.
+#[component]
+pub fn ErrorBanner() -> impl IntoView {
+    let state = app_state();
+    view! {
+        <Show when=move || state.error.with(Option::is_some)>
+            <div class="banner banner-error" role="alert" data-testid="storage-error">
+                <span class="banner-text">{move || state.error.get().unwrap_or_default()}</span>
+                <button class="button-quiet" on:click=move |_| state.error.set(None)>
+                    {texts().dismiss}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Quiet confirmation at the bottom; a deletion offers undo.
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let state = app_state();
+    let undo = move |_| {
+        if let Some(customer) = state.notice.get_untracked().and_then(|n| n.undo) {
+            actions::undo_delete(&state, *customer);
+        }
+    };
+    view! {
+        <div class="notice-area" aria-live="polite">
+            {move || {
+                state
+                    .notice
+                    .get()
+                    .map(|notice| {
+                        let has_undo = notice.undo.is_some();
+                        view! {
+                            <div class="notice" data-testid="notice">
+                                <span>{notice.text}</span>
+                                <Show when=move || has_undo>
+                                    <button class="button-link" data-testid="undo" on:click=undo>
+                                        {texts().undo}
+                                    </button>
+                                </Show>
+                                <button
+                                    class="button-quiet"
+                                    aria-label=texts().dismiss
+                                    on:click=move |_| state.notice.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

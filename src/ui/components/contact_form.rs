@@ -1,0 +1,147 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::format::{
+    channel_key, channel_label, direction_label, hook_label, result_key, result_label,
+};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::dates::{iso_date, parse_date};
+use crate::domain::hook::HookKind;
+use crate::domain::ids::{ContactId, CustomerId};
+use leptos::prelude::*;
+
+/// Logs one contact: when, how, why, with which hook, and how it went.
+#[component]
+pub fn ContactForm(
+    /// The customer the contact belongs to.
+    customer: CustomerId,
+    /// Called after the contact is saved.
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let date = RwSignal::new(iso_date(clock::today()));
+    let channel = RwSignal::new(Channel::Phone);
+    let direction = RwSignal::new(Direction::Inbound);
+    let reason = RwSignal::new(String::new());
+    let hook = RwSignal::new(String::new());
+    let result = RwSignal::new(ContactResult::Reached);
+    let follow_up = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<&'static str>);
+
+    let save = move || {
+        let Some(day) = parse_date(&date.get_untracked()) else {
+            problem.set(Some(t.contact_date_invalid));
+            return;
+        };
+        let why = reason.get_untracked().trim().to_string();
+        if why.is_empty() {
+            problem.set(Some(t.contact_reason_missing));
+            return;
+        }
+        problem.set(None);
+        let actor = actions::actor(&state);
+        let at = day.and_time(actor.at.time());
+        let contact = Contact {
+            id: ContactId(clock::random_id()),
+            at,
+            who: actor.who,
+            channel: channel.get_untracked(),
+            direction: direction.get_untracked(),
+            reason: why,
+            hook: HookKind::from_key(&hook.get_untracked()),
+            line: None,
+            result: result.get_untracked(),
+            follow_up: parse_date(&follow_up.get_untracked()),
+            note: note.get_untracked().trim().to_string(),
+            interval_override: None,
+        };
+        if actions::log_contact(&state, customer, contact).is_ok() {
+            state.show_notice(t.contact_saved);
+            on_done.run(());
+        }
+    };
+
+    view! {
+        <form
+            class="contact-form panel"
+            data-testid="contact-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save();
+            }
+        >
+            <h3>{t.contact_form_title}</h3>
+            {move || problem.get().map(|p| view! { <p class="form-errors" role="alert">{p}</p> })}
+            <div class="grid-3">
+                <div class="field">
+                    <label for="contact-date">{t.contact_date}</label>
+                    <input id="contact-date" type="date" data-testid="contact-date" prop:value=date
+                        on:input=move |ev| date.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="contact-channel">{t.contact_channel}</label>
+                    <select id="contact-channel" data-testid="contact-channel"
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            if let Some(c) = Channel::ALL.into_iter().find(|c| channel_key(*c) == key) {
+                                channel.set(c);
+                            }
+                        }>
+                        {Channel::ALL.into_iter().map(|c| view! {
+                            <option value=channel_key(c) selected=move || channel.get() == c>{channel_label(t, c)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="contact-direction">{t.contact_direction}</label>
+                    <select id="contact-direction" data-testid="contact-direction"
+                        on:change=move |ev| direction.set(if event_target_value(&ev) == "out" { Direction::Outbound } else { Direction::Inbound })>
+                        <option value="in">{direction_label(t, Direction::Inbound)}</option>
+                        <option value="out">{direction_label(t, Direction::Outbound)}</option>
+                    </select>
+                </div>
+                <div class="field span-2">
+                    <label for="contact-reason">{t.contact_reason}</label>
+                    <input id="contact-reason" type="text" data-testid="contact-reason" prop:value=reason
+                        on:input=move |ev| reason.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="contact-hook">{t.contact_hook}</label>
+                    <select id="contact-hook" data-testid="contact-hook" on:change=move |ev| hook.set(event_target_value(&ev))>
+                        <option value="">{t.contact_hook_none}</option>
+                        {HookKind::BUILT_IN.into_iter().map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="contact-result">{t.contact_result}</label>
+                    <select id="contact-result" data-testid="contact-result"
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            if let Some(r) = ContactResult::ALL.into_iter().find(|r| result_key(*r) == key) {
+                                result.set(r);
+                            }
+                        }>
+                        {ContactResult::ALL.into_iter().map(|r| view! { <option value=result_key(r)>{result_label(t, r)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="contact-follow-up">{t.contact_follow_up}</label>
+                    <input id="contact-follow-up" type="date" data-testid="contact-follow-up" prop:value=follow_up
+                        on:input=move |ev| follow_up.set(event_target_value(&ev))/>
+                </div>
+                <div class="field span-3">
+                    <label for="contact-note">{t.contact_note}</label>
+                    <input id="contact-note" type="text" data-testid="contact-note" prop:value=note
+                        on:input=move |ev| note.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button-primary" data-testid="contact-save">{t.contact_save}</button>
+                <button type="button" class="button-secondary" on:click=move |_| on_done.run(())>{t.cancel}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,83 @@
+use super::super::format::{channel_label, direction_label, hook_label, result_label};
+use super::super::i18n::texts;
+use crate::domain::customer::Customer;
+use crate::domain::dates::{format_date, format_date_time};
+use crate::domain::timeline::{timeline, TimelineEntry};
+use leptos::prelude::*;
+
+/// Every contact and class change of one customer, newest first.
+#[component]
+pub fn Timeline(
+    /// The customer whose history is shown.
+    #[prop(into)]
+    customer: Signal<Option<Customer>>,
+) -> impl IntoView {
+    let t = texts();
+    view! {
+        <ol class="timeline" data-testid="timeline">
+            {move || {
+                customer
+                    .with(|c| {
+                        let Some(c) = c else { return Vec::new() };
+                        timeline(c).into_iter().map(|entry| entry_view(&entry)).collect::<Vec<_>>()
+                    })
+            }}
+        </ol>
+        <Show when=move || customer.with(|c| c.as_ref().is_some_and(|c| c.contacts.is_empty() && c.class_changes.is_empty()))>
+            <p class="muted">{t.timeline_empty}</p>
+        </Show>
+    }
+}
+
+fn entry_view(entry: &TimelineEntry<'_>) -> AnyView {
+    let t = texts();
+    match entry {
+        TimelineEntry::Contact(c) => {
+            let meta = format!(
+                "{} · {} · {}",
+                channel_label(t, c.channel),
+                direction_label(t, c.direction),
+                (t.timeline_by)(&c.who)
+            );
+            let hook = c
+                .hook
+                .as_ref()
+                .map(|h| view! { <span class="hook-chip">{hook_label(t, h)}</span> });
+            let follow_up = c.follow_up.map(|d| view! { <span class="follow-up">{(t.timeline_follow_up)(&format_date(d))}</span> });
+            let note = (!c.note.is_empty())
+                .then(|| view! { <p class="timeline-note">{c.note.clone()}</p> });
+            view! {
+                <li class="timeline-entry" data-testid="timeline-entry" data-kind="contact">
+                    <time>{format_date_time(c.at)}</time>
+                    <div class="timeline-body">
+                        <p>
+                            <strong>{c.reason.clone()}</strong>
+                            " · "
+                            <span class=format!("result result-{}", super::super::format::result_key(c.result))>{result_label(t, c.result)}</span>
+                            {hook}
+                        </p>
+                        <p class="muted small">{meta} {follow_up}</p>
+                        {note}
+                    </div>
+                </li>
+            }
+            .into_any()
+        }
+        TimelineEntry::ClassChange(change) => {
+            let reason = (!change.reason.is_empty()).then(|| format!(" · {}", change.reason));
+            view! {
+                <li class="timeline-entry timeline-class" data-testid="timeline-entry" data-kind="class-change">
+                    <time>{format_date_time(change.at)}</time>
+                    <div class="timeline-body">
+                        <p>
+                            <strong>{(t.timeline_class_change)(change.from.letter(), change.to.letter())}</strong>
+                            {reason}
+                        </p>
+                        <p class="muted small">{(t.timeline_by)(&change.who)}</p>
+                    </div>
+                </li>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Domain values as the UI shows them, in the words of the message catalog.
+
+use super::i18n::Texts;
+use crate::domain::contact::{Channel, ContactResult, Direction};
+use crate::domain::dates::format_date;
+use crate::domain::hook::{HookKind, NoteValidity};
+
+pub fn hook_label(t: &Texts, hook: &HookKind) -> String {
+    match hook {
+        HookKind::ExtraBenefit => t.hook_extra_benefit.into(),
+        HookKind::LegalChange => t.hook_legal_change.into(),
+        HookKind::TimeLimitedPromotion => t.hook_promotion.into(),
+        HookKind::SpecialAdvantage => t.hook_special_advantage.into(),
+        HookKind::ComprehensiveConsultation => t.hook_consultation.into(),
+        HookKind::Custom(label) => label.clone(),
+    }
+}
+
+pub fn channel_label(t: &Texts, channel: Channel) -> &'static str {
+    match channel {
+        Channel::Phone => t.channel_phone,
+        Channel::Email => t.channel_email,
+        Channel::Visit => t.channel_visit,
+        Channel::Letter => t.channel_letter,
+        Channel::Other => t.channel_other,
+    }
+}
+
+pub fn direction_label(t: &Texts, direction: Direction) -> &'static str {
+    match direction {
+        Direction::Inbound => t.direction_inbound,
+        Direction::Outbound => t.direction_outbound,
+    }
+}
+
+pub fn result_label(t: &Texts, result: ContactResult) -> &'static str {
+    match result {
+        ContactResult::Reached => t.result_reached,
+        ContactResult::Interested => t.result_interested,
+        ContactResult::Appointment => t.result_appointment,
+        ContactResult::Refused => t.result_refused,
+        ContactResult::NotReached => t.result_not_reached,
+    }
+}
+
+pub fn channel_key(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Phone => "phone",
+        Channel::Email => "email",
+        Channel::Visit => "visit",
+        Channel::Letter => "letter",
+        Channel::Other => "other",
+    }
+}
+
+pub fn result_key(result: ContactResult) -> &'static str {
+    match result {
+        ContactResult::Reached => "reached",
+        ContactResult::Interested => "interested",
+        ContactResult::Appointment => "appointment",
+        ContactResult::Refused => "refused",
+        ContactResult::NotReached => "not_reached",
+    }
+}
+
+/// "läuft in 5 Tagen ab (bis 02.12.2026)" and the like; `until` is the note's end date.
+pub fn validity_text(
+    t: &Texts,
+    validity: NoteValidity,
+    until: Option<chrono::NaiveDate>,
+) -> String {
+    let until = until.map(format_date).unwrap_or_default();
+    match validity {
+        NoteValidity::Open => t.note_open.into(),
+        NoteValidity::Valid { .. } => (t.note_valid_until)(&until),
+        NoteValidity::ExpiringSoon { days_left } => (t.note_expiring)(days_left, &until),
+        NoteValidity::Expired { days_ago } => (t.note_expired)(days_ago, &until),
+    }
+}

@@ -1,0 +1,17 @@
+//! Leptos components. Views call domain rules and storage actions; they hold no
+//! business rules of their own.
+
+pub mod actions;
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod file_io;
+pub mod format;
+pub mod i18n;
+pub mod pages;
+pub mod state;
+
+/// Mounts the app on the page body.
+pub fn mount() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,123 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::components::class_badge::{class_name, BadgeSize, ClassBadge};
+use super::super::components::contact_form::ContactForm;
+use super::super::components::customer_form::CustomerForm;
+use super::super::components::timeline::Timeline;
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use crate::domain::class::CustomerClass;
+use crate::domain::dates::days_between;
+use crate::domain::ids::CustomerId;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The customer file (Kundenakte): class first, then the data, the current note and
+/// the timeline with its contact form.
+#[component]
+pub fn CustomerFilePage() -> impl IntoView {
+    let params = use_params_map();
+    let id =
+        Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<CustomerId>().ok())));
+    move || match id.get() {
+        Some(id) => view! { <CustomerFile id=id/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let t = texts();
+    view! {
+        <section class="panel">
+            <p>{t.customer_not_found}</p>
+            <A href="/kunden">{t.customer_back}</A>
+        </section>
+    }
+}
+
+#[component]
+fn CustomerFile(id: CustomerId) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let customer = Memo::new(move |_| state.data.with(|d| d.customers.get(&id).cloned()));
+    let exists_at_start = customer.with_untracked(Option::is_some);
+    let class = Signal::derive(move || {
+        customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))
+    });
+    let logging = RwSignal::new(false);
+    let confirming_delete = RwSignal::new(false);
+    let navigate = use_navigate();
+    let delete = move |_| {
+        if actions::delete_customer(&state, id).is_ok() {
+            navigate("/kunden", Default::default());
+        }
+    };
+    let last_contact = move || {
+        customer.with(|c| {
+            c.as_ref().map(|c| match c.last_contact() {
+                Some(contact) => (t.last_contact)(days_between(contact.date(), clock::today())),
+                None => t.no_contact_yet.to_string(),
+            })
+        })
+    };
+
+    if !exists_at_start {
+        return view! { <NotFound/> }.into_any();
+    }
+    view! {
+        <article class="customer-file" data-testid="customer-file" data-customer-id=id.to_string()>
+            <header class="file-head">
+                <ClassBadge class=class size=BadgeSize::Large/>
+                <div class="file-title">
+                    <p class="class-name" data-testid="customer-file-class">{move || class_name(class.get())}
+                        <Show when=move || customer.with(|c| c.as_ref().is_some_and(|c| c.fields.potential))>
+                            <span class="potential-chip" data-testid="potential-flag">"★ " {t.potential_flag}</span>
+                        </Show>
+                    </p>
+                    <h1 data-testid="customer-file-name">{move || customer.with(|c| c.as_ref().map(|c| c.fields.name.clone()))}</h1>
+                    <p class="muted">
+                        {move || customer.with(|c| c.as_ref().map(|c| c.fields.company.clone()))}
+                        " · "
+                        {last_contact}
+                    </p>
+                </div>
+                <div class="file-actions">
+                    <button class="button-danger-quiet" data-testid="customer-delete" on:click=move |_| confirming_delete.set(true)>
+                        {t.delete}
+                    </button>
+                </div>
+            </header>
+            <Show when=move || confirming_delete.get()>
+                <div class="banner banner-warning" role="alertdialog" aria-label=t.delete data-testid="delete-confirm-panel">
+                    <span>{move || (t.delete_confirm_question)(&customer.with(|c| c.as_ref().map(|c| c.fields.name.clone()).unwrap_or_default()))}</span>
+                    <div class="button-row">
+                        <button class="button-secondary" on:click=move |_| confirming_delete.set(false)>{t.cancel}</button>
+                        <button class="button-danger" data-testid="customer-delete-confirm" on:click=delete.clone()>{t.delete_confirm}</button>
+                    </div>
+                </div>
+            </Show>
+            <div class="file-columns">
+                <div class="file-main">
+                    <CustomerForm customer=Some(id)/>
+                </div>
+                <aside class="file-side">
+                    <section class="panel">
+                        <div class="row-between">
+                            <h2>{t.section_timeline}</h2>
+                            <button class="button-primary" data-testid="contact-log-open" on:click=move |_| logging.update(|l| *l = !*l)>
+                                {t.contact_log_open}
+                            </button>
+                        </div>
+                        <Show when=move || logging.get()>
+                            <ContactForm customer=id on_done=Callback::new(move |_| logging.set(false))/>
+                        </Show>
+                        <Timeline customer=customer/>
+                    </section>
+                </aside>
+            </div>
+        </article>
+    }
+    .into_any()
+}

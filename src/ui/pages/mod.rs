@@ -1,0 +1,9 @@
+//! One file per screen.
+
+pub mod board;
+pub mod customer_file;
+pub mod customer_list;
+pub mod customer_new;
+pub mod data;
+pub mod not_built;
+pub mod settings;

@@ -1,0 +1,92 @@
+use super::super::actions;
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use crate::domain::settings::Settings;
+use leptos::prelude::*;
+
+/// Settings the rules read: names, thresholds, intervals and reminders.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let draft = RwSignal::new(state.data.with_untracked(|d| d.settings.clone()));
+    let saved = RwSignal::new(false);
+    let number = move |id: &'static str,
+                       label: &'static str,
+                       get: fn(&Settings) -> String,
+                       set: fn(&mut Settings, &str)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="number" min="0" data-testid=id prop:value=move || draft.with(get)
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        draft.update(|s| set(s, &value));
+                        saved.set(false);
+                    }/>
+            </div>
+        }
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if actions::save_settings(&state, draft.get_untracked()).is_ok() {
+            draft.set(state.data.with_untracked(|d| d.settings.clone()));
+            saved.set(true);
+        }
+    };
+    view! {
+        <section class="page-head"><h1>{t.settings_title}</h1></section>
+        <form class="settings-form" on:submit=save>
+            <fieldset class="form-section">
+                <legend>{t.settings_user_name}</legend>
+                <div class="field">
+                    <label for="settings-user-name">{t.settings_user_name}</label>
+                    <input id="settings-user-name" type="text" data-testid="settings-user-name"
+                        prop:value=move || draft.with(|s| s.user_name.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|s| s.user_name = v); saved.set(false); }/>
+                    <p class="muted small">{t.settings_user_name_hint}</p>
+                </div>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t.settings_abc}</legend>
+                <div class="grid-2">
+                    {number("settings-abc-a", t.settings_abc_a, |s| s.abc_a_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_a_percent = n })}
+                    {number("settings-abc-b", t.settings_abc_b, |s| s.abc_b_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_b_percent = n })}
+                </div>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t.settings_intervals}</legend>
+                <p class="muted small">{t.settings_interval_never}</p>
+                <div class="grid-4">
+                    {number("settings-interval-a", "A", |s| interval(s.intervals.a), |s, v| s.intervals.a = parse_interval(v))}
+                    {number("settings-interval-b", "B", |s| interval(s.intervals.b), |s, v| s.intervals.b = parse_interval(v))}
+                    {number("settings-interval-o", "O", |s| interval(s.intervals.o), |s, v| s.intervals.o = parse_interval(v))}
+                    {number("settings-interval-c", "C", |s| interval(s.intervals.c), |s, v| s.intervals.c = parse_interval(v))}
+                </div>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t.settings_downgrade}</legend>
+                <div class="grid-3">
+                    {number("settings-downgrade", t.settings_downgrade, |s| s.downgrade_refusals.to_string(), |s, v| if let Ok(n) = v.parse() { s.downgrade_refusals = n })}
+                    {number("settings-backup-changes", t.settings_backup_changes, |s| s.backup_after_changes.to_string(), |s, v| if let Ok(n) = v.parse() { s.backup_after_changes = n })}
+                    {number("settings-backup-days", t.settings_backup_days, |s| s.backup_after_days.to_string(), |s, v| if let Ok(n) = v.parse() { s.backup_after_days = n })}
+                </div>
+            </fieldset>
+            <div class="form-actions">
+                <button type="submit" class="button-primary" data-testid="settings-save">{t.save}</button>
+                <Show when=move || saved.get()>
+                    <span class="saved-flash" role="status">"✓ " {t.settings_saved}</span>
+                </Show>
+            </div>
+        </form>
+    }
+}
+
+fn interval(days: Option<u32>) -> String {
+    days.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// An empty field means "never proactively".
+fn parse_interval(text: &str) -> Option<u32> {
+    text.trim().parse().ok()
+}
