@@ -1,0 +1,81 @@
+//! Components mounted in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use klassenblick::domain::class::CustomerClass;
+use klassenblick::domain::contact::{Channel, Contact, ContactResult, Direction};
+use klassenblick::domain::customer::{Customer, CustomerFields};
+use klassenblick::domain::ids::{ContactId, CustomerId};
+use klassenblick::ui::components::class_badge::ClassBadge;
+use klassenblick::ui::components::timeline::Timeline;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let div = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div.dyn_into().expect("html element")
+}
+
+#[wasm_bindgen_test]
+fn the_class_badge_shows_the_letter_and_the_name() {
+    let root = container();
+    let handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <ClassBadge class=CustomerClass::O/> },
+    );
+    let badge = root
+        .query_selector("[data-testid=class-badge]")
+        .expect("query")
+        .expect("badge");
+    assert_eq!(badge.text_content().as_deref(), Some("O"));
+    assert_eq!(badge.get_attribute("data-class").as_deref(), Some("O"));
+    assert!(badge.class_name().contains("class-o"));
+    assert!(badge
+        .get_attribute("title")
+        .is_some_and(|t| t.starts_with("O-Kunde")));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn markup_in_contact_text_renders_as_plain_text() {
+    let at = NaiveDate::from_ymd_opt(2026, 11, 27)
+        .and_then(|d| d.and_hms_opt(9, 30, 0))
+        .expect("valid");
+    let mut customer = Customer::new(CustomerId(1), CustomerFields::default(), at.date());
+    customer.contacts.push(Contact {
+        id: ContactId(1),
+        at,
+        who: "<b>Eve</b>".into(),
+        channel: Channel::Phone,
+        direction: Direction::Inbound,
+        reason: "<img src=x onerror=\"window.__pwned=1\">".into(),
+        hook: None,
+        line: None,
+        result: ContactResult::Reached,
+        follow_up: None,
+        note: "<script>window.__pwned=2</script>".into(),
+        interval_override: None,
+    });
+    let root = container();
+    let shown = Signal::stored(Some(customer));
+    let handle =
+        leptos::mount::mount_to(root.clone(), move || view! { <Timeline customer=shown/> });
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("<img src=x onerror="), "{text}");
+    assert!(text.contains("<script>"), "{text}");
+    assert!(root.query_selector("img").expect("query").is_none());
+    assert!(root.query_selector("script").expect("query").is_none());
+    assert!(root.query_selector("b").expect("query").is_none());
+    drop(handle);
+}

@@ -1,0 +1,182 @@
+//! The storage engine against the real local storage of headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use klassenblick::domain::customer::CustomerFields;
+use klassenblick::domain::demo::{demo_dataset, large_dataset};
+use klassenblick::storage::backend::KeyValueStore;
+use klassenblick::storage::engine::Store;
+use klassenblick::storage::error::{SaveError, StorageError};
+use klassenblick::storage::keys;
+use klassenblick::storage::local::LocalStore;
+use klassenblick::storage::tab_sync::{listen, ForeignWrite};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const QUOTA_UNITS: usize = 5_242_880;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid date")
+}
+
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage in the test browser")
+}
+
+fn fresh_store() -> Store<LocalStore> {
+    local().clear().expect("clear");
+    Store::new(LocalStore::open().expect("local storage opens"))
+}
+
+#[wasm_bindgen_test]
+fn data_written_to_local_storage_reads_back_identically() {
+    let store = fresh_store();
+    let demo = demo_dataset(today());
+    store.replace_all(&demo).expect("demo fits");
+    let mut reopened = Store::new(LocalStore::open().expect("opens"));
+    let opened = reopened.open("20261127T100000");
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    assert_eq!(opened.dataset, demo);
+}
+
+#[wasm_bindgen_test]
+fn ten_thousand_customers_fit_and_one_edit_writes_one_small_bucket() {
+    let store = fresh_store();
+    let large = large_dataset(10_000, 5, 7, today());
+    assert_eq!(large.contact_count(), 50_000);
+    store
+        .replace_all(&large)
+        .expect("10,000 customers fit in the quota");
+    let used = store.used_units().expect("measurable");
+    let Some((&id, customer)) = large.customers.iter().nth(4_321) else {
+        panic!("the data set has 10,000 customers");
+    };
+    let fields = CustomerFields {
+        notes: format!("{} – geändert", customer.fields.notes),
+        ..customer.fields.clone()
+    };
+    let actor = klassenblick::domain::customer::Actor {
+        who: "Test".into(),
+        at: today().and_hms_opt(9, 0, 0).expect("valid"),
+    };
+    let write = store
+        .update_customer(id, |stored| {
+            let stored = stored.ok_or(SaveError::Missing)?;
+            Ok(Some(stored.apply_edit(stored.rev, fields, "", &actor)?))
+        })
+        .expect("edit saves");
+    console_log!(
+        "capacity: 10000 customers x 5 contacts = {} UTF-16 units ({:.1} % of {}), {:.0} units per customer; one edit wrote {} units ({} bytes) in bucket {} of {} customers",
+        used,
+        used as f64 * 100.0 / QUOTA_UNITS as f64,
+        QUOTA_UNITS,
+        used as f64 / 10_000.0,
+        write.units_written,
+        write.units_written * 2,
+        write.bucket,
+        write.customers.len()
+    );
+    assert!(used < QUOTA_UNITS / 2, "room to spare: {used} units");
+    assert!(
+        write.units_written * 2 <= 64 * 1024,
+        "bounded write: {} units",
+        write.units_written
+    );
+    local().clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_nothing_changes() {
+    let store = fresh_store();
+    let demo = demo_dataset(today());
+    store.replace_all(&demo).expect("demo fits");
+    let storage = local();
+    let mut index = 0;
+    let mut size = 1 << 20;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        while storage.set_item(&format!("filler-{index}"), &chunk).is_ok() {
+            index += 1;
+        }
+        size /= 2;
+    }
+    let Some((&id, customer)) = demo.customers.iter().next() else {
+        panic!("demo data has customers");
+    };
+    let before = storage
+        .get_item(&keys::bucket_key(keys::bucket_of(id)))
+        .expect("readable");
+    let noise: String = (0..20_000u32)
+        .map(|i| char::from_u32(0x4e00 + (i * 7919) % 5000).unwrap_or('x'))
+        .collect();
+    let fields = CustomerFields {
+        notes: noise,
+        ..customer.fields.clone()
+    };
+    let result = store.update_customer(id, |stored| {
+        let mut next = stored.cloned().ok_or(SaveError::Missing)?;
+        next.fields = fields;
+        Ok(Some(next))
+    });
+    assert_eq!(result, Err(SaveError::Storage(StorageError::QuotaExceeded)));
+    let after = storage
+        .get_item(&keys::bucket_key(keys::bucket_of(id)))
+        .expect("readable");
+    assert_eq!(before, after);
+    storage.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_value_is_moved_to_quarantine_in_real_storage() {
+    let store = fresh_store();
+    store.replace_all(&demo_dataset(today())).expect("fits");
+    let storage = local();
+    storage.set_item("kb:c:017", "{kaputt").expect("plant");
+    let mut reopened = Store::new(LocalStore::open().expect("opens"));
+    let opened = reopened.open("20261127T101500");
+    assert_eq!(opened.quarantine.len(), 1);
+    assert_eq!(opened.quarantine[0].original_key, "kb:c:017");
+    assert_eq!(
+        storage
+            .get_item("kb:q:20261127T101500:kb:c:017")
+            .expect("readable"),
+        Some("{kaputt".to_string())
+    );
+    assert_eq!(storage.get_item("kb:c:017").expect("readable"), None);
+    storage.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn storage_events_from_other_tabs_reach_the_listener() {
+    let heard: Rc<RefCell<Vec<ForeignWrite>>> = Rc::default();
+    let sink = heard.clone();
+    listen(move |write| sink.borrow_mut().push(write));
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("kb:c:003"));
+    init.set_new_value(Some("[]"));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("event");
+    let window = web_sys::window().expect("window");
+    window.dispatch_event(&event).expect("dispatch");
+    assert_eq!(
+        heard.borrow().as_slice(),
+        &[ForeignWrite {
+            key: Some("kb:c:003".into()),
+            value: Some("[]".into())
+        }]
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_local_store_lists_and_removes_keys() {
+    let store = LocalStore::open().expect("opens");
+    local().clear().expect("clear");
+    store.set("kb:meta", "{\"schema\":1}").expect("set");
+    assert_eq!(store.keys(), Ok(vec!["kb:meta".to_string()]));
+    store.remove("kb:meta").expect("remove");
+    assert_eq!(store.get("kb:meta"), Ok(None));
+}
