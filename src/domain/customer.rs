@@ -70,7 +70,7 @@ pub struct Customer {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditConflict {
     pub base_rev: u32,
-    pub stored: Customer,
+    pub stored: Box<Customer>,
 }
 
 /// Who made a change and when, recorded in the timeline.
@@ -110,7 +110,7 @@ impl Customer {
         if base_rev != self.rev {
             return Err(EditConflict {
                 base_rev,
-                stored: self.clone(),
+                stored: Box::new(self.clone()),
             });
         }
         Ok(self.overwrite_fields(fields, class_reason, actor))
@@ -162,7 +162,7 @@ impl Customer {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::contact::{Channel, ContactResult, Direction};
@@ -229,7 +229,7 @@ mod tests {
         let conflict = newer
             .apply_edit(stored.rev, stored.fields.clone(), "", &actor())
             .expect_err("stale revision must conflict");
-        assert_eq!(conflict.stored, newer);
+        assert_eq!(*conflict.stored, newer);
         assert_eq!(conflict.base_rev, stored.rev);
     }
 

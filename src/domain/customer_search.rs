@@ -86,7 +86,7 @@ pub fn search<'a>(
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::customer::CustomerFields;

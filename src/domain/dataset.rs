@@ -80,7 +80,7 @@ impl Dataset {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::customer::CustomerFields;

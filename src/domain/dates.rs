@@ -28,7 +28,7 @@ pub fn days_between(earlier: NaiveDate, today: NaiveDate) -> i64 {
     (today - earlier).num_days()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

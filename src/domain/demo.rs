@@ -482,7 +482,7 @@ pub fn large_dataset(
     dataset
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::hook::{CurrentNote, NoteValidity};

@@ -684,7 +684,7 @@ pub fn ascii_slug(text: &str, separator: char) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::phone::normalize_phone;

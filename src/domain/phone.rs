@@ -30,7 +30,7 @@ pub fn looks_like_phone(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +/-().".contains(c))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -79,7 +79,7 @@ pub fn best_line<'a>(
         .min_by_key(|(l, fit)| (*fit, l.id))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

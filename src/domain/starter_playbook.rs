@@ -188,7 +188,7 @@ pub fn starter_playbook(today: NaiveDate) -> Vec<PlaybookLine> {
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use std::collections::HashSet;

@@ -24,7 +24,7 @@ fn ends_with_diphthong_base(out: &str) -> bool {
     out.ends_with("au") || out.ends_with("eu")
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -37,7 +37,7 @@ pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
     entries
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::class::CustomerClass;

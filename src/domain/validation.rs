@@ -187,7 +187,7 @@ pub fn split_tags(text: &str) -> Vec<String> {
     tags
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -93,7 +93,7 @@ impl KeyValueStore for MemoryStore {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -78,7 +78,7 @@ pub fn parse_backup(text: &str) -> Result<(Dataset, NaiveDateTime), BackupError>
     Ok((dataset, file.exported_at))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::customer::CustomerFields;

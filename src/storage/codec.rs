@@ -105,7 +105,7 @@ fn unpack(text: &str) -> Result<Vec<u8>, CodecError> {
     Ok(bytes)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -69,7 +69,7 @@ pub fn parse_quarantine_key(key: &str) -> Option<(&str, &str)> {
     Some((stamp, original))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -45,7 +45,7 @@ pub fn schema_action(stored: Option<&Meta>) -> SchemaAction {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

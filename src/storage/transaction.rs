@@ -51,7 +51,7 @@ fn roll_back(store: &impl KeyValueStore, undo: Vec<(&str, Option<String>)>) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::storage::backend::MemoryStore;

@@ -108,7 +108,7 @@ pub fn CustomerForm(
                     &class_reason.get_untracked(),
                 ) {
                     Ok(saved) => after_save(saved),
-                    Err(SaveError::Conflict(c)) => conflict.set(Some(c.stored)),
+                    Err(SaveError::Conflict(c)) => conflict.set(Some(*c.stored)),
                     Err(_) => {}
                 }
             }
