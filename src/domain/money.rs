@@ -84,6 +84,16 @@ pub fn format_euro_rounded(cents: i64) -> String {
     format!("{sign}{} €", group_thousands(euros))
 }
 
+/// "5.242.880": counts the German way.
+pub fn format_count(value: usize) -> String {
+    group_thousands(value as u64)
+}
+
+/// "26,6": one decimal with a decimal comma.
+pub fn format_percent(value: f64) -> String {
+    format!("{value:.1}").replace('.', ",")
+}
+
 fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -123,6 +133,9 @@ mod tests {
         assert_eq!(format_euro(5), "0,05 €");
         assert_eq!(format_euro(-100_000), "-1.000,00 €");
         assert_eq!(format_euro_rounded(123_450), "1.235 €");
+        assert_eq!(format_count(5_242_880), "5.242.880");
+        assert_eq!(format_count(12), "12");
+        assert_eq!(format_percent(26.64), "26,6");
     }
 
     proptest! {

@@ -71,8 +71,9 @@ test('editing validates, records class changes and keeps the current note', asyn
   await expect(page.getByTestId('save-status')).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('customer-file-class')).toContainText('B-Kunde');
-  await expect(page.getByTestId('note-status')).toContainText('Zeitlich begrenzte Aktion');
-  await expect(page.getByTestId('note-status')).toHaveAttribute('data-expired', 'false');
+  await expect(page.getByTestId('customer-file-note')).toContainText('Zeitlich begrenzte Aktion');
+  await expect(page.getByTestId('customer-file-note')).toHaveAttribute('data-expired', 'false');
+  await expect(page.getByTestId('customer-file-note')).toContainText('Frühjahrsaktion Hausrat');
   const change = page.locator('[data-testid="timeline-entry"][data-kind="class-change"]');
   await expect(change).toContainText('O → B');
   await expect(change).toContainText('Zweitvertrag abgeschlossen');
@@ -122,4 +123,20 @@ test('every screen of the product is reachable, unbuilt ones say so', async ({ p
     await expect(page.getByTestId(nav)).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('not-built')).toHaveCount(built ? 0 : 1);
   }
+});
+
+test('an expired hook is shown as expired', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => {
+    localStorage.setItem('kb:meta', '{"schema":1}');
+    localStorage.setItem('kb:c:001', JSON.stringify([{
+      id: 1, rev: 1, created: '2025-01-01', name: 'Ernst Abgelaufen', class: 'B', revenue_cents: 0,
+      current_note: { written: '2025-01-01', hook: 'TimeLimitedPromotion', text: 'Winteraktion', valid_until: '2025-02-01' },
+    }]));
+  });
+  await page.goto('/kunden/1');
+  const note = page.getByTestId('customer-file-note');
+  await expect(note).toHaveAttribute('data-expired', 'true');
+  await expect(note).toContainText('abgelaufen seit');
+  await expect(note).toContainText('01.02.2025');
 });

@@ -43,3 +43,18 @@ test('a corrupt stored value is quarantined and listed, and the app still starts
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kb:q:')).map((k) => localStorage.getItem(k)));
   expect(kept).toEqual(['Z9:\u0001kaputt']);
 });
+
+test('blocked storage gives a clear message, and the app still works for the session', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await openApp(page);
+  await expect(page.getByTestId('storage-error')).toContainText('lokale Speicher des Browsers ist gesperrt');
+  await page.getByTestId('nav-customers').click();
+  await page.getByTestId('customer-new').click();
+  await page.getByTestId('customer-name').fill('Paula Privat');
+  await page.getByTestId('customer-save').click();
+  await expect(page.getByTestId('customer-file-name')).toHaveText('Paula Privat');
+});

@@ -23,6 +23,19 @@ pub fn ErrorBanner() -> impl IntoView {
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let state = app_state();
+    // Quiet feedback goes away by itself; an undo offer stays a little longer.
+    Effect::new(move |_| {
+        let Some(notice) = state.notice.get() else { return };
+        let delay = if notice.undo.is_some() { 12_000 } else { 5_000 };
+        set_timeout(
+            move || {
+                if state.notice.get_untracked().as_ref() == Some(&notice) {
+                    state.notice.set(None);
+                }
+            },
+            std::time::Duration::from_millis(delay),
+        );
+    });
     let undo = move |_| {
         if let Some(customer) = state.notice.get_untracked().and_then(|n| n.undo) {
             actions::undo_delete(&state, *customer);

@@ -1,6 +1,6 @@
 use super::super::actions;
 use super::super::clock;
-use super::super::format::{hook_label, validity_text};
+use super::super::format::hook_label;
 use super::super::i18n::{field_message, texts};
 use super::super::state::app_state;
 use super::class_badge::class_name;
@@ -284,18 +284,6 @@ pub fn CustomerForm(
             <fieldset class="form-section note-section">
                 <legend>{t.section_note}</legend>
                 <p class="muted small">{t.section_note_hint}</p>
-                {move || stored.get().and_then(|c| c.fields.current_note).map(|note| {
-                    let validity = note.validity(clock::today());
-                    let expired = note.is_expired(clock::today());
-                    view! {
-                        <p class="note-status" class:note-expired=expired data-testid="note-status" data-expired=expired.to_string()>
-                            <span class="hook-chip">{hook_label(t, &note.hook)}</span>
-                            {validity_text(t, validity, note.valid_until)}
-                            " · "
-                            {(t.note_written)(&crate::domain::dates::format_date(note.written))}
-                        </p>
-                    }
-                })}
                 <div class="grid-2">
                     <div class="field">
                         <label for="note-hook">{t.note_hook}</label>

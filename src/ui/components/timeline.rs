@@ -43,7 +43,7 @@ fn entry_view(entry: &TimelineEntry<'_>) -> AnyView {
                 .hook
                 .as_ref()
                 .map(|h| view! { <span class="hook-chip">{hook_label(t, h)}</span> });
-            let follow_up = c.follow_up.map(|d| view! { <span class="follow-up">{(t.timeline_follow_up)(&format_date(d))}</span> });
+            let follow_up = c.follow_up.map(|d| view! { <span class="follow-up">" · "{(t.timeline_follow_up)(&format_date(d))}</span> });
             let note = (!c.note.is_empty())
                 .then(|| view! { <p class="timeline-note">{c.note.clone()}</p> });
             view! {

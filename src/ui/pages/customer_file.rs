@@ -4,6 +4,7 @@ use super::super::components::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::super::components::contact_form::ContactForm;
 use super::super::components::customer_form::CustomerForm;
 use super::super::components::timeline::Timeline;
+use super::super::format::{hook_label, validity_text};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::class::CustomerClass;
@@ -78,9 +79,11 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                     </p>
                     <h1 data-testid="customer-file-name">{move || customer.with(|c| c.as_ref().map(|c| c.fields.name.clone()))}</h1>
                     <p class="muted">
-                        {move || customer.with(|c| c.as_ref().map(|c| c.fields.company.clone()))}
-                        " · "
-                        {last_contact}
+                        {move || {
+                            let company = customer.with(|c| c.as_ref().map(|c| c.fields.company.clone()).unwrap_or_default());
+                            let last = last_contact().unwrap_or_default();
+                            [company, last].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
+                        }}
                     </p>
                 </div>
                 <div class="file-actions">
@@ -89,6 +92,19 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                     </button>
                 </div>
             </header>
+            {move || customer.get().and_then(|c| c.fields.current_note).map(|note| {
+                let today = clock::today();
+                let expired = note.is_expired(today);
+                view! {
+                    <section class="note-summary" class:note-expired=expired data-testid="customer-file-note" data-expired=expired.to_string()>
+                        <p class="note-summary-head">
+                            <span class="hook-chip">{hook_label(t, &note.hook)}</span>
+                            <span class="muted small">{validity_text(t, note.validity(today), note.valid_until)}</span>
+                        </p>
+                        <p class="note-summary-text">{note.text.clone()}</p>
+                    </section>
+                }
+            })}
             <Show when=move || confirming_delete.get()>
                 <div class="banner banner-warning" role="alertdialog" aria-label=t.delete data-testid="delete-confirm-panel">
                     <span>{move || (t.delete_confirm_question)(&customer.with(|c| c.as_ref().map(|c| c.fields.name.clone()).unwrap_or_default()))}</span>

@@ -5,6 +5,7 @@ use super::super::i18n::{backup_message, storage_message, texts};
 use super::super::state::app_state;
 use crate::domain::dataset::Dataset;
 use crate::domain::dates::{format_date, format_date_time};
+use crate::domain::money::{format_count, format_percent};
 use crate::domain::demo::demo_dataset;
 use crate::storage::backup::{backup_json, parse_backup};
 use crate::storage::persist::PersistState;
@@ -148,7 +149,11 @@ pub fn DataPage() -> impl IntoView {
                 <h2>{t.data_storage_title}</h2>
                 <p data-testid="storage-used">{move || {
                     let used = used();
-                    (t.data_storage_used)(used, QUOTA_UNITS, used as f64 * 100.0 / QUOTA_UNITS as f64)
+                    (t.data_storage_used)(
+                        &format_count(used),
+                        &format_count(QUOTA_UNITS),
+                        &format_percent(used as f64 * 100.0 / QUOTA_UNITS as f64),
+                    )
                 }}</p>
                 <meter min="0" max=QUOTA_UNITS.to_string() value=move || used().to_string() aria-label=t.data_storage_title></meter>
                 <p class="muted small">{move || state.data.with(|d| (t.data_storage_counts)(d.customers.len(), d.contact_count()))}</p>
@@ -185,7 +190,7 @@ pub fn DataPage() -> impl IntoView {
                         };
                         view! {
                             <li data-testid="quarantine-entry" data-key=entry.original_key.clone()>
-                                <span>{(t.data_quarantine_entry)(&entry.original_key, &entry.stamp, entry.units)}</span>
+                                <span>{(t.data_quarantine_entry)(&entry.original_key, &stamp_text(&entry.stamp), &format_count(entry.units))}</span>
                                 {entry.in_place.then(|| view! { <span class="muted small">{t.data_quarantine_in_place}</span> })}
                                 <button class="button-link" on:click=save>{t.data_quarantine_download}</button>
                             </li>
@@ -198,4 +203,11 @@ pub fn DataPage() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// "20261127T101500" as "27.11.2026 10:15"; an unexpected stamp is shown as it is.
+fn stamp_text(stamp: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S")
+        .map(format_date_time)
+        .unwrap_or_else(|_| stamp.to_string())
 }
