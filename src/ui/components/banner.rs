@@ -25,7 +25,9 @@ pub fn NoticeBar() -> impl IntoView {
     let state = app_state();
     // Quiet feedback goes away by itself; an undo offer stays a little longer.
     Effect::new(move |_| {
-        let Some(notice) = state.notice.get() else { return };
+        let Some(notice) = state.notice.get() else {
+            return;
+        };
         let delay = if notice.undo.is_some() { 12_000 } else { 5_000 };
         set_timeout(
             move || {
