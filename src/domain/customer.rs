@@ -52,7 +52,6 @@ pub struct Customer {
     /// Bumped on every field edit; a save based on an older revision is a conflict.
     pub rev: u32,
     pub created: NaiveDate,
-    #[serde(flatten)]
     pub fields: CustomerFields,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,

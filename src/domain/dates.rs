@@ -1,26 +1,40 @@
 //! Dates the German way: 27.11.2026.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
+    format!("{:02}.{:02}.{:04}", date.day(), date.month(), date.year())
 }
 
 pub fn format_date_time(at: NaiveDateTime) -> String {
-    at.format("%d.%m.%Y %H:%M").to_string()
+    format!(
+        "{} {:02}:{:02}",
+        format_date(at.date()),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// Reads "27.11.2026", "1.2.2026" or the ISO form "2026-11-27" that date inputs give.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    NaiveDate::parse_from_str(text, "%d.%m.%Y")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .ok()
+    let (day, month, year) = if let Some((y, rest)) = text.split_once('-') {
+        let (m, d) = rest.split_once('-')?;
+        (d, m, y)
+    } else {
+        let (d, rest) = text.split_once('.')?;
+        let (m, y) = rest.split_once('.')?;
+        (d, m, y)
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
 /// The ISO form an `<input type="date">` expects.
 pub fn iso_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// Whole days from `earlier` to `today`; negative when `earlier` lies ahead.
@@ -40,6 +54,11 @@ mod tests {
         assert_eq!(parse_date("27.11.2026"), Some(date));
         assert_eq!(parse_date(" 2026-11-27 "), Some(date));
         assert_eq!(parse_date("31.02.2026"), None);
+        assert_eq!(parse_date("1.2.2026"), NaiveDate::from_ymd_opt(2026, 2, 1));
+        assert_eq!(parse_date("27.11.26"), None);
+        assert_eq!(parse_date("heute"), None);
+        let at = date.and_hms_opt(9, 5, 0).expect("valid");
+        assert_eq!(format_date_time(at), "27.11.2026 09:05");
         assert_eq!(days_between(date, date + chrono::Days::new(3)), 3);
     }
 

@@ -1,6 +1,7 @@
 //! Plain Rust: the customer method's data and rules. No browser, no clock:
 //! every rule takes `today` as a parameter.
 
+pub mod abc_analysis;
 pub mod class;
 pub mod class_change;
 pub mod contact;

@@ -1,5 +1,6 @@
 //! The full backup file: readable JSON with a format name and the schema version.
 
+use super::codec::{from_json, to_json};
 use super::schema::CURRENT_SCHEMA;
 use crate::domain::customer::Customer;
 use crate::domain::dataset::{BackupStatus, Dataset};
@@ -10,6 +11,14 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "klassenblick-backup";
+
+/// What identifies a backup, read before the whole file so that a foreign or newer
+/// file is named as such rather than as broken.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    schema: Option<u64>,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BackupFile {
@@ -41,28 +50,24 @@ pub fn backup_json(dataset: &Dataset, exported_at: NaiveDateTime) -> Result<Stri
         practice: dataset.practice.clone(),
         settings: dataset.settings.clone(),
     };
-    serde_json::to_string_pretty(&file).map_err(|e| BackupError::Invalid(e.to_string()))
+    to_json(&file).map_err(|e| BackupError::Invalid(e.to_string()))
 }
 
 /// Reads a backup file. The backup status of the restored data starts over.
 pub fn parse_backup(text: &str) -> Result<(Dataset, NaiveDateTime), BackupError> {
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| BackupError::NotJson(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    let text = text.trim_start_matches('\u{feff}');
+    let header: Header = from_json(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    if header.format.as_deref() != Some(FORMAT) {
         return Err(BackupError::NotABackup);
     }
-    let schema = value
-        .get("schema")
-        .and_then(|s| s.as_u64())
-        .ok_or(BackupError::NotABackup)?;
+    let schema = header.schema.ok_or(BackupError::NotABackup)?;
     if schema > u64::from(CURRENT_SCHEMA) {
         return Err(BackupError::NewerSchema {
             found: u32::try_from(schema).unwrap_or(u32::MAX),
             supported: CURRENT_SCHEMA,
         });
     }
-    let file: BackupFile =
-        serde_json::from_value(value).map_err(|e| BackupError::Invalid(e.to_string()))?;
+    let file: BackupFile = from_json(text).map_err(|e| BackupError::Invalid(e.to_string()))?;
     let mut dataset = Dataset {
         playbook: file.playbook,
         practice: file.practice,
@@ -122,7 +127,7 @@ mod tests {
         ));
         assert_eq!(parse_backup("{\"a\":1}"), Err(BackupError::NotABackup));
         let text = backup_json(&dataset(), now()).expect("exports");
-        let newer = text.replacen("\"schema\": 1", "\"schema\": 99", 1);
+        let newer = text.replacen("\"schema\":1", "\"schema\":99", 1);
         assert_eq!(
             parse_backup(&newer),
             Err(BackupError::NewerSchema {

@@ -36,6 +36,17 @@ pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<String, CodecError> {
     Ok(pack(&deflated))
 }
 
+/// Compact JSON text. All JSON in the app goes through these two functions, so the
+/// serde code is generated once per type, which keeps the wasm bundle small.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, CodecError> {
+    let bytes = serde_json::to_vec(value).map_err(|e| CodecError::Json(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| CodecError::Json(e.to_string()))
+}
+
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, CodecError> {
+    serde_json::from_slice(text.as_bytes()).map_err(|e| CodecError::Json(e.to_string()))
+}
+
 /// Reads packed values and, for values written by hand or by tests, plain JSON.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, CodecError> {
     let json = if text.starts_with(PACKED_MARK) {

@@ -136,7 +136,7 @@ impl<B: KeyValueStore> Store<B> {
                 return None;
             }
         };
-        match serde_json::from_str::<Meta>(&raw) {
+        match super::codec::from_json::<Meta>(&raw) {
             Ok(meta) => Some(meta),
             Err(e) => {
                 self.quarantine(keys::META, &raw, stamp, &e.to_string(), opened);
@@ -450,5 +450,5 @@ fn encode_for_storage<T: Serialize + ?Sized>(value: &T) -> Result<String, Storag
 }
 
 fn json<T: Serialize>(value: &T) -> Result<String, StorageError> {
-    serde_json::to_string(value).map_err(|e| StorageError::Browser(e.to_string()))
+    super::codec::to_json(value).map_err(|e| StorageError::Browser(e.to_string()))
 }

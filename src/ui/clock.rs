@@ -1,6 +1,6 @@
 //! The one place the UI reads the wall clock; domain rules get `today` from here.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 pub fn now() -> NaiveDateTime {
     let date = js_sys::Date::new_0();
@@ -19,7 +19,16 @@ pub fn today() -> NaiveDate {
 
 /// Names quarantine entries: "20261127T101500".
 pub fn stamp() -> String {
-    now().format("%Y%m%dT%H%M%S").to_string()
+    let at = now();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
 }
 
 /// A random id; 53 bits, so it survives any trip through JavaScript numbers.

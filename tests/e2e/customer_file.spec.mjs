@@ -130,8 +130,11 @@ test('an expired hook is shown as expired', async ({ page }) => {
   await page.evaluate(() => {
     localStorage.setItem('kb:meta', '{"schema":1}');
     localStorage.setItem('kb:c:001', JSON.stringify([{
-      id: 1, rev: 1, created: '2025-01-01', name: 'Ernst Abgelaufen', class: 'B', revenue_cents: 0,
-      current_note: { written: '2025-01-01', hook: 'TimeLimitedPromotion', text: 'Winteraktion', valid_until: '2025-02-01' },
+      id: 1, rev: 1, created: '2025-01-01',
+      fields: {
+        name: 'Ernst Abgelaufen', class: 'B', revenue_cents: 0,
+        current_note: { written: '2025-01-01', hook: 'TimeLimitedPromotion', text: 'Winteraktion', valid_until: '2025-02-01' },
+      },
     }]));
   });
   await page.goto('/kunden/1');

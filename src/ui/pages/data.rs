@@ -59,7 +59,10 @@ pub fn DataPage() -> impl IntoView {
     let export = move |_| {
         let now = clock::now();
         let json = state.data.with_untracked(|d| backup_json(d, now));
-        let file_name = format!("klassenblick-backup-{}.json", now.format("%Y-%m-%d"));
+        let file_name = format!(
+            "klassenblick-backup-{}.json",
+            crate::domain::dates::iso_date(now.date())
+        );
         match json
             .map_err(|e| backup_message(&e))
             .and_then(|json| download(&file_name, "application/json", &json))
@@ -207,7 +210,12 @@ pub fn DataPage() -> impl IntoView {
 
 /// "20261127T101500" as "27.11.2026 10:15"; an unexpected stamp is shown as it is.
 fn stamp_text(stamp: &str) -> String {
-    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S")
+    let part = |range: std::ops::Range<usize>| stamp.get(range).and_then(|p| p.parse::<u32>().ok());
+    let parsed = (|| {
+        let date = chrono::NaiveDate::from_ymd_opt(part(0..4)? as i32, part(4..6)?, part(6..8)?)?;
+        date.and_hms_opt(part(9..11)?, part(11..13)?, part(13..15)?)
+    })();
+    parsed
         .map(format_date_time)
-        .unwrap_or_else(|_| stamp.to_string())
+        .unwrap_or_else(|| stamp.to_string())
 }
