@@ -16,8 +16,17 @@ async function shoot(width, height, suffix) {
   await page.goto(`${base}/`);
   await page.screenshot({ path: `${out}/empty${suffix}.png` });
   await page.getByTestId('demo-load').click();
-  await page.getByTestId('class-tile').first().waitFor();
+  await page.getByTestId('board-card').first().waitFor();
+  await page.waitForTimeout(5500);
   await page.screenshot({ path: `${out}/board${suffix}.png` });
+  await page.getByTestId('board-move-menu').first().click();
+  await page.screenshot({ path: `${out}/board-menu${suffix}.png` });
+  await page.getByTestId('board-move-to-C').first().click();
+  await page.screenshot({ path: `${out}/board-moved${suffix}.png` });
+  await page.getByTestId('abc-propose').click();
+  await page.screenshot({ path: `${out}/board-abc${suffix}.png`, fullPage: true });
+  await page.getByTestId('board-filter-potential').check();
+  await page.screenshot({ path: `${out}/board-filtered${suffix}.png` });
   await page.getByTestId('nav-customers').click();
   await page.getByTestId('customer-row').first().waitFor();
   await page.screenshot({ path: `${out}/customers${suffix}.png` });

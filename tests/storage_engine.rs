@@ -275,3 +275,56 @@ fn another_tabs_writes_decode_into_changes() {
         ExternalChange::Ignored
     );
 }
+
+#[test]
+fn a_batch_update_writes_each_bucket_once_or_not_at_all() {
+    let memory = MemoryStore::default();
+    Store::new(&memory)
+        .replace_all(&dataset(&[1, 129, 2, 3]))
+        .expect("fits");
+    let store = Store::new(&memory);
+    let writes = store
+        .update_customers(&[CustomerId(1), CustomerId(129), CustomerId(3)], |c| {
+            c.move_to(
+                CustomerClass::A,
+                "",
+                klassenblick::domain::class_change::ChangeSource::AbcAnalysis,
+                &actor(),
+            )
+        })
+        .expect("saves");
+    let buckets: Vec<u64> = writes.iter().map(|w| w.bucket).collect();
+    assert_eq!(buckets, vec![1, 3]);
+    let opened = Store::new(&memory).open(STAMP);
+    let classes: Vec<_> = opened
+        .dataset
+        .customers
+        .values()
+        .map(|c| (c.id.0, c.class()))
+        .collect();
+    assert_eq!(
+        classes,
+        vec![
+            (1, CustomerClass::A),
+            (2, CustomerClass::B),
+            (3, CustomerClass::A),
+            (129, CustomerClass::A)
+        ]
+    );
+
+    let tight = MemoryStore::with_quota(memory.used_units() + 10);
+    for (k, v) in memory.snapshot() {
+        tight.set(&k, &v).expect("copy fits");
+    }
+    let before = tight.snapshot();
+    let long: String = (0..3000)
+        .map(|i| char::from(b'a' + (i * 13 % 26) as u8))
+        .collect();
+    let result = Store::new(&tight).update_customers(&[CustomerId(2), CustomerId(3)], |c| {
+        let mut next = c.clone();
+        next.fields.notes = long.clone();
+        next
+    });
+    assert_eq!(result, Err(StorageError::QuotaExceeded));
+    assert_eq!(tight.snapshot(), before);
+}

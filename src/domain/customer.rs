@@ -138,6 +138,59 @@ impl Customer {
         next
     }
 
+    /// Moves the customer to another class and records why and by whom. Moving to the
+    /// class it already has changes nothing.
+    pub fn move_to(
+        &self,
+        to: CustomerClass,
+        reason: &str,
+        source: ChangeSource,
+        actor: &Actor,
+    ) -> Customer {
+        if to == self.fields.class {
+            return self.clone();
+        }
+        let mut next = self.clone();
+        next.class_changes.push(ClassChange {
+            at: actor.at,
+            who: actor.who.clone(),
+            from: self.fields.class,
+            to,
+            reason: reason.trim().to_string(),
+            source,
+        });
+        next.fields.class = to;
+        next.rev = self.rev.wrapping_add(1);
+        next
+    }
+
+    /// Adds the reason the user gave after a move to that move's record.
+    pub fn with_change_reason(&self, change: &ClassChange, reason: &str) -> Customer {
+        let mut next = self.clone();
+        if let Some(recorded) = next.class_changes.iter_mut().rev().find(|c| *c == change) {
+            recorded.reason = reason.trim().to_string();
+        }
+        next
+    }
+
+    /// Takes a move back: the class returns and the move's record goes, as if it had not
+    /// happened. Only while the move is still the customer's latest class change.
+    pub fn undo_move(&self, change: &ClassChange) -> Option<Customer> {
+        let last = self.class_changes.last()?;
+        if last.at != change.at
+            || last.from != change.from
+            || last.to != change.to
+            || self.fields.class != change.to
+        {
+            return None;
+        }
+        let mut next = self.clone();
+        next.class_changes.pop();
+        next.fields.class = change.from;
+        next.rev = self.rev.wrapping_add(1);
+        Some(next)
+    }
+
     pub fn with_contact(&self, contact: Contact) -> Customer {
         let mut next = self.clone();
         if !next.contacts.iter().any(|c| c.id == contact.id) {
@@ -241,6 +294,36 @@ mod tests {
             .apply_edit(stored.rev, fields, "", &actor())
             .expect("no conflict");
         assert_eq!(saved.contacts.len(), 1);
+    }
+
+    #[test]
+    fn a_move_is_recorded_can_get_a_reason_and_can_be_undone() {
+        let stored = customer();
+        let moved = stored.move_to(CustomerClass::A, "", ChangeSource::Manual, &actor());
+        assert_eq!(
+            (moved.class(), moved.rev),
+            (CustomerClass::A, stored.rev + 1)
+        );
+        let change = moved.class_changes[0].clone();
+        assert_eq!(
+            (change.from, change.to, change.who.as_str()),
+            (CustomerClass::O, CustomerClass::A, "Anna")
+        );
+        let reasoned = moved.with_change_reason(&change, " Großauftrag ");
+        assert_eq!(reasoned.class_changes[0].reason, "Großauftrag");
+        let undone = moved.undo_move(&change).expect("latest move can be undone");
+        assert_eq!(undone.class(), CustomerClass::O);
+        assert!(undone.class_changes.is_empty());
+        let moved_on = moved.move_to(CustomerClass::B, "", ChangeSource::Manual, &actor());
+        assert_eq!(
+            moved_on.undo_move(&change),
+            None,
+            "an older move is history"
+        );
+        assert_eq!(
+            stored.move_to(CustomerClass::O, "", ChangeSource::Manual, &actor()),
+            stored
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! every rule takes `today` as a parameter.
 
 pub mod abc_analysis;
+pub mod board;
 pub mod class;
 pub mod class_change;
 pub mod contact;

@@ -290,6 +290,46 @@ impl<B: KeyValueStore> Store<B> {
         })
     }
 
+    /// Applies `change` to several customers as stored now, writing each affected bucket
+    /// once, all or nothing. Customers not stored are skipped.
+    pub fn update_customers(
+        &self,
+        ids: &[CustomerId],
+        change: impl Fn(&Customer) -> Customer,
+    ) -> Result<Vec<BucketWrite>, StorageError> {
+        let mut buckets: Vec<u64> = ids.iter().map(|id| keys::bucket_of(*id)).collect();
+        buckets.sort_unstable();
+        buckets.dedup();
+        let wanted: BTreeSet<CustomerId> = ids.iter().copied().collect();
+        let mut results = Vec::with_capacity(buckets.len());
+        let mut writes = Vec::with_capacity(buckets.len());
+        for bucket in buckets {
+            let key = keys::bucket_key(bucket);
+            self.check_writable(&key)?;
+            let customers: Vec<Customer> = self
+                .read_bucket(bucket)?
+                .into_iter()
+                .map(|c| {
+                    if wanted.contains(&c.id) {
+                        change(&c)
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let value = encode_for_storage(&customers)?;
+            let units = utf16_units(&key) + utf16_units(&value);
+            writes.push((key, Some(value)));
+            results.push(BucketWrite {
+                bucket,
+                customers,
+                units_written: units,
+            });
+        }
+        write_all(&self.backend, &writes)?;
+        Ok(results)
+    }
+
     /// Replaces everything stored with `dataset`, all or nothing.
     pub fn replace_all(&self, dataset: &Dataset) -> Result<usize, StorageError> {
         let writes = self.all_writes(dataset)?;

@@ -4,6 +4,8 @@
 use super::clock;
 use super::i18n::{save_message, storage_message, texts};
 use super::state::{AppState, Notice};
+use crate::domain::class::CustomerClass;
+use crate::domain::class_change::{ChangeSource, ClassChange};
 use crate::domain::contact::Contact;
 use crate::domain::customer::{Actor, Customer, CustomerFields};
 use crate::domain::dataset::Dataset;
@@ -257,5 +259,98 @@ pub fn reload_all(state: &AppState) {
         }
         state.quarantine.set(opened.quarantine);
         state.data.set(opened.dataset);
+    }
+}
+
+/// A move the user may still give a reason for or take back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastMove {
+    pub id: CustomerId,
+    pub name: String,
+    pub change: ClassChange,
+}
+
+/// Moves a customer to another class from the board; returns the recorded move.
+pub fn move_customer(state: &AppState, id: CustomerId, to: CustomerClass) -> Option<LastMove> {
+    let actor = actor(state);
+    let saved = change_customer(state, id, |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.move_to(to, "", ChangeSource::Manual, &actor)))
+    })
+    .ok()
+    .flatten()?;
+    let change = saved
+        .class_changes
+        .last()
+        .filter(|c| c.to == to && c.at == actor.at)?
+        .clone();
+    Some(LastMove {
+        id,
+        name: saved.fields.name,
+        change,
+    })
+}
+
+pub fn set_move_reason(state: &AppState, last: &LastMove, reason: &str) -> bool {
+    change_customer(state, last.id, |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.with_change_reason(&last.change, reason)))
+    })
+    .is_ok()
+}
+
+pub fn undo_move(state: &AppState, last: &LastMove) -> bool {
+    change_customer(state, last.id, |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(
+            stored
+                .undo_move(&last.change)
+                .unwrap_or_else(|| stored.clone()),
+        ))
+    })
+    .is_ok()
+}
+
+/// Applies accepted ABC proposals, each bucket written once, all or nothing.
+pub fn accept_abc(
+    state: &AppState,
+    accepted: &[(CustomerId, CustomerClass)],
+) -> Result<usize, StorageError> {
+    let actor = actor(state);
+    let targets: std::collections::HashMap<CustomerId, CustomerClass> =
+        accepted.iter().copied().collect();
+    let reason = texts().abc_reason;
+    let change = |c: &Customer| match targets.get(&c.id) {
+        Some(to) => c.move_to(*to, reason, ChangeSource::AbcAnalysis, &actor),
+        None => c.clone(),
+    };
+    let ids: Vec<CustomerId> = targets.keys().copied().collect();
+    let has_store = state.store.with_value(Option::is_some);
+    if !has_store {
+        state.data.update(|d| {
+            for id in &ids {
+                if let Some(next) = d.customers.get(id).map(change) {
+                    d.customers.insert(*id, next);
+                }
+            }
+        });
+        return Ok(ids.len());
+    }
+    let result = state
+        .store
+        .with_value(|store| store.as_ref().map(|s| s.update_customers(&ids, change)));
+    match result {
+        Some(Ok(writes)) => {
+            for write in writes {
+                apply_bucket(state, write);
+            }
+            count_change(state);
+            Ok(ids.len())
+        }
+        Some(Err(e)) => {
+            state.show_error(storage_message(&e));
+            Err(e)
+        }
+        None => Err(StorageError::Unavailable),
     }
 }

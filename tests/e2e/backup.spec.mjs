@@ -20,7 +20,7 @@ function withoutStamp(backup) {
 test('a backup exported here and imported into a fresh profile gives identical data', async ({ page, browser }) => {
   await openApp(page);
   await page.getByTestId('demo-load').click();
-  await expect(page.getByTestId('class-tile')).toHaveCount(4);
+  await expect(page.getByTestId('board-column')).toHaveCount(4);
   const original = await exportBackup(page);
   expect(original.json.format).toBe('klassenblick-backup');
   expect(original.json.customers.length).toBeGreaterThanOrEqual(50);

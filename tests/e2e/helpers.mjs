@@ -39,3 +39,43 @@ export async function fillStorage(page) {
     return i;
   });
 }
+
+/**
+ * Stores customers directly in local storage, as plain JSON (the app reads that as well
+ * as its packed form), then reloads. Each entry: { id, name, class, revenue, ... }.
+ */
+export async function plantCustomers(page, customers) {
+  await openApp(page);
+  await page.evaluate((list) => {
+    localStorage.clear();
+    localStorage.setItem('kb:meta', '{"schema":1}');
+    const buckets = {};
+    for (const c of list) {
+      const key = `kb:c:${String(c.id % 128).padStart(3, '0')}`;
+      (buckets[key] ??= []).push({
+        id: c.id,
+        rev: 1,
+        created: '2026-01-05',
+        fields: {
+          name: c.name,
+          company: c.company ?? '',
+          class: c.class,
+          revenue_cents: Math.round((c.revenue ?? 0) * 100),
+          potential: c.potential ?? false,
+          tags: c.tags ?? [],
+        },
+      });
+    }
+    for (const [key, value] of Object.entries(buckets)) localStorage.setItem(key, JSON.stringify(value));
+  }, customers);
+  await page.reload();
+  await expect(page.getByTestId('nav-board')).toBeVisible();
+}
+
+export function column(page, cls) {
+  return page.locator(`[data-testid="board-column"][data-class="${cls}"]`);
+}
+
+export function card(page, id) {
+  return page.locator(`[data-testid="board-card"][data-customer-id="${id}"]`);
+}

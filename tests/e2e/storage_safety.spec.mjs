@@ -5,7 +5,7 @@ test('the demo data loads on first start', async ({ page }) => {
   await openApp(page);
   await expect(page.getByTestId('empty-state')).toBeVisible();
   await page.getByTestId('demo-load').click();
-  await expect(page.getByTestId('class-tile')).toHaveCount(4);
+  await expect(page.getByTestId('board-column')).toHaveCount(4);
   await page.getByTestId('nav-customers').click();
   const rows = page.getByTestId('customer-row');
   await expect(rows.first()).toBeVisible();

@@ -1,8 +1,12 @@
 //! Widgets shared by several screens.
 
+pub mod abc_panel;
 pub mod banner;
+pub mod board_card;
+pub mod board_column;
 pub mod class_badge;
 pub mod contact_form;
 pub mod customer_form;
+pub mod move_panel;
 pub mod nav;
 pub mod timeline;

@@ -1,48 +1,194 @@
-use super::super::components::class_badge::{class_name, ClassBadge};
+use super::super::actions::{self, LastMove};
+use super::super::components::abc_panel::AbcPanel;
+use super::super::components::board_column::BoardColumnView;
+use super::super::components::move_panel::MovePanel;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::data::DemoLoadButton;
+use crate::domain::board::{all_tags, board_columns, column_index, BoardFilter};
 use crate::domain::class::CustomerClass;
-use crate::domain::money::format_euro_rounded;
+use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
-/// The home screen. Until the board is built it shows the classes with count and
-/// revenue, and the first-start offer of demo data.
+/// The home screen: the classification board, or the first-start offer when empty.
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let state = app_state();
-    let t = texts();
     let is_empty = move || state.data.with(|d| d.is_empty());
     view! {
         <Show when=move || !is_empty() fallback=|| view! { <EmptyState/> }>
-            <section class="page-head">
-                <h1>{t.board_title}</h1>
-                <p class="muted">{t.board_coming}</p>
-            </section>
-            <div class="class-overview">
-                {CustomerClass::BOARD_ORDER
-                    .into_iter()
-                    .map(|class| {
-                        let summary = move || state.data.with(|d| d.class_summary(class));
-                        view! {
-                            <article
-                                class=format!("class-tile class-edge-{}", class.letter().to_lowercase())
-                                data-testid="class-tile"
-                                data-class=class.letter()
-                            >
-                                <ClassBadge class=class/>
-                                <div>
-                                    <h2>{class_name(class)}</h2>
-                                    <p class="tile-count">{move || (t.board_customers)(summary().count)}</p>
-                                    <p class="tile-sum">{move || format_euro_rounded(summary().revenue_cents)}</p>
-                                </div>
-                            </article>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            <Board/>
         </Show>
+    }
+}
+
+/// The filter as the URL holds it: `?q=…&tag=…&markiert=1&ansicht=potenzial`.
+fn filter_url(filter: &BoardFilter) -> String {
+    let mut params = Vec::new();
+    let encode = |v: &str| String::from(js_sys::encode_uri_component(v));
+    if !filter.text.is_empty() {
+        params.push(format!("q={}", encode(&filter.text)));
+    }
+    if !filter.tag.is_empty() {
+        params.push(format!("tag={}", encode(&filter.tag)));
+    }
+    if filter.potential_flag {
+        params.push("markiert=1".to_string());
+    }
+    if filter.potential_view {
+        params.push("ansicht=potenzial".to_string());
+    }
+    if params.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/?{}", params.join("&"))
+    }
+}
+
+#[component]
+fn Board() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        query.with(|q| BoardFilter {
+            text: q.get("q").unwrap_or_default(),
+            tag: q.get("tag").unwrap_or_default(),
+            potential_flag: q.get("markiert").as_deref() == Some("1"),
+            potential_view: q.get("ansicht").as_deref() == Some("potenzial"),
+        })
+    });
+    let navigate = use_navigate();
+    let set_filter = move |change: &dyn Fn(&mut BoardFilter)| {
+        let mut next = filter.get_untracked();
+        change(&mut next);
+        navigate(
+            &filter_url(&next),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let columns = Memo::new(move |_| {
+        let filter = filter.get();
+        state
+            .data
+            .with(|d| board_columns(d.customers.values(), &filter))
+    });
+    let tags = Memo::new(move |_| state.data.with(|d| all_tags(d.customers.values())));
+    let last_move = RwSignal::new(None::<LastMove>);
+    let pinned = Signal::derive(move || last_move.with(|m| m.as_ref().map(|m| m.id)));
+    let on_move = Callback::new(move |(id, to): (CustomerId, CustomerClass)| {
+        if let Some(moved) = actions::move_customer(&state, id, to) {
+            last_move.set(Some(moved));
+        }
+    });
+    let abc_open = RwSignal::new(false);
+
+    let set_text = set_filter.clone();
+    let set_tag = set_filter.clone();
+    let set_flag = set_filter.clone();
+    let set_view = set_filter.clone();
+    let reset = set_filter;
+
+    view! {
+        <section class="board-head">
+            <div class="row-between">
+                <h1>{t.nav_board}</h1>
+                <button type="button" class="button-secondary" data-testid="abc-propose" on:click=move |_| abc_open.set(true)>
+                    {t.abc_propose}
+                </button>
+            </div>
+            <div class="board-filters" role="search" aria-label=t.board_filter_label>
+                <div class="field">
+                    <label for="board-filter-text">{t.board_filter_text}</label>
+                    <input
+                        id="board-filter-text"
+                        type="search"
+                        data-testid="board-filter-text"
+                        placeholder=t.board_filter_text_hint
+                        prop:value=move || filter.with(|f| f.text.clone())
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            set_text(&|f| f.text = value.clone());
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="board-filter-tag">{t.board_filter_tag}</label>
+                    <select
+                        id="board-filter-tag"
+                        data-testid="board-filter-tag"
+                        prop:value=move || filter.with(|f| f.tag.clone())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            set_tag(&|f| f.tag = value.clone());
+                        }
+                    >
+                        <option value="">{t.board_filter_tag_all}</option>
+                        {move || tags.get().into_iter().map(|tag| {
+                            let selected = filter.with_untracked(|f| f.tag == tag);
+                            view! { <option value=tag.clone() selected=selected>{tag.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="board-filter-potential"
+                        prop:checked=move || filter.with(|f| f.potential_flag)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            set_flag(&|f| f.potential_flag = on);
+                        }
+                    />
+                    {t.board_filter_potential}
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="board-view-potential"
+                        prop:checked=move || filter.with(|f| f.potential_view)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            set_view(&|f| f.potential_view = on);
+                        }
+                    />
+                    {t.board_view_potential}
+                </label>
+                <Show when=move || filter.with(BoardFilter::is_active)>
+                    <button type="button" class="button-link" data-testid="board-filter-reset" on:click={
+                        let reset = reset.clone();
+                        move |_| reset(&|f| *f = BoardFilter::default())
+                    }>
+                        {t.board_filter_reset}
+                    </button>
+                </Show>
+            </div>
+            <p class="muted small">{t.board_drag_hint}</p>
+        </section>
+        <Show when=move || abc_open.get()>
+            <AbcPanel open=abc_open/>
+        </Show>
+        <div class="board">
+            {CustomerClass::BOARD_ORDER
+                .into_iter()
+                .map(|class| {
+                    let column = Signal::derive(move || columns.with(|c| c[column_index(class)].clone()));
+                    view! {
+                        <Show when=move || filter.with(|f| f.shows_class(class))>
+                            <BoardColumnView class=class column=column pinned=pinned on_move=on_move/>
+                        </Show>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <MovePanel last_move=last_move/>
     }
 }
 

@@ -1,0 +1,117 @@
+use super::super::clock;
+use super::super::format::hook_label;
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use super::class_badge::ClassBadge;
+use crate::domain::class::CustomerClass;
+use crate::domain::dates::days_between;
+use crate::domain::hook::NoteValidity;
+use crate::domain::ids::CustomerId;
+use crate::domain::money::format_euro_rounded;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One customer on the board: draggable, and movable by its menu for keyboard and touch.
+#[component]
+pub fn BoardCard(
+    /// The customer shown.
+    id: CustomerId,
+    /// Called with the target class when the user moves the card by its menu.
+    on_move: Callback<(CustomerId, CustomerClass)>,
+    /// The card that was just moved is highlighted.
+    #[prop(into)]
+    highlighted: Signal<bool>,
+) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let customer = Memo::new(move |_| state.data.with(|d| d.customers.get(&id).cloned()));
+    let menu_open = RwSignal::new(false);
+    let class = Signal::derive(move || {
+        customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))
+    });
+    let today = clock::today();
+
+    view! {
+        {move || customer.get().map(|c| {
+            let letter = c.class().letter();
+            let name = c.fields.name.clone();
+            let hook = c.fields.current_note.as_ref().map(|note| {
+                let (marker, css) = match note.validity(today) {
+                    NoteValidity::Expired { .. } => (Some(t.card_hook_expired.to_string()), "hook-chip hook-expired"),
+                    NoteValidity::ExpiringSoon { days_left } => (Some((t.card_hook_expiring)(days_left)), "hook-chip hook-expiring"),
+                    _ => (None, "hook-chip"),
+                };
+                view! {
+                    <span class=css data-testid="board-card-hook">
+                        {hook_label(t, &note.hook)}
+                        {marker.map(|m| view! { <span class="hook-marker">" · " {m}</span> })}
+                    </span>
+                }
+            });
+            let contact = match c.last_contact() {
+                Some(last) => (t.card_days_since)(days_between(last.date(), today)),
+                None => t.card_no_contact.to_string(),
+            };
+            let menu_label = (t.board_move)(&name);
+            view! {
+                <li
+                    class=format!("board-card class-edge-{}", letter.to_lowercase())
+                    class:just-moved=move || highlighted.get()
+                    data-testid="board-card"
+                    data-customer-id=id.to_string()
+                    data-class=letter
+                    draggable="true"
+                    on:dragstart=move |ev: leptos::ev::DragEvent| {
+                        if let Some(transfer) = ev.data_transfer() {
+                            let _ = transfer.set_data("text/plain", &id.to_string());
+                            transfer.set_effect_allowed("move");
+                        }
+                    }
+                >
+                    <div class="card-top">
+                        <A href=format!("/kunden/{id}") attr:class="card-name">{name}</A>
+                        <button
+                            type="button"
+                            class="card-menu-button"
+                            data-testid="board-move-menu"
+                            aria-label=menu_label
+                            aria-expanded=move || menu_open.get().to_string()
+                            on:click=move |_| menu_open.update(|open| *open = !*open)
+                        >
+                            "⋯"
+                        </button>
+                    </div>
+                    <p class="card-company muted small">{c.fields.company.clone()}</p>
+                    <p class="card-facts">
+                        <span class="card-revenue">{format_euro_rounded(c.fields.revenue_cents)}</span>
+                        {c.fields.potential.then(|| view! { <span class="potential-chip" title=t.potential_flag>"★"</span> })}
+                        <span class="muted small">{contact}</span>
+                    </p>
+                    {hook}
+                    <Show when=move || menu_open.get()>
+                        <div class="move-menu" role="group" aria-label=t.board_drag_hint>
+                            {CustomerClass::BOARD_ORDER
+                                .into_iter()
+                                .filter(move |target| *target != class.get_untracked())
+                                .map(|target| view! {
+                                    <button
+                                        type="button"
+                                        class=format!("move-target move-target-{}", target.letter().to_lowercase())
+                                        data-testid=format!("board-move-to-{}", target.letter())
+                                        on:click=move |_| {
+                                            menu_open.set(false);
+                                            on_move.run((id, target));
+                                        }
+                                    >
+                                        <ClassBadge class=target/>
+                                        {(t.board_move_to)(target.letter())}
+                                    </button>
+                                })
+                                .collect_view()}
+                        </div>
+                    </Show>
+                </li>
+            }
+        })}
+    }
+}
