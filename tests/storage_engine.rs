@@ -107,18 +107,18 @@ fn an_edit_rewrites_only_its_bucket() {
 #[test]
 fn two_tabs_editing_different_customers_in_one_bucket_both_survive() {
     let memory = MemoryStore::default();
-    // 1 and 129 share bucket 1.
+    // 1 and 257 share bucket 1.
     Store::new(&memory)
-        .replace_all(&dataset(&[1, 129]))
+        .replace_all(&dataset(&[1, 257]))
         .expect("fits");
     let tab1 = Store::new(&memory);
     let tab2 = Store::new(&memory);
     rename(&tab1, 1, 1, "Eins").expect("tab 1 saves");
-    rename(&tab2, 129, 1, "Zwei").expect("tab 2 saves");
+    rename(&tab2, 257, 1, "Zwei").expect("tab 2 saves");
     let opened = Store::new(&memory).open(STAMP);
     assert_eq!(opened.dataset.customers[&CustomerId(1)].fields.name, "Eins");
     assert_eq!(
-        opened.dataset.customers[&CustomerId(129)].fields.name,
+        opened.dataset.customers[&CustomerId(257)].fields.name,
         "Zwei"
     );
 }
@@ -280,11 +280,11 @@ fn another_tabs_writes_decode_into_changes() {
 fn a_batch_update_writes_each_bucket_once_or_not_at_all() {
     let memory = MemoryStore::default();
     Store::new(&memory)
-        .replace_all(&dataset(&[1, 129, 2, 3]))
+        .replace_all(&dataset(&[1, 257, 2, 3]))
         .expect("fits");
     let store = Store::new(&memory);
     let writes = store
-        .update_customers(&[CustomerId(1), CustomerId(129), CustomerId(3)], |c| {
+        .update_customers(&[CustomerId(1), CustomerId(257), CustomerId(3)], |c| {
             c.move_to(
                 CustomerClass::A,
                 "",
@@ -308,7 +308,7 @@ fn a_batch_update_writes_each_bucket_once_or_not_at_all() {
             (1, CustomerClass::A),
             (2, CustomerClass::B),
             (3, CustomerClass::A),
-            (129, CustomerClass::A)
+            (257, CustomerClass::A)
         ]
     );
 

@@ -42,7 +42,7 @@ pub fn board_columns<'a>(
 ) -> [BoardColumn; 4] {
     let query = Query::new(&filter.text);
     let tag = fold(filter.tag.trim());
-    let mut rows: [Vec<(&Customer, String)>; 4] = Default::default();
+    let mut rows: [Vec<&Customer>; 4] = Default::default();
     for customer in customers {
         let class = customer.class();
         if !filter.shows_class(class)
@@ -52,19 +52,21 @@ pub fn board_columns<'a>(
         {
             continue;
         }
-        rows[column_index(class)].push((customer, customer.fields.name.to_lowercase()));
+        rows[column_index(class)].push(customer);
     }
     rows.map(|mut column| {
-        column.sort_by(|(a, a_name), (b, b_name)| {
+        // Runs on every move with thousands of cards, so names compare as written,
+        // without allocating a lower-case copy each.
+        column.sort_by(|a, b| {
             b.fields
                 .revenue_cents
                 .cmp(&a.fields.revenue_cents)
-                .then_with(|| a_name.cmp(b_name))
+                .then_with(|| a.fields.name.cmp(&b.fields.name))
                 .then(a.id.cmp(&b.id))
         });
         BoardColumn {
-            revenue_cents: column.iter().map(|(c, _)| c.fields.revenue_cents).sum(),
-            ids: column.into_iter().map(|(c, _)| c.id).collect(),
+            revenue_cents: column.iter().map(|c| c.fields.revenue_cents).sum(),
+            ids: column.into_iter().map(|c| c.id).collect(),
         }
     })
 }
@@ -78,15 +80,22 @@ pub fn column_index(class: CustomerClass) -> usize {
     }
 }
 
-/// Every tag in use, sorted, for the tag filter.
+/// Every tag in use, sorted, for the tag filter; spellings that fold together are one tag.
+/// Runs on every change of a large data set, so it folds each distinct spelling once.
 pub fn all_tags<'a>(customers: impl IntoIterator<Item = &'a Customer>) -> Vec<String> {
-    let mut tags: Vec<String> = customers
+    let spellings: std::collections::HashSet<&str> = customers
         .into_iter()
-        .flat_map(|c| c.fields.tags.iter().cloned())
+        .flat_map(|c| c.fields.tags.iter().map(String::as_str))
         .collect();
-    tags.sort_by_key(|t| fold(t));
-    tags.dedup_by_key(|t| fold(t));
-    tags
+    let mut by_key: std::collections::BTreeMap<String, &str> = std::collections::BTreeMap::new();
+    for tag in spellings {
+        let entry = by_key.entry(fold(tag)).or_insert(tag);
+        // The same choice whatever order the set yields: the smallest spelling wins.
+        if tag < *entry {
+            *entry = tag;
+        }
+    }
+    by_key.into_values().map(str::to_string).collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

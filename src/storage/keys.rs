@@ -1,5 +1,5 @@
 //! The key layout. Customers live in a fixed number of buckets, so one edit rewrites
-//! one bucket (about 1/128 of the data), never the whole set.
+//! one bucket (about 1/256 of the data), never the whole set.
 
 use crate::domain::ids::CustomerId;
 
@@ -12,7 +12,7 @@ pub const BACKUP_STATUS: &str = "kb:backup";
 pub const QUARANTINE_PREFIX: &str = "kb:q:";
 const BUCKET_PREFIX: &str = "kb:c:";
 
-pub const BUCKET_COUNT: u64 = 128;
+pub const BUCKET_COUNT: u64 = 256;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum KeyKind {
@@ -80,6 +80,8 @@ mod tests {
         assert_eq!(classify(&bucket_key(5)), KeyKind::Bucket(5));
         assert_eq!(classify("kb:c:5"), KeyKind::Unknown);
         assert_eq!(classify("kb:c:999"), KeyKind::Unknown);
+        assert_eq!(classify("kb:c:255"), KeyKind::Bucket(255));
+        assert_eq!(classify("kb:c:256"), KeyKind::Unknown);
         assert_eq!(classify("kb:q:2026:kb:c:005"), KeyKind::Quarantine);
         assert_eq!(classify("kb:whatever"), KeyKind::Unknown);
         assert_eq!(classify("theme"), KeyKind::Foreign);

@@ -57,6 +57,10 @@ pub fn App() -> impl IntoView {
 }
 
 fn open_state() -> AppState {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark("kb-open-start");
+    }
     let (store, dataset, quarantine, error) = match LocalStore::open() {
         Ok(local) => {
             let mut store = Store::new(local);
@@ -71,6 +75,10 @@ fn open_state() -> AppState {
             Some(storage_message(&e)),
         ),
     };
+    // A User Timing entry, so benchmarks can compare start-up with reading the data.
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("kb-open", "kb-open-start");
+    }
     AppState {
         data: RwSignal::new(dataset),
         quarantine: RwSignal::new(quarantine),

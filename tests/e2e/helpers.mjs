@@ -51,7 +51,7 @@ export async function plantCustomers(page, customers) {
     localStorage.setItem('kb:meta', '{"schema":1}');
     const buckets = {};
     for (const c of list) {
-      const key = `kb:c:${String(c.id % 128).padStart(3, '0')}`;
+      const key = `kb:c:${String(c.id % 256).padStart(3, '0')}`;
       (buckets[key] ??= []).push({
         id: c.id,
         rev: 1,

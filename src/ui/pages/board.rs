@@ -80,7 +80,21 @@ fn Board() -> impl IntoView {
             .data
             .with(|d| board_columns(d.customers.values(), &filter))
     });
-    let tags = Memo::new(move |_| state.data.with(|d| all_tags(d.customers.values())));
+    // Read when the board opens and whenever the tag list is about to be used, not on
+    // every move: with 10,000 customers that would cost more than a frame.
+    let tags = RwSignal::new(
+        state
+            .data
+            .with_untracked(|d| all_tags(d.customers.values())),
+    );
+    let refresh_tags = move || {
+        let fresh = state
+            .data
+            .with_untracked(|d| all_tags(d.customers.values()));
+        if tags.with_untracked(|t| *t != fresh) {
+            tags.set(fresh);
+        }
+    };
     let last_move = RwSignal::new(None::<LastMove>);
     let pinned = Signal::derive(move || last_move.with(|m| m.as_ref().map(|m| m.id)));
     let on_move = Callback::new(move |(id, to): (CustomerId, CustomerClass)| {
@@ -124,6 +138,8 @@ fn Board() -> impl IntoView {
                     <select
                         id="board-filter-tag"
                         data-testid="board-filter-tag"
+                        on:focus=move |_| refresh_tags()
+                        on:pointerdown=move |_| refresh_tags()
                         prop:value=move || filter.with(|f| f.tag.clone())
                         on:change=move |ev| {
                             let value = event_target_value(&ev);

@@ -1,0 +1,32 @@
+//! Writes the local-storage contents of a large generated data set as one JSON object
+//! (key → value), for the browser benchmarks to load before the app starts.
+//!
+//! `cargo run --release --example bench_data -- 10000 5 > bench/data-10000.json`
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use klassenblick::domain::demo::large_dataset;
+    use klassenblick::storage::backend::MemoryStore;
+    use klassenblick::storage::engine::Store;
+
+    let mut args = std::env::args().skip(1);
+    let customers: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let contacts: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid constant date");
+    let dataset = large_dataset(customers, contacts, 42, today);
+    let memory = MemoryStore::default();
+    if let Err(e) = Store::new(&memory).replace_all(&dataset) {
+        eprintln!("could not store the data set: {e}");
+        std::process::exit(1);
+    }
+    match serde_json::to_string(&memory.snapshot()) {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("could not write JSON: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
