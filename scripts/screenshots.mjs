@@ -1,7 +1,7 @@
 // Takes screenshots of the main screens with demo data, for a look before release.
 // Usage: node scripts/screenshots.mjs [outdir]   (expects the app on 127.0.0.1:8081)
 import { chromium } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const out = process.argv[2] ?? 'screenshots';
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8081';
@@ -48,6 +48,25 @@ async function shoot(width, height, suffix) {
   await page.close();
 }
 
+async function shootLarge() {
+  const path = 'bench-results/data-10000.json';
+  if (!existsSync(path)) return;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript((entries) => {
+    if (!localStorage.getItem('kb:meta')) {
+      for (const [k, v] of Object.entries(JSON.parse(entries))) localStorage.setItem(k, v);
+    }
+  }, readFileSync(path, 'utf8'));
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.getByTestId('board-card').first().waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: `${out}/board-10000.png` });
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.screenshot({ path: `${out}/board-10000-bottom.png` });
+  await context.close();
+}
+
+await shootLarge();
 await shoot(1280, 800, '');
 await shoot(375, 740, '-phone');
 await browser.close();

@@ -1,6 +1,7 @@
 //! The message catalog. Every UI string lives here, so a second language is a second
 //! `Texts` value: a missing entry is a compile error, never a blank label.
 
+use crate::domain::money::format_count;
 use crate::domain::validation::FieldError;
 use crate::storage::backup::BackupError;
 use crate::storage::error::{SaveError, StorageError};
@@ -267,8 +268,8 @@ pub const DE: Texts = Texts {
     customers_search_hint: "Name, Firma, Kundennummer, E-Mail, Telefon oder Schlagwort",
     customers_new: "Neuer Kunde",
     customers_none_found: "Kein Kunde passt zu dieser Suche.",
-    customers_more: |n| format!("{n} weitere Treffer – Suche verfeinern, um sie zu sehen."),
-    customers_count: |shown, total| format!("{shown} von {total} Kunden"),
+    customers_more: |n| format!("{} weitere Treffer – Suche verfeinern, um sie zu sehen.", format_count(n)),
+    customers_count: |shown, total| format!("{} von {} Kunden", format_count(shown), format_count(total)),
     customer_new_title: "Neuer Kunde",
     customer_not_found: "Dieser Kunde existiert nicht (mehr).",
     customer_back: "Zur Kundenliste",
@@ -438,7 +439,7 @@ pub const DE: Texts = Texts {
     board_view_potential: "nur B und O",
     board_filter_reset: "Filter zurücksetzen",
     board_column_empty: "Keine Kunden in dieser Ansicht.",
-    board_show_more: |n| format!("{n} weitere anzeigen"),
+    board_show_more: |n| format!("{} weitere anzeigen", format_count(n)),
     board_move: |name| format!("„{name}“ verschieben"),
     board_move_to: |class| format!("Nach {class}"),
     board_moved: |name, from, to| format!("„{name}“: {from} → {to}"),

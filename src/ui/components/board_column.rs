@@ -4,7 +4,7 @@ use super::class_badge::{class_name, ClassBadge};
 use crate::domain::board::BoardColumn as ColumnData;
 use crate::domain::class::CustomerClass;
 use crate::domain::ids::CustomerId;
-use crate::domain::money::format_euro_rounded;
+use crate::domain::money::{format_count, format_euro_rounded};
 use leptos::prelude::*;
 
 /// Cards rendered per column at first; more on request. Counts and sums stay exact.
@@ -79,7 +79,7 @@ pub fn BoardColumnView(
                 <ClassBadge class=class/>
                 <h2 id=heading_id>{class_name(class)}</h2>
                 <p class="column-stats">
-                    <span class="column-count" data-testid="board-column-count">{move || column.with(|c| c.ids.len())}</span>
+                    <span class="column-count" data-testid="board-column-count">{move || column.with(|c| format_count(c.ids.len()))}</span>
                     <span class="column-revenue" data-testid="board-column-revenue">{move || column.with(|c| format_euro_rounded(c.revenue_cents))}</span>
                 </p>
             </header>
