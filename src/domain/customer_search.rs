@@ -11,6 +11,19 @@ pub struct SearchEntry {
     pub id: CustomerId,
     text: String,
     phones: Vec<String>,
+    number: String,
+    /// Folded name, for a stable order within a rank.
+    pub sort_name: String,
+}
+
+/// How well a customer matches what the caller lookup was given; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// The whole phone number or customer number.
+    Exact,
+    /// Every typed word starts a word of the customer's data.
+    Prefix,
+    Contains,
 }
 
 impl SearchEntry {
@@ -37,7 +50,42 @@ impl SearchEntry {
             id: customer.id,
             text,
             phones,
+            number: fold(f.number.trim()),
+            sort_name: fold(&f.name),
         }
+    }
+
+    /// The rank of this customer for `query`, or `None` when it does not match.
+    pub fn rank(&self, query: &Query) -> Option<Rank> {
+        if let Some(digits) = &query.phone_digits {
+            if self.phones.iter().any(|p| p == digits) {
+                return Some(Rank::Exact);
+            }
+        }
+        if !self.number.is_empty() && query.joined == self.number {
+            return Some(Rank::Exact);
+        }
+        if let Some(digits) = &query.phone_digits {
+            if self.phones.iter().any(|p| p.starts_with(digits.as_str())) {
+                return Some(Rank::Prefix);
+            }
+            if self.phones.iter().any(|p| p.contains(digits.as_str())) {
+                return Some(Rank::Contains);
+            }
+        }
+        if query.words.is_empty() || !query.words.iter().all(|w| self.text.contains(w.as_str())) {
+            return None;
+        }
+        let starts_words = query.words.iter().all(|w| {
+            self.text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.starts_with(w.as_str()))
+        });
+        Some(if starts_words {
+            Rank::Prefix
+        } else {
+            Rank::Contains
+        })
     }
 
     /// Every word of the query must appear; a phone-like query matches by digits.
@@ -55,15 +103,19 @@ impl SearchEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     words: Vec<String>,
+    /// The folded query as one string, for exact customer numbers.
+    joined: String,
     phone_digits: Option<String>,
 }
 
 impl Query {
     pub fn new(text: &str) -> Self {
         let phone_digits = looks_like_phone(text).then(|| normalize_phone(text));
-        let words = fold(text).split_whitespace().map(str::to_string).collect();
+        let folded = fold(text);
+        let words = folded.split_whitespace().map(str::to_string).collect();
         Query {
             words,
+            joined: folded.trim().to_string(),
             phone_digits,
         }
     }
@@ -84,6 +136,34 @@ pub fn search<'a>(
         .filter(|e| query.is_empty() || e.matches(&query))
         .map(|e| e.id)
         .collect()
+}
+
+/// The caller lookup: matching customers, best rank first, then by name; at most `limit`.
+pub fn ranked_search(entries: &[SearchEntry], text: &str, limit: usize) -> Vec<(CustomerId, Rank)> {
+    let query = Query::new(text);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<(Rank, &SearchEntry)> = entries
+        .iter()
+        .filter_map(|e| e.rank(&query).map(|r| (r, e)))
+        .collect();
+    let limit = limit.min(hits.len());
+    if limit == 0 {
+        return Vec::new();
+    }
+    let order = |a: &(Rank, &SearchEntry), b: &(Rank, &SearchEntry)| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.sort_name.cmp(&b.1.sort_name))
+            .then(a.1.id.cmp(&b.1.id))
+    };
+    // Only the first few are shown, so they are selected before the rest is ordered.
+    if limit < hits.len() {
+        hits.select_nth_unstable_by(limit - 1, order);
+        hits.truncate(limit);
+    }
+    hits.sort_by(order);
+    hits.into_iter().map(|(rank, e)| (e.id, rank)).collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -134,6 +214,41 @@ mod tests {
         assert_eq!(search(&e, "0171/2345678"), vec![CustomerId(1)]);
         assert_eq!(search(&e, "2345678"), vec![CustomerId(1)]);
         assert_eq!(search(&e, "0049 171 234 56 78"), vec![CustomerId(1)]);
+    }
+
+    fn ranked(entries: &[SearchEntry], text: &str) -> Vec<(u64, Rank)> {
+        ranked_search(entries, text, 10)
+            .into_iter()
+            .map(|(id, r)| (id.0, r))
+            .collect()
+    }
+
+    #[test]
+    fn exact_numbers_rank_before_prefixes_before_the_rest() {
+        let e = [
+            customer(1, "Jana Müller", "Müller Bau GmbH", "+49 171 2345678"),
+            customer(2, "Peter Straßmann", "Kanzlei Straßmann", "030 1234567"),
+            customer(3, "Tim Kammüller", "", "0221 998877"),
+            customer(4, "Müllermann", "", "0171 23456789"),
+        ]
+        .iter()
+        .map(SearchEntry::new)
+        .collect::<Vec<_>>();
+        assert_eq!(
+            ranked(&e, "0171/2345678"),
+            vec![(1, Rank::Exact), (4, Rank::Prefix)]
+        );
+        assert_eq!(ranked(&e, "K-0002"), vec![(2, Rank::Exact)]);
+        assert_eq!(
+            ranked(&e, "mül"),
+            vec![(1, Rank::Prefix), (4, Rank::Prefix), (3, Rank::Contains)]
+        );
+        assert_eq!(
+            ranked(&e, "45678"),
+            vec![(1, Rank::Contains), (4, Rank::Contains)]
+        );
+        assert_eq!(ranked(&e, ""), vec![]);
+        assert_eq!(ranked_search(&e, "mül", 1).len(), 1);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod abc_analysis;
 pub mod board;
+pub mod call_card;
 pub mod class;
 pub mod class_change;
 pub mod contact;

@@ -17,8 +17,12 @@ pub fn normalize_phone(text: &str) -> String {
 
 /// German numbers are the common case; other country codes stay as written so that
 /// a foreign number never collides with a German one.
+/// "+49 (0)171 …" keeps the trunk zero in brackets; it goes too.
 fn strip_country_code(digits: &str) -> &str {
-    digits.strip_prefix("49").unwrap_or(digits)
+    match digits.strip_prefix("49") {
+        Some(national) => national.strip_prefix('0').unwrap_or(national),
+        None => digits,
+    }
 }
 
 /// True when the typed text looks like (part of) a phone number rather than a name.
@@ -44,10 +48,20 @@ mod tests {
             "0171 234 56 78",
             "01712345678",
             "(0171) 234-5678",
+            "+49 (0)171 2345678",
+            "+49-171-2345678",
+            "0049171/2345678",
         ];
         for form in forms {
             assert_eq!(normalize_phone(form), "1712345678", "{form}");
         }
+    }
+
+    #[test]
+    fn extensions_keep_the_main_number_as_prefix() {
+        let with_extension = normalize_phone("0221 998877-12");
+        assert!(with_extension.starts_with(&normalize_phone("0221 998877")));
+        assert_eq!(normalize_phone("+49 221 998877 - 0"), "2219988770");
     }
 
     #[test]

@@ -57,19 +57,22 @@ pub enum LineFit {
     SameDirection,
 }
 
-/// The best agreed line for a situation: exact first, then the same class with any
-/// hook, then any class in the same direction.
+/// The best agreed line for a situation: the exact situation first, then the same class
+/// and direction with any hook, then any class in the same direction. Without a hook
+/// (no current note, or an expired one) no line is exact.
 pub fn best_line<'a>(
     lines: &'a [PlaybookLine],
-    wanted: &Situation,
+    class: CustomerClass,
+    direction: Direction,
+    hook: Option<&HookKind>,
 ) -> Option<(&'a PlaybookLine, LineFit)> {
     lines
         .iter()
-        .filter(|l| l.status == LineStatus::Agreed && l.situation.direction == wanted.direction)
+        .filter(|l| l.status == LineStatus::Agreed && l.situation.direction == direction)
         .map(|l| {
-            let fit = if l.situation == *wanted {
+            let fit = if l.situation.class == class && Some(&l.situation.hook) == hook {
                 LineFit::Exact
-            } else if l.situation.class == wanted.class {
+            } else if l.situation.class == class {
                 LineFit::SameClassAndDirection
             } else {
                 LineFit::SameDirection
@@ -107,23 +110,28 @@ mod tests {
             line(2, CustomerClass::B, HookKind::ExtraBenefit),
             line(3, CustomerClass::B, HookKind::LegalChange),
         ];
-        let want = |class, hook| Situation {
-            class,
-            direction: Direction::Inbound,
-            hook,
+        let pick = |class, hook: Option<HookKind>| {
+            best_line(&lines, class, Direction::Inbound, hook.as_ref()).map(|(l, f)| (l.id.0, f))
         };
-        let pick = |s: &Situation| best_line(&lines, s).map(|(l, f)| (l.id.0, f));
         assert_eq!(
-            pick(&want(CustomerClass::B, HookKind::LegalChange)),
+            pick(CustomerClass::B, Some(HookKind::LegalChange)),
             Some((3, LineFit::Exact))
         );
         assert_eq!(
-            pick(&want(CustomerClass::B, HookKind::SpecialAdvantage)),
+            pick(CustomerClass::B, Some(HookKind::SpecialAdvantage)),
             Some((2, LineFit::SameClassAndDirection))
         );
         assert_eq!(
-            pick(&want(CustomerClass::A, HookKind::SpecialAdvantage)),
+            pick(CustomerClass::B, None),
+            Some((2, LineFit::SameClassAndDirection))
+        );
+        assert_eq!(
+            pick(CustomerClass::A, Some(HookKind::SpecialAdvantage)),
             Some((1, LineFit::SameDirection))
+        );
+        assert_eq!(
+            best_line(&lines, CustomerClass::B, Direction::Outbound, None),
+            None
         );
     }
 
@@ -131,8 +139,16 @@ mod tests {
     fn proposed_lines_are_not_offered_as_binding() {
         let mut proposed = line(1, CustomerClass::B, HookKind::LegalChange);
         proposed.status = LineStatus::Proposed;
-        let wanted = proposed.situation.clone();
-        assert_eq!(best_line(&[proposed], &wanted), None);
+        let hook = proposed.situation.hook.clone();
+        assert_eq!(
+            best_line(
+                &[proposed],
+                CustomerClass::B,
+                Direction::Inbound,
+                Some(&hook)
+            ),
+            None
+        );
     }
 
     #[test]

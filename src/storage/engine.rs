@@ -34,6 +34,8 @@ pub struct QuarantineEntry {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Opened {
     pub dataset: Dataset,
+    /// Nothing was stored before: a first start.
+    pub fresh: bool,
     pub quarantine: Vec<QuarantineEntry>,
     pub problems: Vec<StorageError>,
 }
@@ -110,6 +112,7 @@ impl<B: KeyValueStore> Store<B> {
                 return self.refuse(opened, StorageError::UnsupportedSchema { found: from })
             }
             SchemaAction::Fresh => {
+                opened.fresh = true;
                 if let Err(e) = self.write_json(keys::META, &Meta::current()) {
                     opened.problems.push(e);
                 }

@@ -3,9 +3,10 @@
 use super::actions;
 use super::clock;
 use super::components::banner::{ErrorBanner, NoticeBar};
-use super::components::nav::TopNav;
+use super::components::nav::{CallShortcut, TopNav};
 use super::i18n::storage_message;
 use super::pages::board::BoardPage;
+use super::pages::call::CallPage;
 use super::pages::customer_file::CustomerFilePage;
 use super::pages::customer_list::CustomerListPage;
 use super::pages::customer_new::CustomerNewPage;
@@ -14,6 +15,7 @@ use super::pages::not_built::{NotBuilt, NotBuiltArea};
 use super::pages::settings::SettingsPage;
 use super::state::AppState;
 use crate::domain::dataset::Dataset;
+use crate::domain::starter_playbook::starter_playbook;
 use crate::storage::engine::Store;
 use crate::storage::local::LocalStore;
 use crate::storage::{persist, tab_sync};
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
             <TopNav/>
+            <CallShortcut/>
             <ErrorBanner/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotBuilt area=NotBuiltArea::Unknown/> }>
@@ -43,7 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kunden") view=CustomerListPage/>
                     <Route path=path!("/kunden/neu") view=CustomerNewPage/>
                     <Route path=path!("/kunden/:id") view=CustomerFilePage/>
-                    <Route path=path!("/anruf") view=|| view! { <NotBuilt area=NotBuiltArea::Call/> }/>
+                    <Route path=path!("/anruf") view=CallPage/>
                     <Route path=path!("/ansprache") view=|| view! { <NotBuilt area=NotBuiltArea::Outreach/> }/>
                     <Route path=path!("/leitfaden") view=|| view! { <NotBuilt area=NotBuiltArea::Playbook/> }/>
                     <Route path=path!("/ueben") view=|| view! { <NotBuilt area=NotBuiltArea::Practice/> }/>
@@ -64,8 +67,16 @@ fn open_state() -> AppState {
     let (store, dataset, quarantine, error) = match LocalStore::open() {
         Ok(local) => {
             let mut store = Store::new(local);
-            let opened = store.open(&clock::stamp());
-            let error = opened.problems.first().map(storage_message);
+            let mut opened = store.open(&clock::stamp());
+            let mut error = opened.problems.first().map(storage_message);
+            if opened.fresh {
+                // The team starts from the method's own lines and makes them its own.
+                let starter = starter_playbook(clock::today());
+                match store.save_playbook(&starter) {
+                    Ok(_) => opened.dataset.playbook = starter,
+                    Err(e) => error = Some(storage_message(&e)),
+                }
+            }
             (Some(store), opened.dataset, opened.quarantine, error)
         }
         Err(e) => (

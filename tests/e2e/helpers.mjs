@@ -44,9 +44,9 @@ export async function fillStorage(page) {
  * Stores customers directly in local storage, as plain JSON (the app reads that as well
  * as its packed form), then reloads. Each entry: { id, name, class, revenue, ... }.
  */
-export async function plantCustomers(page, customers) {
+export async function plantCustomers(page, customers, playbook = []) {
   await openApp(page);
-  await page.evaluate((list) => {
+  await page.evaluate(([list, lines]) => {
     localStorage.clear();
     localStorage.setItem('kb:meta', '{"schema":1}');
     const buckets = {};
@@ -63,11 +63,23 @@ export async function plantCustomers(page, customers) {
           revenue_cents: Math.round((c.revenue ?? 0) * 100),
           potential: c.potential ?? false,
           tags: c.tags ?? [],
+          phones: c.phones ?? [],
+          number: c.number ?? '',
+          ...(c.note ? { current_note: { written: '2026-01-05', ...c.note } } : {}),
         },
       });
     }
     for (const [key, value] of Object.entries(buckets)) localStorage.setItem(key, JSON.stringify(value));
-  }, customers);
+    localStorage.setItem('kb:playbook', JSON.stringify(lines.map((l, i) => ({
+      id: 9000 + i,
+      situation: { class: l.class, direction: l.direction ?? 'Inbound', hook: l.hook },
+      title: l.title ?? `Zeile ${i}`,
+      text: l.text,
+      status: l.status ?? 'Agreed',
+      version: 1,
+      changed: '2026-01-05',
+    }))));
+  }, [customers, playbook]);
   await page.reload();
   await expect(page.getByTestId('nav-board')).toBeVisible();
 }

@@ -19,6 +19,9 @@ use leptos_router::hooks::use_navigate;
 pub fn CustomerForm(
     /// The customer to edit; `None` creates a new one.
     customer: Option<CustomerId>,
+    /// A phone number to start a new customer with.
+    #[prop(optional)]
+    phone: String,
 ) -> impl IntoView {
     let state = app_state();
     let t = texts();
@@ -30,7 +33,7 @@ pub fn CustomerForm(
         Some(c) => CustomerDraft::from_fields(&c.fields),
         None => CustomerDraft {
             number: state.data.with_untracked(|d| d.next_customer_number()),
-            phones: vec![String::new()],
+            phones: vec![phone],
             ..Default::default()
         },
     });

@@ -4,6 +4,8 @@ pub mod abc_panel;
 pub mod banner;
 pub mod board_card;
 pub mod board_column;
+pub mod call_card;
+pub mod call_log;
 pub mod class_badge;
 pub mod contact_form;
 pub mod customer_form;

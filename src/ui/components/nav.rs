@@ -31,6 +31,7 @@ pub fn TopNav() -> impl IntoView {
                                 <li>
                                     <A href=href exact=true attr:data-testid=testid>
                                         {label}
+                                        {(testid == "nav-call").then(|| view! { <kbd class="nav-kbd" title=t.shortcut_hint>"/"</kbd> })}
                                     </A>
                                 </li>
                             }
@@ -40,4 +41,47 @@ pub fn TopNav() -> impl IntoView {
             </nav>
         </header>
     }
+}
+
+/// `/` and Ctrl+K (⌘K) open the caller lookup from any screen, except while typing.
+#[component]
+pub fn CallShortcut() -> impl IntoView {
+    let navigate = leptos_router::hooks::use_navigate();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let slash = ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
+        let ctrl_k = (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("k");
+        if !(slash || ctrl_k) || (slash && is_typing(&ev)) {
+            return;
+        }
+        ev.prevent_default();
+        navigate("/anruf", Default::default());
+        focus_call_search();
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn is_typing(ev: &leptos::ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(element) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.is_content_editable()
+}
+
+/// Focuses the lookup once the call screen is on the page.
+pub fn focus_call_search() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        let input = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("call-search"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(input) = input {
+            let _ = input.focus();
+        }
+    });
 }

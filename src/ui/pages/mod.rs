@@ -1,6 +1,7 @@
 //! One file per screen.
 
 pub mod board;
+pub mod call;
 pub mod customer_file;
 pub mod customer_list;
 pub mod customer_new;

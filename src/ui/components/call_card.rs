@@ -1,0 +1,132 @@
+use super::super::clock;
+use super::super::format::{hook_label, result_label, validity_text};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use super::call_log::CallLogForm;
+use super::class_badge::{class_name, BadgeSize, ClassBadge};
+use crate::domain::call_card::{opening_line, recent_contacts, used_hooks};
+use crate::domain::class::CustomerClass;
+use crate::domain::dates::format_date;
+use crate::domain::ids::CustomerId;
+use crate::domain::playbook::LineFit;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The call card. Its order is deliberate: the class first, large and coloured; then the
+/// current note with its hook; then the agreed opening line; then what was said before.
+#[component]
+pub fn CallCard(
+    /// The caller.
+    id: CustomerId,
+) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let customer = Memo::new(move |_| state.data.with(|d| d.customers.get(&id).cloned()));
+    let class = Signal::derive(move || {
+        customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))
+    });
+    let today = clock::today();
+
+    move || {
+        customer.get().map(|c| {
+            let note = c.fields.current_note.clone().map(|note| {
+                let expired = note.is_expired(today);
+                view! {
+                    <section class="call-note" class:note-expired=expired data-testid="call-note" data-expired=expired.to_string()>
+                        <h3>{t.call_note_title}</h3>
+                        <p class="note-summary-head">
+                            <span class="hook-chip" data-testid="call-hook">{hook_label(t, &note.hook)}</span>
+                            <span class="muted small">{validity_text(t, note.validity(today), note.valid_until)}</span>
+                        </p>
+                        <p class="note-summary-text">{note.text.clone()}</p>
+                    </section>
+                }
+            });
+            let line = state.data.with(|d| {
+                opening_line(&c, &d.playbook, today).map(|(line, fit)| (line.clone(), fit))
+            });
+            let line_view = match line {
+                Some((line, fit)) => {
+                    let (label, key) = match fit {
+                        LineFit::Exact => (t.call_line_exact, "exact"),
+                        LineFit::SameClassAndDirection => (t.call_line_class, "class"),
+                        LineFit::SameDirection => (t.call_line_any, "any"),
+                    };
+                    let situation = (t.call_line_situation)(line.situation.class.letter(), &hook_label(t, &line.situation.hook));
+                    view! {
+                        <section class="call-line" data-testid="call-opening-line" data-match=key data-line-id=line.id.to_string()>
+                            <h3>{t.call_line_title}</h3>
+                            <p class="line-fit muted small">{label} " · " {situation}</p>
+                            <blockquote class="line-text">{line.text.clone()}</blockquote>
+                        </section>
+                    }
+                    .into_any()
+                }
+                None => view! {
+                    <section class="call-line" data-testid="call-opening-line" data-match="none">
+                        <h3>{t.call_line_title}</h3>
+                        <p class="muted">{t.call_line_none}</p>
+                        <A href="/leitfaden">{t.call_line_write}</A>
+                    </section>
+                }
+                .into_any(),
+            };
+            let recent = recent_contacts(&c, 3)
+                .into_iter()
+                .map(|contact| view! {
+                    <li data-testid="call-recent-contact">
+                        <time>{format_date(contact.date())}</time>
+                        " · "
+                        <span>{contact.reason.clone()}</span>
+                        " · "
+                        <span class="muted">{result_label(t, contact.result)}</span>
+                    </li>
+                })
+                .collect_view();
+            let used = used_hooks(&c);
+            let used_empty = used.is_empty();
+            let used_view = used
+                .into_iter()
+                .map(|(hook, day)| view! {
+                    <li data-testid="call-used-hook">
+                        <span class="hook-chip">{hook_label(t, &hook)}</span>
+                        <span class="muted small">{format_date(day)}</span>
+                    </li>
+                })
+                .collect_view();
+            view! {
+                <article class="call-card panel" data-testid="call-card" data-customer-id=id.to_string() data-class=c.class().letter()>
+                    <header class="call-card-head">
+                        <span data-testid="call-class-badge">
+                            <ClassBadge class=class size=BadgeSize::Large/>
+                        </span>
+                        <div>
+                            <p class="class-name">
+                                {class_name(c.class())}
+                                {c.fields.potential.then(|| view! { <span class="potential-chip">"★ " {t.potential_flag}</span> })}
+                            </p>
+                            <h2 class="call-name">{c.fields.name.clone()}</h2>
+                            <p class="muted">{c.fields.company.clone()}</p>
+                        </div>
+                        <A href=format!("/kunden/{id}") attr:class="call-open-file">{t.call_open_file}</A>
+                    </header>
+                    {note}
+                    {line_view}
+                    <div class="call-history">
+                        <section>
+                            <h3>{t.call_recent_title}</h3>
+                            <ul class="plain-list">{recent}</ul>
+                            {c.contacts.is_empty().then(|| view! { <p class="muted small">{t.no_contact_yet}</p> })}
+                        </section>
+                        <section>
+                            <h3>{t.call_used_title}</h3>
+                            <ul class="plain-list">{used_view}</ul>
+                            {used_empty.then(|| view! { <p class="muted small">{t.call_used_none}</p> })}
+                        </section>
+                    </div>
+                    <CallLogForm customer=id/>
+                </article>
+            }
+        })
+    }
+}

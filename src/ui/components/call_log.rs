@@ -1,0 +1,112 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::format::{hook_label, result_key, result_label};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use crate::domain::call_card::current_hook;
+use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::dates::parse_date;
+use crate::domain::hook::HookKind;
+use crate::domain::ids::{ContactId, CustomerId};
+use leptos::prelude::*;
+
+/// Logs the call from the card in a few clicks: reason, hook, result, follow-up.
+#[component]
+pub fn CallLogForm(
+    /// The caller.
+    customer: CustomerId,
+) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let default_hook = state.data.with_untracked(|d| {
+        d.customers
+            .get(&customer)
+            .and_then(|c| current_hook(c, clock::today()).map(HookKind::key))
+            .unwrap_or_default()
+    });
+    let reason = RwSignal::new(t.call_log_default_reason.to_string());
+    let hook = RwSignal::new(default_hook.clone());
+    let result = RwSignal::new(ContactResult::Reached);
+    let follow_up = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<&'static str>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let why = reason.get_untracked().trim().to_string();
+        if why.is_empty() {
+            problem.set(Some(t.contact_reason_missing));
+            return;
+        }
+        problem.set(None);
+        let actor = actions::actor(&state);
+        let contact = Contact {
+            id: ContactId(clock::random_id()),
+            at: actor.at,
+            who: actor.who,
+            channel: Channel::Phone,
+            direction: Direction::Inbound,
+            reason: why,
+            hook: HookKind::from_key(&hook.get_untracked()),
+            line: None,
+            result: result.get_untracked(),
+            follow_up: parse_date(&follow_up.get_untracked()),
+            note: note.get_untracked().trim().to_string(),
+            interval_override: None,
+        };
+        if actions::log_contact(&state, customer, contact).is_ok() {
+            state.show_notice(t.call_logged);
+            reason.set(t.call_log_default_reason.to_string());
+            follow_up.set(String::new());
+            note.set(String::new());
+        }
+    };
+    view! {
+        <form class="call-log" data-testid="call-log" on:submit=save>
+            <h3>{t.call_log_title}</h3>
+            {move || problem.get().map(|p| view! { <p class="form-errors" role="alert">{p}</p> })}
+            <div class="grid-2">
+                <div class="field span-2">
+                    <label for="call-log-reason">{t.contact_reason}</label>
+                    <input id="call-log-reason" type="text" data-testid="call-log-reason" prop:value=reason
+                        on:input=move |ev| reason.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="call-log-hook">{t.contact_hook}</label>
+                    <select id="call-log-hook" data-testid="call-log-hook" on:change=move |ev| hook.set(event_target_value(&ev))>
+                        <option value="" selected=default_hook.is_empty()>{t.contact_hook_none}</option>
+                        {HookKind::BUILT_IN.into_iter().map(|h| {
+                            let key = h.key();
+                            let chosen = key == default_hook;
+                            view! { <option value=key selected=chosen>{hook_label(t, &h)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="call-log-result">{t.contact_result}</label>
+                    <select id="call-log-result" data-testid="call-log-result"
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            if let Some(r) = ContactResult::ALL.into_iter().find(|r| result_key(*r) == key) {
+                                result.set(r);
+                            }
+                        }>
+                        {ContactResult::ALL.into_iter().map(|r| view! { <option value=result_key(r)>{result_label(t, r)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="call-log-followup">{t.contact_follow_up}</label>
+                    <input id="call-log-followup" type="date" data-testid="call-log-followup" prop:value=follow_up
+                        on:input=move |ev| follow_up.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="call-log-note">{t.contact_note}</label>
+                    <input id="call-log-note" type="text" data-testid="call-log-note" prop:value=note
+                        on:input=move |ev| note.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button-primary" data-testid="call-log-save">{t.contact_save}</button>
+            </div>
+        </form>
+    }
+}

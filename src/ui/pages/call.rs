@@ -1,0 +1,166 @@
+use super::super::components::call_card::CallCard;
+use super::super::components::class_badge::ClassBadge;
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use crate::domain::customer_search::{ranked_search, SearchEntry};
+use crate::domain::ids::CustomerId;
+use crate::domain::phone::looks_like_phone;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// Results shown at once; the caller is almost always among the first few.
+const RESULT_LIMIT: usize = 8;
+
+/// Call mode: find the caller with a few keystrokes and see the class first.
+#[component]
+pub fn CallPage() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let (query, set_query) = signal(String::new());
+    let selected = RwSignal::new(None::<CustomerId>);
+    let highlighted = RwSignal::new(0usize);
+    // Built once per data change; each keystroke only scans it.
+    let index = Memo::new(move |_| {
+        state.data.with(|d| {
+            d.customers
+                .values()
+                .map(SearchEntry::new)
+                .collect::<Vec<_>>()
+        })
+    });
+    let results = Memo::new(move |_| {
+        let text = query.get();
+        index.with(|entries| ranked_search(entries, &text, RESULT_LIMIT))
+    });
+    let rows = Memo::new(move |_| {
+        let hits = results.get();
+        state.data.with(|d| {
+            hits.iter()
+                .filter_map(|(id, rank)| d.customers.get(id).map(|c| (c.clone(), *rank)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let navigate = use_navigate();
+    let unknown_number = move || {
+        let text = query.get();
+        (looks_like_phone(&text) && results.with(Vec::is_empty)).then_some(text)
+    };
+    let pick = move |index: usize| {
+        if let Some((id, _)) = results.with_untracked(|r| r.get(index).copied()) {
+            selected.set(Some(id));
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let count = results.with_untracked(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                ev.prevent_default();
+                highlighted.update(|h| *h = (*h + 1).min(count - 1));
+            }
+            "ArrowUp" if count > 0 => {
+                ev.prevent_default();
+                highlighted.update(|h| *h = h.saturating_sub(1));
+            }
+            "Enter" => {
+                ev.prevent_default();
+                pick(highlighted.get_untracked());
+            }
+            _ => {}
+        }
+    };
+
+    view! {
+        <div class="call-layout">
+            <section class="call-lookup" aria-labelledby="call-title">
+                <h1 id="call-title">{t.call_title}</h1>
+                <label for="call-search" class="call-search-label">{t.call_search}</label>
+                <input
+                    id="call-search"
+                    type="search"
+                    autocomplete="off"
+                    autofocus
+                    data-testid="call-search"
+                    role="combobox"
+                    aria-expanded=move || results.with(|r| !r.is_empty()).to_string()
+                    aria-controls="call-results"
+                    aria-activedescendant=move || {
+                        results.with(|r| r.get(highlighted.get()).map(|(id, _)| format!("call-result-{id}")))
+                    }
+                    placeholder=t.call_search_hint
+                    prop:value=query
+                    on:input=move |ev| {
+                        set_query.set(event_target_value(&ev));
+                        highlighted.set(0);
+                    }
+                    on:keydown=on_keydown
+                />
+                <p class="muted small">{t.call_shortcut} " " {t.call_pick_hint}</p>
+                <ul
+                    id="call-results"
+                    class="call-results"
+                    role="listbox"
+                    aria-label=t.call_results_label
+                    data-testid="call-results"
+                    data-query=query
+                >
+                    {move || {
+                        rows.get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (c, _rank))| {
+                                let id = c.id;
+                                view! {
+                                    <li
+                                        id=format!("call-result-{id}")
+                                        role="option"
+                                        class="call-result"
+                                        class:highlighted=move || highlighted.get() == i
+                                        aria-selected=move || (selected.get() == Some(id)).to_string()
+                                        data-testid="call-result"
+                                        data-customer-id=id.to_string()
+                                        on:click=move |_| {
+                                            highlighted.set(i);
+                                            selected.set(Some(id));
+                                        }
+                                    >
+                                        <ClassBadge class=c.class()/>
+                                        <span class="call-result-text">
+                                            <span class="row-name">{c.fields.name.clone()}</span>
+                                            <span class="muted small">
+                                                {[c.fields.company.clone(), c.fields.phones.first().cloned().unwrap_or_default(), c.fields.number.clone()]
+                                                    .into_iter()
+                                                    .filter(|p| !p.is_empty())
+                                                    .collect::<Vec<_>>()
+                                                    .join(" · ")}
+                                            </span>
+                                        </span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <Show when=move || !query.with(|q| q.trim().is_empty()) && results.with(Vec::is_empty)>
+                    <p class="muted">{t.call_no_results}</p>
+                </Show>
+                {move || unknown_number().map(|number| {
+                    let href = format!("/kunden/neu?telefon={}", String::from(js_sys::encode_uri_component(&number)));
+                    let navigate = navigate.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="button-primary"
+                            data-testid="call-create-unknown"
+                            on:click=move |_| navigate(&href, Default::default())
+                        >
+                            {(t.call_create_unknown)(&number)}
+                        </button>
+                    }
+                })}
+            </section>
+            <section class="call-card-area" aria-live="polite">
+                {move || selected.get().map(|id| view! { <CallCard id=id/> })}
+            </section>
+        </div>
+    }
+}
