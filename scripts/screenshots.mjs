@@ -27,6 +27,23 @@ async function shoot(width, height, suffix) {
   await page.screenshot({ path: `${out}/board-abc${suffix}.png`, fullPage: true });
   await page.getByTestId('board-filter-potential').check();
   await page.screenshot({ path: `${out}/board-filtered${suffix}.png` });
+  for (const [cls, withHook, file] of [['B', true, 'call-b-hook'], ['O', false, 'call-o-plain']]) {
+    await page.getByTestId('nav-board').click();
+    const name = await page.evaluate(([c, hook]) => {
+      const cards = [...document.querySelectorAll(`[data-testid="board-column"][data-class="${c}"] [data-testid="board-card"]`)];
+      const found = cards.find((card) => {
+        const chip = card.querySelector('[data-testid="board-card-hook"]');
+        return hook ? chip && !chip.classList.contains('hook-expired') : !chip;
+      });
+      return found?.querySelector('.card-name')?.textContent;
+    }, [cls, withHook]);
+    if (!name) continue;
+    await page.keyboard.press('/');
+    await page.getByTestId('call-search').fill(name);
+    await page.getByTestId('call-search').press('Enter');
+    await page.getByTestId('call-card').waitFor();
+    await page.screenshot({ path: `${out}/${file}${suffix}.png`, fullPage: true });
+  }
   await page.getByTestId('nav-customers').click();
   await page.getByTestId('customer-row').first().waitFor();
   await page.screenshot({ path: `${out}/customers${suffix}.png` });

@@ -10,11 +10,15 @@ use super::text_fold::fold;
 pub struct SearchEntry {
     pub id: CustomerId,
     text: String,
+    /// The same words, each behind a marker, so "starts a word" is one substring search.
+    word_starts: String,
     phones: Vec<String>,
     number: String,
     /// Folded name, for a stable order within a rank.
     pub sort_name: String,
 }
+
+const WORD_MARK: char = '\u{2}';
 
 /// How well a customer matches what the caller lookup was given; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,9 +50,18 @@ impl SearchEntry {
             .map(|p| normalize_phone(p))
             .filter(|p| !p.is_empty())
             .collect();
+        let word_starts = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .fold(String::with_capacity(text.len() + 8), |mut acc, word| {
+                acc.push(WORD_MARK);
+                acc.push_str(word);
+                acc
+            });
         SearchEntry {
             id: customer.id,
             text,
+            word_starts,
             phones,
             number: fold(f.number.trim()),
             sort_name: fold(&f.name),
@@ -76,11 +89,10 @@ impl SearchEntry {
         if query.words.is_empty() || !query.words.iter().all(|w| self.text.contains(w.as_str())) {
             return None;
         }
-        let starts_words = query.words.iter().all(|w| {
-            self.text
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|word| word.starts_with(w.as_str()))
-        });
+        let starts_words = query
+            .word_needles
+            .iter()
+            .all(|needle| self.word_starts.contains(needle.as_str()));
         Some(if starts_words {
             Rank::Prefix
         } else {
@@ -103,6 +115,8 @@ impl SearchEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     words: Vec<String>,
+    /// Each word behind the word marker, to find it at the start of a word.
+    word_needles: Vec<String>,
     /// The folded query as one string, for exact customer numbers.
     joined: String,
     phone_digits: Option<String>,
@@ -112,9 +126,11 @@ impl Query {
     pub fn new(text: &str) -> Self {
         let phone_digits = looks_like_phone(text).then(|| normalize_phone(text));
         let folded = fold(text);
-        let words = folded.split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+        let word_needles = words.iter().map(|w| format!("{WORD_MARK}{w}")).collect();
         Query {
             words,
+            word_needles,
             joined: folded.trim().to_string(),
             phone_digits,
         }

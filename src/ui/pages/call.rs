@@ -2,6 +2,8 @@ use super::super::components::call_card::CallCard;
 use super::super::components::class_badge::ClassBadge;
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use crate::domain::class::CustomerClass;
+use crate::domain::customer::Customer;
 use crate::domain::customer_search::{ranked_search, SearchEntry};
 use crate::domain::ids::CustomerId;
 use crate::domain::phone::looks_like_phone;
@@ -10,6 +12,36 @@ use leptos_router::hooks::use_navigate;
 
 /// Results shown at once; the caller is almost always among the first few.
 const RESULT_LIMIT: usize = 8;
+
+/// What one result line shows; small, so a keystroke copies little.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ResultRow {
+    id: CustomerId,
+    class: CustomerClass,
+    name: String,
+    details: String,
+}
+
+impl ResultRow {
+    fn new(c: &Customer) -> Self {
+        let f = &c.fields;
+        let details = [
+            f.company.as_str(),
+            f.phones.first().map_or("", String::as_str),
+            f.number.as_str(),
+        ]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        ResultRow {
+            id: c.id,
+            class: f.class,
+            name: f.name.clone(),
+            details,
+        }
+    }
+}
 
 /// Call mode: find the caller with a few keystrokes and see the class first.
 #[component]
@@ -36,7 +68,7 @@ pub fn CallPage() -> impl IntoView {
         let hits = results.get();
         state.data.with(|d| {
             hits.iter()
-                .filter_map(|(id, rank)| d.customers.get(id).map(|c| (c.clone(), *rank)))
+                .filter_map(|(id, _)| d.customers.get(id).map(ResultRow::new))
                 .collect::<Vec<_>>()
         })
     });
@@ -103,42 +135,32 @@ pub fn CallPage() -> impl IntoView {
                     data-testid="call-results"
                     data-query=query
                 >
-                    {move || {
-                        rows.get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, (c, _rank))| {
-                                let id = c.id;
-                                view! {
-                                    <li
-                                        id=format!("call-result-{id}")
-                                        role="option"
-                                        class="call-result"
-                                        class:highlighted=move || highlighted.get() == i
-                                        aria-selected=move || (selected.get() == Some(id)).to_string()
-                                        data-testid="call-result"
-                                        data-customer-id=id.to_string()
-                                        on:click=move |_| {
-                                            highlighted.set(i);
-                                            selected.set(Some(id));
-                                        }
-                                    >
-                                        <ClassBadge class=c.class()/>
-                                        <span class="call-result-text">
-                                            <span class="row-name">{c.fields.name.clone()}</span>
-                                            <span class="muted small">
-                                                {[c.fields.company.clone(), c.fields.phones.first().cloned().unwrap_or_default(), c.fields.number.clone()]
-                                                    .into_iter()
-                                                    .filter(|p| !p.is_empty())
-                                                    .collect::<Vec<_>>()
-                                                    .join(" · ")}
-                                            </span>
-                                        </span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For each=move || rows.get().into_iter().enumerate() key=|(i, row)| (*i, row.clone()) let((i, row))>
+                        {
+                            let id = row.id;
+                            view! {
+                                <li
+                                    id=format!("call-result-{id}")
+                                    role="option"
+                                    class="call-result"
+                                    class:highlighted=move || highlighted.get() == i
+                                    aria-selected=move || (selected.get() == Some(id)).to_string()
+                                    data-testid="call-result"
+                                    data-customer-id=id.to_string()
+                                    on:click=move |_| {
+                                        highlighted.set(i);
+                                        selected.set(Some(id));
+                                    }
+                                >
+                                    <ClassBadge class=row.class/>
+                                    <span class="call-result-text">
+                                        <span class="row-name">{row.name}</span>
+                                        <span class="muted small">{row.details}</span>
+                                    </span>
+                                </li>
+                            }
+                        }
+                    </For>
                 </ul>
                 <Show when=move || !query.with(|q| q.trim().is_empty()) && results.with(Vec::is_empty)>
                     <p class="muted">{t.call_no_results}</p>
