@@ -44,6 +44,10 @@ async function shoot(width, height, suffix) {
     await page.getByTestId('call-card').waitFor();
     await page.screenshot({ path: `${out}/${file}${suffix}.png`, fullPage: true });
   }
+  await page.getByTestId('nav-outreach').click();
+  await page.getByTestId('outreach-due-item').first().waitFor();
+  await page.getByTestId('outreach-due-item').first().getByTestId('plan-contact-open').click();
+  await page.screenshot({ path: `${out}/outreach${suffix}.png`, fullPage: true });
   await page.getByTestId('nav-customers').click();
   await page.getByTestId('customer-row').first().waitFor();
   await page.screenshot({ path: `${out}/customers${suffix}.png` });

@@ -62,7 +62,7 @@ pub struct Customer {
     /// The day the user dismissed the O→C suggestion, so it is not offered again for
     /// the same refusals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub downgrade_dismissed: Option<NaiveDate>,
+    pub downgrade_dismissed: Option<NaiveDateTime>,
 }
 
 /// Another tab saved this customer after the form was opened.

@@ -16,6 +16,7 @@ pub mod demo_names;
 pub mod hook;
 pub mod ids;
 pub mod money;
+pub mod outreach;
 pub mod phone;
 pub mod playbook;
 pub mod practice;

@@ -6,10 +6,10 @@ use super::i18n::{save_message, storage_message, texts};
 use super::state::{AppState, Notice};
 use crate::domain::class::CustomerClass;
 use crate::domain::class_change::{ChangeSource, ClassChange};
-use crate::domain::contact::Contact;
+use crate::domain::contact::{Contact, PlannedContact};
 use crate::domain::customer::{Actor, Customer, CustomerFields};
 use crate::domain::dataset::Dataset;
-use crate::domain::ids::CustomerId;
+use crate::domain::ids::{CustomerId, PlanId};
 use crate::storage::engine::{BucketWrite, ExternalChange};
 use crate::storage::error::{SaveError, StorageError};
 use crate::storage::keys;
@@ -353,4 +353,48 @@ pub fn accept_abc(
         }
         None => Err(StorageError::Unavailable),
     }
+}
+
+pub fn plan_contact(state: &AppState, id: CustomerId, plan: PlannedContact) -> bool {
+    change_customer(state, id, |stored| {
+        let mut next = stored.cloned().ok_or(SaveError::Missing)?;
+        next.plans.push(plan);
+        next.plans.sort_by_key(|p| p.due);
+        Ok(Some(next))
+    })
+    .is_ok()
+}
+
+/// Logs a planned contact as done and takes it off the agenda, in one write.
+pub fn complete_plan(state: &AppState, id: CustomerId, plan: PlanId, contact: Contact) -> bool {
+    change_customer(state, id, |stored| {
+        let mut next = stored.ok_or(SaveError::Missing)?.with_contact(contact);
+        next.plans.retain(|p| p.id != plan);
+        Ok(Some(next))
+    })
+    .is_ok()
+}
+
+pub fn confirm_downgrade(state: &AppState, id: CustomerId, reason: &str) -> bool {
+    let actor = actor(state);
+    change_customer(state, id, |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.move_to(
+            CustomerClass::C,
+            reason,
+            ChangeSource::DowngradeSuggestion,
+            &actor,
+        )))
+    })
+    .is_ok()
+}
+
+pub fn dismiss_downgrade(state: &AppState, id: CustomerId) -> bool {
+    let at = clock::now();
+    change_customer(state, id, |stored| {
+        let mut next = stored.cloned().ok_or(SaveError::Missing)?;
+        next.downgrade_dismissed = Some(at);
+        Ok(Some(next))
+    })
+    .is_ok()
 }

@@ -12,6 +12,7 @@ use super::pages::customer_list::CustomerListPage;
 use super::pages::customer_new::CustomerNewPage;
 use super::pages::data::DataPage;
 use super::pages::not_built::{NotBuilt, NotBuiltArea};
+use super::pages::outreach::OutreachPage;
 use super::pages::settings::SettingsPage;
 use super::state::AppState;
 use crate::domain::dataset::Dataset;
@@ -47,7 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kunden/neu") view=CustomerNewPage/>
                     <Route path=path!("/kunden/:id") view=CustomerFilePage/>
                     <Route path=path!("/anruf") view=CallPage/>
-                    <Route path=path!("/ansprache") view=|| view! { <NotBuilt area=NotBuiltArea::Outreach/> }/>
+                    <Route path=path!("/ansprache") view=OutreachPage/>
                     <Route path=path!("/leitfaden") view=|| view! { <NotBuilt area=NotBuiltArea::Playbook/> }/>
                     <Route path=path!("/ueben") view=|| view! { <NotBuilt area=NotBuiltArea::Practice/> }/>
                     <Route path=path!("/daten") view=DataPage/>

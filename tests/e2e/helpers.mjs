@@ -67,6 +67,20 @@ export async function plantCustomers(page, customers, playbook = []) {
           number: c.number ?? '',
           ...(c.note ? { current_note: { written: '2026-01-05', ...c.note } } : {}),
         },
+        contacts: (c.contacts ?? []).map((k, i) => {
+          const at = new Date(Date.now() - k.daysAgo * 86400000);
+          const pad = (n) => String(n).padStart(2, '0');
+          return {
+            id: c.id * 100 + i,
+            at: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T10:${pad(i)}:00`,
+            who: 'Test',
+            channel: 'Phone',
+            direction: k.direction ?? 'Outbound',
+            reason: k.reason ?? `Kontakt ${i + 1}`,
+            ...(k.hook ? { hook: k.hook } : {}),
+            result: k.result ?? 'Reached',
+          };
+        }),
       });
     }
     for (const [key, value] of Object.entries(buckets)) localStorage.setItem(key, JSON.stringify(value));

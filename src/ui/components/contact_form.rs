@@ -5,6 +5,7 @@ use super::super::format::{
 };
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use super::outreach_warnings::{current_warning, ContactWarnings};
 use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
 use crate::domain::dates::{iso_date, parse_date};
 use crate::domain::hook::HookKind;
@@ -30,15 +31,23 @@ pub fn ContactForm(
     let follow_up = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
+    let override_reason = RwSignal::new(String::new());
+    let day = Signal::derive(move || parse_date(&date.get()));
 
     let save = move || {
-        let Some(day) = parse_date(&date.get_untracked()) else {
+        let Some(day) = day.get_untracked() else {
             problem.set(Some(t.contact_date_invalid));
             return;
         };
         let why = reason.get_untracked().trim().to_string();
         if why.is_empty() {
             problem.set(Some(t.contact_reason_missing));
+            return;
+        }
+        let warned = current_warning(customer, direction.get_untracked(), Some(day)).is_some();
+        let override_text = override_reason.get_untracked().trim().to_string();
+        if warned && override_text.is_empty() {
+            problem.set(Some(t.frequency_override_missing));
             return;
         }
         problem.set(None);
@@ -56,7 +65,7 @@ pub fn ContactForm(
             result: result.get_untracked(),
             follow_up: parse_date(&follow_up.get_untracked()),
             note: note.get_untracked().trim().to_string(),
-            interval_override: None,
+            interval_override: warned.then_some(override_text),
         };
         if actions::log_contact(&state, customer, contact).is_ok() {
             state.show_notice(t.contact_saved);
@@ -138,6 +147,13 @@ pub fn ContactForm(
                         on:input=move |ev| note.set(event_target_value(&ev))/>
                 </div>
             </div>
+            <ContactWarnings
+                customer=customer
+                direction=direction
+                day=day
+                hook=Signal::derive(move || HookKind::from_key(&hook.get()))
+                override_reason=override_reason
+            />
             <div class="form-actions">
                 <button type="submit" class="button-primary" data-testid="contact-save">{t.contact_save}</button>
                 <button type="button" class="button-secondary" on:click=move |_| on_done.run(())>{t.cancel}</button>

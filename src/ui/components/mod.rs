@@ -11,4 +11,6 @@ pub mod contact_form;
 pub mod customer_form;
 pub mod move_panel;
 pub mod nav;
+pub mod outreach_warnings;
+pub mod plan_form;
 pub mod timeline;

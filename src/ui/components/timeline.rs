@@ -44,6 +44,9 @@ fn entry_view(entry: &TimelineEntry<'_>) -> AnyView {
                 .as_ref()
                 .map(|h| view! { <span class="hook-chip">{hook_label(t, h)}</span> });
             let follow_up = c.follow_up.map(|d| view! { <span class="follow-up">" · "{(t.timeline_follow_up)(&format_date(d))}</span> });
+            let override_note = c.interval_override.as_ref().map(|reason| view! {
+                <p class="timeline-override" data-testid="timeline-override">{(t.timeline_override)(reason)}</p>
+            });
             let note = (!c.note.is_empty())
                 .then(|| view! { <p class="timeline-note">{c.note.clone()}</p> });
             view! {
@@ -58,6 +61,7 @@ fn entry_view(entry: &TimelineEntry<'_>) -> AnyView {
                         </p>
                         <p class="muted small">{meta} {follow_up}</p>
                         {note}
+                        {override_note}
                     </div>
                 </li>
             }

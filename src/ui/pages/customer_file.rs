@@ -3,6 +3,7 @@ use super::super::clock;
 use super::super::components::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::super::components::contact_form::ContactForm;
 use super::super::components::customer_form::CustomerForm;
+use super::super::components::plan_form::PlanForm;
 use super::super::components::timeline::Timeline;
 use super::super::format::{hook_label, validity_text};
 use super::super::i18n::texts;
@@ -48,6 +49,7 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
         customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))
     });
     let logging = RwSignal::new(false);
+    let planning = RwSignal::new(false);
     let confirming_delete = RwSignal::new(false);
     let navigate = use_navigate();
     let delete = move |_| {
@@ -126,6 +128,14 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                                 {t.contact_log_open}
                             </button>
                         </div>
+                        <div class="button-row">
+                            <button class="button-secondary" data-testid="plan-contact-open" on:click=move |_| planning.update(|p| *p = !*p)>
+                                {t.plan_open}
+                            </button>
+                        </div>
+                        <Show when=move || planning.get()>
+                            <PlanForm customer=id on_done=Callback::new(move |_| planning.set(false))/>
+                        </Show>
                         <Show when=move || logging.get()>
                             <ContactForm customer=id on_done=Callback::new(move |_| logging.set(false))/>
                         </Show>

@@ -7,4 +7,5 @@ pub mod customer_list;
 pub mod customer_new;
 pub mod data;
 pub mod not_built;
+pub mod outreach;
 pub mod settings;

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotBuiltArea {
-    Outreach,
     Playbook,
     Practice,
     Unknown,
@@ -17,7 +16,6 @@ pub fn NotBuilt(
 ) -> impl IntoView {
     let t = texts();
     let (title, text) = match area {
-        NotBuiltArea::Outreach => (t.nav_outreach, t.not_built_outreach),
         NotBuiltArea::Playbook => (t.nav_playbook, t.not_built_playbook),
         NotBuiltArea::Practice => (t.nav_practice, t.not_built_practice),
         NotBuiltArea::Unknown => (t.not_built_title, t.not_built_text),

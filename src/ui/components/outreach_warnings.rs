@@ -1,0 +1,79 @@
+use super::super::format::hook_label;
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use crate::domain::contact::Direction;
+use crate::domain::dates::format_date;
+use crate::domain::hook::HookKind;
+use crate::domain::ids::CustomerId;
+use crate::domain::outreach::{frequency_warning, hook_used_before, FrequencyWarning};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// The frequency warning for a contact about to be planned or logged, if any.
+pub fn current_warning(
+    customer: CustomerId,
+    direction: Direction,
+    day: Option<NaiveDate>,
+) -> Option<FrequencyWarning> {
+    let state = app_state();
+    let day = day?;
+    state.data.with(|d| {
+        d.customers
+            .get(&customer)
+            .and_then(|c| frequency_warning(c, direction, day, &d.settings.intervals))
+    })
+}
+
+/// Warns before a contact comes too soon or repeats a story; a too-soon contact needs a
+/// reason, which is recorded with it.
+#[component]
+pub fn ContactWarnings(
+    customer: CustomerId,
+    #[prop(into)] direction: Signal<Direction>,
+    #[prop(into)] day: Signal<Option<NaiveDate>>,
+    #[prop(into)] hook: Signal<Option<HookKind>>,
+    override_reason: RwSignal<String>,
+) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let warning = Memo::new(move |_| current_warning(customer, direction.get(), day.get()));
+    let repeated = Memo::new(move |_| {
+        let hook = hook.get()?;
+        state.data.with(|d| {
+            d.customers
+                .get(&customer)
+                .and_then(|c| hook_used_before(c, &hook))
+                .map(|used| (hook, used))
+        })
+    });
+    view! {
+        {move || warning.get().map(|w| {
+            let text = match w {
+                FrequencyWarning::TooSoon { last, days_since, interval } => {
+                    (t.frequency_too_soon)(&format_date(last.date()), &last.reason, days_since, interval)
+                }
+                FrequencyWarning::NotProactive => t.frequency_not_proactive.to_string(),
+            };
+            view! {
+                <div class="banner banner-warning warning-block" role="alert" data-testid="frequency-warning">
+                    <span>{text}</span>
+                    <div class="field">
+                        <label for="frequency-override-reason">{t.frequency_override}</label>
+                        <input
+                            id="frequency-override-reason"
+                            type="text"
+                            data-testid="frequency-override-reason"
+                            prop:value=override_reason
+                            on:input=move |ev| override_reason.set(event_target_value(&ev))
+                        />
+                    </div>
+                </div>
+            }
+        })}
+        {move || repeated.get().map(|(hook, used)| view! {
+            <p class="banner banner-warning" role="status" data-testid="repeat-warning" data-used=crate::domain::dates::iso_date(used)>
+                {(t.repeat_warning)(&hook_label(t, &hook), &format_date(used))}
+            </p>
+        })}
+    }
+}

@@ -1,0 +1,128 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::format::hook_label;
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use super::outreach_warnings::{current_warning, ContactWarnings};
+use crate::domain::contact::{Direction, PlannedContact};
+use crate::domain::dates::{iso_date, parse_date};
+use crate::domain::hook::HookKind;
+use crate::domain::ids::{CustomerId, LineId, PlanId};
+use crate::domain::playbook::LineStatus;
+use leptos::prelude::*;
+
+/// Plans a proactive contact: date, reason, hook and an approach from the playbook.
+#[component]
+pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let date = RwSignal::new(iso_date(clock::today()));
+    let reason = RwSignal::new(String::new());
+    let hook = RwSignal::new(String::new());
+    let approach = RwSignal::new(String::new());
+    let override_reason = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<&'static str>);
+    // The outbound templates for this customer's class: B and O approaches differ.
+    let approaches = state.data.with_untracked(|d| {
+        let class = d.customers.get(&customer).map(|c| c.class());
+        d.playbook
+            .iter()
+            .filter(|l| {
+                l.situation.direction == Direction::Outbound
+                    && Some(l.situation.class) == class
+                    && l.status == LineStatus::Agreed
+            })
+            .map(|l| (l.id, l.title.clone(), l.situation.hook.key()))
+            .collect::<Vec<_>>()
+    });
+    let choose_approach = move |value: String| {
+        let chosen = value.parse::<LineId>().ok();
+        let line_hook = state.data.with_untracked(|d| {
+            d.playbook
+                .iter()
+                .find(|l| Some(l.id) == chosen)
+                .map(|l| l.situation.hook.key())
+        });
+        if let Some(key) = line_hook {
+            hook.set(key);
+        }
+        approach.set(value);
+    };
+    let day = Signal::derive(move || parse_date(&date.get()));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(due) = day.get_untracked() else {
+            problem.set(Some(t.contact_date_invalid));
+            return;
+        };
+        let why = reason.get_untracked().trim().to_string();
+        if why.is_empty() {
+            problem.set(Some(t.contact_reason_missing));
+            return;
+        }
+        let warned = current_warning(customer, Direction::Outbound, Some(due)).is_some();
+        let override_text = override_reason.get_untracked().trim().to_string();
+        if warned && override_text.is_empty() {
+            problem.set(Some(t.frequency_override_missing));
+            return;
+        }
+        problem.set(None);
+        let plan = PlannedContact {
+            id: PlanId(clock::random_id()),
+            due,
+            reason: why,
+            hook: HookKind::from_key(&hook.get_untracked()),
+            line: approach.get_untracked().parse().ok(),
+            interval_override: warned.then_some(override_text),
+        };
+        if actions::plan_contact(&state, customer, plan) {
+            state.show_notice(t.plan_saved);
+            on_done.run(());
+        }
+    };
+    view! {
+        <form class="plan-form" data-testid="plan-form" on:submit=save>
+            <h3>{t.plan_title}</h3>
+            {move || problem.get().map(|p| view! { <p class="form-errors" role="alert">{p}</p> })}
+            <div class="grid-2">
+                <div class="field">
+                    <label for=format!("plan-date-{customer}")>{t.plan_date}</label>
+                    <input id=format!("plan-date-{customer}") type="date" data-testid="plan-date" prop:value=date
+                        on:input=move |ev| date.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for=format!("plan-approach-{customer}")>{t.plan_approach}</label>
+                    <select id=format!("plan-approach-{customer}") data-testid="plan-approach"
+                        on:change=move |ev| choose_approach(event_target_value(&ev))>
+                        <option value="">{t.plan_approach_none}</option>
+                        {approaches.into_iter().map(|(id, title, _)| view! { <option value=id.to_string()>{title}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("plan-reason-{customer}")>{t.plan_reason}</label>
+                    <input id=format!("plan-reason-{customer}") type="text" data-testid="plan-reason" prop:value=reason
+                        on:input=move |ev| reason.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for=format!("plan-hook-{customer}")>{t.contact_hook}</label>
+                    <select id=format!("plan-hook-{customer}") data-testid="plan-hook" prop:value=hook
+                        on:change=move |ev| hook.set(event_target_value(&ev))>
+                        <option value="">{t.contact_hook_none}</option>
+                        {HookKind::BUILT_IN.into_iter().map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <ContactWarnings
+                customer=customer
+                direction=Signal::stored(Direction::Outbound)
+                day=day
+                hook=Signal::derive(move || HookKind::from_key(&hook.get()))
+                override_reason=override_reason
+            />
+            <div class="form-actions">
+                <button type="submit" class="button-primary" data-testid="plan-save">{t.plan_save}</button>
+                <button type="button" class="button-secondary" on:click=move |_| on_done.run(())>{t.cancel}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,252 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::components::class_badge::ClassBadge;
+use super::super::components::plan_form::PlanForm;
+use super::super::format::{hook_label, result_key, result_label};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::dates::format_date;
+use crate::domain::ids::{ContactId, CustomerId};
+use crate::domain::outreach::{agenda, downgrade_suggestion, due_list, AgendaItem, DueEntry};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Entries of the due list rendered at once.
+const DUE_SHOWN: usize = 50;
+
+/// The active system: agenda, O → C suggestions and the due list.
+#[component]
+pub fn OutreachPage() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let today = clock::today();
+    let due = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| due_list(d.customers.values(), &d.settings.intervals, today))
+    });
+    let plan = Memo::new(move |_| state.data.with(|d| agenda(d.customers.values(), today)));
+    let downgrades = Memo::new(move |_| {
+        state.data.with(|d| {
+            d.customers
+                .values()
+                .filter_map(|c| downgrade_suggestion(c, d.settings.downgrade_refusals))
+                .collect::<Vec<_>>()
+        })
+    });
+    let name = move |id: CustomerId| {
+        state.data.with_untracked(|d| {
+            d.customers
+                .get(&id)
+                .map(|c| c.fields.name.clone())
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <section class="page-head">
+            <h1>{t.outreach_title}</h1>
+            <p class="muted">{t.outreach_intro}</p>
+        </section>
+        <div class="outreach-layout">
+            <div>
+                <section class="panel">
+                    <h2>{t.agenda_title}</h2>
+                    <AgendaGroup title=t.agenda_overdue testid="agenda-overdue" items=Signal::derive(move || plan.with(|a| a.overdue.clone()))/>
+                    <AgendaGroup title=t.agenda_today testid="agenda-today" items=Signal::derive(move || plan.with(|a| a.today.clone()))/>
+                    <AgendaGroup title=t.agenda_week testid="agenda-week" items=Signal::derive(move || plan.with(|a| a.week.clone()))/>
+                </section>
+                <For each=move || downgrades.get() key=|s| (s.id, s.refusals.len()) let(suggestion)>
+                    {
+                        let id = suggestion.id;
+                        let count = suggestion.refusals.len();
+                        view! {
+                            <section class="panel downgrade" data-testid="downgrade-suggestion" data-customer-id=id.to_string()>
+                                <h2>
+                                    <ClassBadge class=crate::domain::class::CustomerClass::O/>
+                                    " → "
+                                    <ClassBadge class=crate::domain::class::CustomerClass::C/>
+                                    " "
+                                    <A href=format!("/kunden/{id}")>{name(id)}</A>
+                                </h2>
+                                <p class="muted">{(t.downgrade_text)(count)}</p>
+                                <ul class="plain-list">
+                                    {suggestion.refusals.iter().map(|c| view! {
+                                        <li>{format_date(c.date())} " · " {c.reason.clone()} " · " <span class="muted">{(t.timeline_by)(&c.who)}</span></li>
+                                    }).collect_view()}
+                                </ul>
+                                <div class="button-row">
+                                    <button class="button-primary" data-testid="downgrade-confirm" on:click=move |_| {
+                                        if actions::confirm_downgrade(&state, id, &(t.downgrade_reason)(count)) {
+                                            state.show_notice((t.downgrade_done)(&name(id)));
+                                        }
+                                    }>{t.downgrade_confirm}</button>
+                                    <button class="button-secondary" data-testid="downgrade-dismiss" on:click=move |_| {
+                                        actions::dismiss_downgrade(&state, id);
+                                    }>{t.downgrade_dismiss}</button>
+                                </div>
+                            </section>
+                        }
+                    }
+                </For>
+            </div>
+            <section class="panel">
+                <h2>{t.due_title}</h2>
+                <Show when=move || due.with(Vec::is_empty)>
+                    <p class="muted">{t.due_empty}</p>
+                </Show>
+                <ul class="due-list">
+                    <For each=move || due.get().into_iter().take(DUE_SHOWN) key=|e| e.id let(entry)>
+                        {
+                            let customer_name = name(entry.id);
+                            view! { <DueItem entry=entry name=customer_name/> }
+                        }
+                    </For>
+                </ul>
+            </section>
+        </div>
+    }
+}
+
+/// "B · letzter Kontakt vor 94 Tagen · Aktion endet in 6 Tagen"
+fn due_reason(entry: &DueEntry) -> String {
+    let t = texts();
+    let mut parts = vec![entry.class.letter().to_string()];
+    parts.push(match entry.days_since_contact {
+        Some(days) => (t.due_days)(days),
+        None => (t.due_never)(entry.days_known),
+    });
+    match entry.hook_ends_in {
+        Some(days) => parts.push((t.due_hook_ends)(days)),
+        None if entry.has_open_hook => parts.push(t.due_open_hook.to_string()),
+        None => {}
+    }
+    if entry.potential {
+        parts.push(format!("★ {}", t.potential_flag));
+    }
+    parts.join(" · ")
+}
+
+#[component]
+fn DueItem(entry: DueEntry, name: String) -> impl IntoView {
+    let t = texts();
+    let planning = RwSignal::new(false);
+    let id = entry.id;
+    view! {
+        <li class=format!("due-item class-edge-{}", entry.class.letter().to_lowercase()) data-testid="outreach-due-item" data-customer-id=id.to_string() data-class=entry.class.letter()>
+            <div class="due-main">
+                <ClassBadge class=entry.class/>
+                <div>
+                    <A href=format!("/kunden/{id}") attr:class="row-name">{name}</A>
+                    <p class="muted small" data-testid="outreach-due-reason">{due_reason(&entry)}</p>
+                </div>
+                <button class="button-secondary" data-testid="plan-contact-open" on:click=move |_| planning.update(|p| *p = !*p)>
+                    {t.plan_open}
+                </button>
+            </div>
+            <Show when=move || planning.get()>
+                <PlanForm customer=id on_done=Callback::new(move |_| planning.set(false))/>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn AgendaGroup(
+    title: &'static str,
+    testid: &'static str,
+    #[prop(into)] items: Signal<Vec<AgendaItem>>,
+) -> impl IntoView {
+    let t = texts();
+    view! {
+        <section class="agenda-group" data-testid=testid>
+            <h3>{title}</h3>
+            <Show when=move || items.with(Vec::is_empty)>
+                <p class="muted small">{t.agenda_empty}</p>
+            </Show>
+            <ul class="plain-list">
+                <For each=move || items.get() key=|i| (i.id, i.plan, i.due) let(item)>
+                    <AgendaEntry item=item/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn AgendaEntry(item: AgendaItem) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let completing = RwSignal::new(false);
+    let result = RwSignal::new(ContactResult::Reached);
+    let name = state.data.with_untracked(|d| {
+        d.customers
+            .get(&item.id)
+            .map(|c| (c.fields.name.clone(), c.class()))
+    });
+    let (name, class) = name.unwrap_or_default();
+    let id = item.id;
+    let plan = item.plan;
+    let reason = item.reason.clone();
+    let hook = item.hook.clone();
+    let complete = move |_| {
+        let Some(plan_id) = plan else { return };
+        let (line, interval_override) = state.data.with_untracked(|d| {
+            d.customers
+                .get(&id)
+                .and_then(|c| c.plans.iter().find(|p| p.id == plan_id))
+                .map(|p| (p.line, p.interval_override.clone()))
+                .unwrap_or_default()
+        });
+        let actor = actions::actor(&state);
+        let contact = Contact {
+            id: ContactId(clock::random_id()),
+            at: actor.at,
+            who: actor.who,
+            channel: Channel::Phone,
+            direction: Direction::Outbound,
+            reason: reason.clone(),
+            hook: hook.clone(),
+            line,
+            result: result.get_untracked(),
+            follow_up: None,
+            note: String::new(),
+            interval_override,
+        };
+        if actions::complete_plan(&state, id, plan_id, contact) {
+            state.show_notice(t.agenda_completed);
+        }
+    };
+    view! {
+        <li class="agenda-item" data-testid="agenda-item" data-customer-id=id.to_string()>
+            <div class="agenda-line">
+                <ClassBadge class=class/>
+                <time>{format_date(item.due)}</time>
+                <A href=format!("/kunden/{id}")>{name}</A>
+                <span class="muted">{item.reason.clone()}</span>
+                {item.hook.as_ref().map(|h| view! { <span class="hook-chip">{hook_label(t, h)}</span> })}
+                {plan.is_none().then(|| view! { <span class="muted small">{t.agenda_follow_up}</span> })}
+                {plan.is_some().then(|| view! {
+                    <button class="button-link" data-testid="agenda-complete" on:click=move |_| completing.update(|c| *c = !*c)>
+                        {t.agenda_complete}
+                    </button>
+                })}
+            </div>
+            <Show when=move || completing.get()>
+                <div class="button-row agenda-complete">
+                    <label class="visually-hidden" for=format!("agenda-result-{id}")>{t.contact_result}</label>
+                    <select id=format!("agenda-result-{id}") data-testid="agenda-result" on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        if let Some(r) = ContactResult::ALL.into_iter().find(|r| result_key(*r) == key) {
+                            result.set(r);
+                        }
+                    }>
+                        {ContactResult::ALL.into_iter().map(|r| view! { <option value=result_key(r)>{result_label(t, r)}</option> }).collect_view()}
+                    </select>
+                    <button class="button-primary" data-testid="agenda-complete-save" on:click=complete.clone()>{t.contact_save}</button>
+                </div>
+            </Show>
+        </li>
+    }
+}
