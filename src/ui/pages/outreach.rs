@@ -51,12 +51,6 @@ pub fn OutreachPage() -> impl IntoView {
         </section>
         <div class="outreach-layout">
             <div>
-                <section class="panel">
-                    <h2>{t.agenda_title}</h2>
-                    <AgendaGroup title=t.agenda_overdue testid="agenda-overdue" items=Signal::derive(move || plan.with(|a| a.overdue.clone()))/>
-                    <AgendaGroup title=t.agenda_today testid="agenda-today" items=Signal::derive(move || plan.with(|a| a.today.clone()))/>
-                    <AgendaGroup title=t.agenda_week testid="agenda-week" items=Signal::derive(move || plan.with(|a| a.week.clone()))/>
-                </section>
                 <For each=move || downgrades.get() key=|s| (s.id, s.refusals.len()) let(suggestion)>
                     {
                         let id = suggestion.id;
@@ -90,6 +84,12 @@ pub fn OutreachPage() -> impl IntoView {
                         }
                     }
                 </For>
+                <section class="panel">
+                    <h2>{t.agenda_title}</h2>
+                    <AgendaGroup title=t.agenda_overdue testid="agenda-overdue" items=Signal::derive(move || plan.with(|a| a.overdue.clone()))/>
+                    <AgendaGroup title=t.agenda_today testid="agenda-today" items=Signal::derive(move || plan.with(|a| a.today.clone()))/>
+                    <AgendaGroup title=t.agenda_week testid="agenda-week" items=Signal::derive(move || plan.with(|a| a.week.clone()))/>
+                </section>
             </div>
             <section class="panel">
                 <h2>{t.due_title}</h2>
