@@ -33,7 +33,7 @@ pub fn abc_classes(
 ) -> Vec<(CustomerId, CustomerClass)> {
     let mut ranked: Vec<(CustomerId, i64)> =
         customers.iter().copied().filter(|(_, r)| *r > 0).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let total: i128 = ranked.iter().map(|(_, r)| i128::from(*r)).sum();
     let mut above: i128 = 0;
     let mut classes = Vec::with_capacity(ranked.len());
@@ -124,7 +124,7 @@ mod tests {
             .map(|(i, r)| (CustomerId(i as u64), *r))
             .collect();
         let mut out = abc_classes(&input, 80, 95);
-        out.sort_by_key(|(id, _)| *id);
+        out.sort_unstable_by_key(|(id, _)| *id);
         let mut result = vec![O; revenues.len()];
         for (id, class) in out {
             result[id.0 as usize] = class;
@@ -219,7 +219,7 @@ mod tests {
             let with_revenue = revenues.iter().filter(|r| **r > 0).count();
             prop_assert_eq!(out.len(), with_revenue);
             let mut ids: Vec<_> = out.iter().map(|(id, _)| *id).collect();
-            ids.sort();
+            ids.sort_unstable();
             ids.dedup();
             prop_assert_eq!(ids.len(), with_revenue);
         }

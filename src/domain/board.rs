@@ -57,7 +57,7 @@ pub fn board_columns<'a>(
     rows.map(|mut column| {
         // Runs on every move with thousands of cards, so names compare as written,
         // without allocating a lower-case copy each.
-        column.sort_by(|a, b| {
+        column.sort_unstable_by(|a, b| {
             b.fields
                 .revenue_cents
                 .cmp(&a.fields.revenue_cents)

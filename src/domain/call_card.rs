@@ -34,7 +34,7 @@ pub fn opening_line<'a>(
 /// The latest `count` contacts, newest first.
 pub fn recent_contacts(customer: &Customer, count: usize) -> Vec<&Contact> {
     let mut contacts: Vec<&Contact> = customer.contacts.iter().collect();
-    contacts.sort_by_key(|c| std::cmp::Reverse(c.at));
+    contacts.sort_unstable_by_key(|c| std::cmp::Reverse(c.at));
     contacts.truncate(count);
     contacts
 }

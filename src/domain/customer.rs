@@ -195,7 +195,7 @@ impl Customer {
         let mut next = self.clone();
         if !next.contacts.iter().any(|c| c.id == contact.id) {
             next.contacts.push(contact);
-            next.contacts.sort_by_key(|c| c.at);
+            next.contacts.sort_unstable_by_key(|c| c.at);
         }
         next
     }

@@ -178,7 +178,7 @@ pub fn ranked_search(entries: &[SearchEntry], text: &str, limit: usize) -> Vec<(
         hits.select_nth_unstable_by(limit - 1, order);
         hits.truncate(limit);
     }
-    hits.sort_by(order);
+    hits.sort_unstable_by(order);
     hits.into_iter().map(|(rank, e)| (e.id, rank)).collect()
 }
 

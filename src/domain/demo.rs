@@ -122,7 +122,7 @@ impl Generator {
             contacts.push(self.refusal(at));
             ago += self.rng.between(25, 80);
         }
-        contacts.sort_by_key(|c| c.at);
+        contacts.sort_unstable_by_key(|c| c.at);
 
         let class_changes: Vec<ClassChange> = match plan.change_from {
             Some(from) => {

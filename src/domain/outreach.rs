@@ -51,7 +51,7 @@ pub fn due_list<'a>(
         .into_iter()
         .filter_map(|c| due_entry(c, intervals, today))
         .collect();
-    due.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+    due.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
     due
 }
 
@@ -171,7 +171,7 @@ pub fn downgrade_suggestion(customer: &Customer, threshold: u32) -> Option<Downg
         .filter(|c| c.result == ContactResult::Refused)
         .cloned()
         .collect();
-    refusals.sort_by_key(|c| c.at);
+    refusals.sort_unstable_by_key(|c| c.at);
     let days: BTreeSet<NaiveDate> = refusals.iter().map(Contact::date).collect();
     if days.len() < threshold.max(MIN_DOWNGRADE_REFUSALS) as usize {
         return None;
@@ -235,7 +235,7 @@ pub fn agenda<'a>(customers: impl IntoIterator<Item = &'a Customer>, today: Naiv
                 }),
         );
     }
-    items.sort_by(|a, b| {
+    items.sort_unstable_by(|a, b| {
         a.due
             .cmp(&b.due)
             .then(a.id.cmp(&b.id))

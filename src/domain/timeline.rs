@@ -33,7 +33,7 @@ pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
                 .map(TimelineEntry::ClassChange),
         )
         .collect();
-    entries.sort_by_key(|e| std::cmp::Reverse(e.at()));
+    entries.sort_unstable_by_key(|e| std::cmp::Reverse(e.at()));
     entries
 }
 

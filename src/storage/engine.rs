@@ -274,7 +274,7 @@ impl<B: KeyValueStore> Store<B> {
             (None, Some(customer)) => customers.push(customer),
             (None, None) => {}
         }
-        customers.sort_by_key(|c| c.id);
+        customers.sort_unstable_by_key(|c| c.id);
         let value = if customers.is_empty() {
             None
         } else {

@@ -359,7 +359,7 @@ pub fn plan_contact(state: &AppState, id: CustomerId, plan: PlannedContact) -> b
     change_customer(state, id, |stored| {
         let mut next = stored.cloned().ok_or(SaveError::Missing)?;
         next.plans.push(plan);
-        next.plans.sort_by_key(|p| p.due);
+        next.plans.sort_unstable_by_key(|p| p.due);
         Ok(Some(next))
     })
     .is_ok()

@@ -29,7 +29,7 @@ pub fn CustomerListPage() -> impl IntoView {
         let ids = entries.with(|e| search(e, &query.get()));
         state.data.with(|d| {
             let mut rows: Vec<_> = ids.iter().filter_map(|id| d.customers.get(id)).collect();
-            rows.sort_by(|a, b| {
+            rows.sort_unstable_by(|a, b| {
                 a.fields
                     .name
                     .to_lowercase()
