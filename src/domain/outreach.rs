@@ -5,7 +5,7 @@ use super::class::CustomerClass;
 use super::contact::{Contact, ContactResult, Direction};
 use super::customer::Customer;
 use super::hook::{HookKind, NoteValidity};
-use super::ids::{CustomerId, PlanId};
+use super::ids::{CustomerId, LineId, PlanId};
 use super::settings::{ContactIntervals, MIN_DOWNGRADE_REFUSALS};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeSet;
@@ -61,6 +61,10 @@ fn due_entry(
     today: NaiveDate,
 ) -> Option<DueEntry> {
     let class = customer.class();
+    // C customers are never approached proactively, whatever interval is set for them.
+    if class == CustomerClass::C {
+        return None;
+    }
     let interval = i64::from(intervals.for_class(class)?.max(1));
     let days_since_contact = last_contact_day(customer).map(|d| (today - d).num_days());
     let days_known = (today - customer.created).num_days().max(0);
@@ -147,6 +151,16 @@ pub fn hook_used_before(customer: &Customer, hook: &HookKind) -> Option<NaiveDat
         .contacts
         .iter()
         .filter(|c| c.hook.as_ref() == Some(hook))
+        .map(Contact::date)
+        .max()
+}
+
+/// The day this playbook line was last used with the customer, if it was.
+pub fn line_used_before(customer: &Customer, line: LineId) -> Option<NaiveDate> {
+    customer
+        .contacts
+        .iter()
+        .filter(|c| c.line == Some(line))
         .map(Contact::date)
         .max()
 }

@@ -3,7 +3,7 @@ use crate::domain::contact::Channel;
 use crate::domain::contact::PlannedContact;
 use crate::domain::customer::CustomerFields;
 use crate::domain::hook::CurrentNote;
-use crate::domain::ids::ContactId;
+use crate::domain::ids::{ContactId, LineId};
 use proptest::prelude::*;
 
 fn today() -> NaiveDate {
@@ -129,6 +129,25 @@ fn frequency_warnings_name_the_last_proactive_contact() {
         frequency_warning(&c_class, Direction::Outbound, today(), &intervals),
         Some(FrequencyWarning::NotProactive)
     );
+}
+
+#[test]
+fn c_is_never_due_even_with_an_interval() {
+    let intervals = ContactIntervals {
+        c: Some(10),
+        ..ContactIntervals::default()
+    };
+    let c = customer(1, CustomerClass::C, vec![outbound(1, 300)]);
+    assert!(due_list([&c], &intervals, today()).is_empty());
+}
+
+#[test]
+fn a_line_used_before_is_found_with_its_date() {
+    let mut used = outbound(1, 12);
+    used.line = Some(LineId(1001));
+    let c = customer(1, CustomerClass::B, vec![used, outbound(2, 3)]);
+    assert_eq!(line_used_before(&c, LineId(1001)), Some(days_ago(12)));
+    assert_eq!(line_used_before(&c, LineId(1002)), None);
 }
 
 #[test]
@@ -315,8 +334,8 @@ fn arb_customers() -> impl Strategy<Value = Vec<Customer>> {
 
 proptest! {
     #[test]
-    fn nobody_inside_the_interval_and_no_c_is_ever_due(customers in arb_customers()) {
-        let intervals = ContactIntervals::default();
+    fn nobody_inside_the_interval_and_no_c_is_ever_due(customers in arb_customers(), c_interval in proptest::option::of(1u32..100)) {
+        let intervals = ContactIntervals { c: c_interval, ..ContactIntervals::default() };
         let due = due_list(customers.iter(), &intervals, today());
         for entry in &due {
             let c = &customers[entry.id.0 as usize];

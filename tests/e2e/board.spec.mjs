@@ -151,3 +151,22 @@ test('filters narrow the board and the URL restores them', async ({ page }) => {
   await expectColumn(page, 'A', 1, '10.000 €');
   await expectColumn(page, 'B', 0, '0 €');
 });
+
+test('a touch drag by the handle moves the card', async ({ page }) => {
+  await plantCustomers(page, TEAM);
+  const handle = card(page, 13).getByTestId('board-drag-handle');
+  const from = await handle.boundingBox();
+  const to = await column(page, 'B').boundingBox();
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  const end = { x: to.x + to.width / 2, y: to.y + to.height - 20 };
+  const touch = { pointerType: 'touch', pointerId: 7, isPrimary: true, bubbles: true };
+  await handle.dispatchEvent('pointerdown', { ...touch, clientX: start.x, clientY: start.y });
+  await handle.dispatchEvent('pointermove', { ...touch, clientX: (start.x + end.x) / 2, clientY: (start.y + end.y) / 2 });
+  await expect(card(page, 13)).toHaveClass(/touch-dragging/);
+  await handle.dispatchEvent('pointermove', { ...touch, clientX: end.x, clientY: end.y });
+  await handle.dispatchEvent('pointerup', { ...touch, clientX: end.x, clientY: end.y });
+  await expect(column(page, 'B').locator('[data-customer-id="13"]')).toBeVisible();
+  await expect(column(page, 'B').getByTestId('board-column-count')).toHaveText('2');
+  await page.reload();
+  await expect(card(page, 13)).toHaveAttribute('data-class', 'B');
+});

@@ -40,6 +40,7 @@ test('a proactive contact 5 days after the last one warns, and the override is r
 test('re-using a hook warns with the earlier date', async ({ page }) => {
   await plantCustomers(page, CUSTOMERS);
   await page.goto('/kunden/31');
+  await expect(page.getByTestId('already-told')).toContainText('Gesetzliche Änderung');
   await page.getByTestId('contact-log-open').click();
   await page.getByTestId('contact-hook').selectOption('extra_benefit');
   await expect(page.getByTestId('repeat-warning')).toHaveCount(0);

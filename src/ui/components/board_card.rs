@@ -26,6 +26,36 @@ pub fn BoardCard(
     let t = texts();
     let customer = Memo::new(move |_| state.data.with(|d| d.customers.get(&id).cloned()));
     let menu_open = RwSignal::new(false);
+    // Touch and pen drag by the handle: HTML5 drag and drop does not reach touch screens.
+    let drag_offset = RwSignal::new(None::<(f64, f64)>);
+    let drag_start = StoredValue::new((0.0f64, 0.0f64));
+    let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "mouse" {
+            return;
+        }
+        ev.prevent_default();
+        capture_pointer(&ev);
+        drag_start.set_value((f64::from(ev.client_x()), f64::from(ev.client_y())));
+        drag_offset.set(Some((0.0, 0.0)));
+    };
+    let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
+        if drag_offset.get_untracked().is_some() {
+            let (x, y) = drag_start.get_value();
+            drag_offset.set(Some((
+                f64::from(ev.client_x()) - x,
+                f64::from(ev.client_y()) - y,
+            )));
+        }
+    };
+    let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
+        if drag_offset.get_untracked().is_none() {
+            return;
+        }
+        drag_offset.set(None);
+        if let Some(target) = column_at(ev.client_x(), ev.client_y()) {
+            on_move.run((id, target));
+        }
+    };
     let class = Signal::derive(move || {
         customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))
     });
@@ -57,6 +87,8 @@ pub fn BoardCard(
                 <li
                     class=format!("board-card class-edge-{}", letter.to_lowercase())
                     class:just-moved=move || highlighted.get()
+                    class:touch-dragging=move || drag_offset.get().is_some()
+                    style=move || drag_offset.get().map(|(x, y)| format!("transform: translate({x}px, {y}px)"))
                     data-testid="board-card"
                     data-customer-id=id.to_string()
                     data-class=letter
@@ -69,6 +101,17 @@ pub fn BoardCard(
                     }
                 >
                     <div class="card-top">
+                        <span
+                            class="drag-handle"
+                            data-testid="board-drag-handle"
+                            aria-hidden="true"
+                            on:pointerdown=on_pointer_down
+                            on:pointermove=on_pointer_move
+                            on:pointerup=on_pointer_up
+                            on:pointercancel=move |_| drag_offset.set(None)
+                        >
+                            "⠿"
+                        </span>
                         <A href=format!("/kunden/{id}") attr:class="card-name">{name}</A>
                         <button
                             type="button"
@@ -114,4 +157,23 @@ pub fn BoardCard(
             }
         })}
     }
+}
+
+fn capture_pointer(ev: &leptos::ev::PointerEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        // A synthetic or already-ended pointer cannot be captured; dragging still works.
+        let _ = element.set_pointer_capture(ev.pointer_id());
+    }
+}
+
+/// The class of the board column under a point, if any.
+fn column_at(x: i32, y: i32) -> Option<CustomerClass> {
+    let document = web_sys::window()?.document()?;
+    let element = document.element_from_point(x as f32, y as f32)?;
+    let column = element.closest("[data-testid=board-column]").ok()??;
+    CustomerClass::from_letter(&column.get_attribute("data-class")?)
 }

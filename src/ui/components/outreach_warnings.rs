@@ -5,7 +5,10 @@ use crate::domain::contact::Direction;
 use crate::domain::dates::format_date;
 use crate::domain::hook::HookKind;
 use crate::domain::ids::CustomerId;
-use crate::domain::outreach::{frequency_warning, hook_used_before, FrequencyWarning};
+use crate::domain::ids::LineId;
+use crate::domain::outreach::{
+    frequency_warning, hook_used_before, line_used_before, FrequencyWarning,
+};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -32,6 +35,9 @@ pub fn ContactWarnings(
     #[prop(into)] direction: Signal<Direction>,
     #[prop(into)] day: Signal<Option<NaiveDate>>,
     #[prop(into)] hook: Signal<Option<HookKind>>,
+    /// The playbook line chosen as the approach, if any.
+    #[prop(optional, into)]
+    line: Signal<Option<LineId>>,
     override_reason: RwSignal<String>,
 ) -> impl IntoView {
     let state = app_state();
@@ -46,7 +52,22 @@ pub fn ContactWarnings(
                 .map(|used| (hook, used))
         })
     });
+    let line_repeated = Memo::new(move |_| {
+        let line = line.get()?;
+        state.data.with(|d| {
+            let title = d.playbook.iter().find(|l| l.id == line)?.title.clone();
+            d.customers
+                .get(&customer)
+                .and_then(|c| line_used_before(c, line))
+                .map(|used| (title, used))
+        })
+    });
     view! {
+        {move || line_repeated.get().map(|(title, used)| view! {
+            <p class="banner banner-warning" role="status" data-testid="repeat-warning" data-used=crate::domain::dates::iso_date(used)>
+                {(t.repeat_warning)(&title, &format_date(used))}
+            </p>
+        })}
         {move || warning.get().map(|w| {
             let text = match w {
                 FrequencyWarning::TooSoon { last, days_since, interval } => {

@@ -117,6 +117,7 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
                 direction=Signal::stored(Direction::Outbound)
                 day=day
                 hook=Signal::derive(move || HookKind::from_key(&hook.get()))
+                line=Signal::derive(move || approach.get().parse::<LineId>().ok())
                 override_reason=override_reason
             />
             <div class="form-actions">

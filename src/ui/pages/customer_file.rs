@@ -139,6 +139,7 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                         <Show when=move || logging.get()>
                             <ContactForm customer=id on_done=Callback::new(move |_| logging.set(false))/>
                         </Show>
+                        <AlreadyTold customer=customer/>
                         <Timeline customer=customer/>
                     </section>
                 </aside>
@@ -146,4 +147,31 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// The hooks already used with this customer, newest first: the same story is not told twice.
+#[component]
+fn AlreadyTold(
+    #[prop(into)] customer: Signal<Option<crate::domain::customer::Customer>>,
+) -> impl IntoView {
+    let t = texts();
+    let used = move || {
+        customer.with(|c| {
+            c.as_ref()
+                .map(crate::domain::call_card::used_hooks)
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <Show when=move || !used().is_empty()>
+            <div class="already-told" data-testid="already-told">
+                <span class="muted small">{t.call_used_title} ":"</span>
+                {move || used().into_iter().map(|(hook, day)| view! {
+                    <span class="hook-chip" data-testid="already-told-item">
+                        {hook_label(t, &hook)} " · " {crate::domain::dates::format_date(day)}
+                    </span>
+                }).collect_view()}
+            </div>
+        </Show>
+    }
 }

@@ -49,9 +49,10 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             <fieldset class="form-section">
                 <legend>{t.settings_abc}</legend>
-                <div class="grid-2">
+                <div class="grid-3">
                     {number("settings-abc-a", t.settings_abc_a, |s| s.abc_a_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_a_percent = n })}
                     {number("settings-abc-b", t.settings_abc_b, |s| s.abc_b_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_b_percent = n })}
+                    {number("settings-abc-manual-days", t.settings_abc_manual_days, |s| s.abc_respect_manual_days.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_respect_manual_days = n })}
                 </div>
             </fieldset>
             <fieldset class="form-section">
