@@ -1,8 +1,8 @@
 use super::super::actions;
 use super::super::clock;
-use super::super::format::{hook_label, result_key, result_label};
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use super::contact_fields::{HookSelect, ResultSelect};
 use crate::domain::call_card::current_hook;
 use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
 use crate::domain::dates::parse_date;
@@ -72,26 +72,11 @@ pub fn CallLogForm(
                 </div>
                 <div class="field">
                     <label for="call-log-hook">{t.contact_hook}</label>
-                    <select id="call-log-hook" data-testid="call-log-hook" on:change=move |ev| hook.set(event_target_value(&ev))>
-                        <option value="" selected=default_hook.is_empty()>{t.contact_hook_none}</option>
-                        {HookKind::BUILT_IN.into_iter().map(|h| {
-                            let key = h.key();
-                            let chosen = key == default_hook;
-                            view! { <option value=key selected=chosen>{hook_label(t, &h)}</option> }
-                        }).collect_view()}
-                    </select>
+                    <HookSelect id="call-log-hook".to_string() testid="call-log-hook" value=hook/>
                 </div>
                 <div class="field">
                     <label for="call-log-result">{t.contact_result}</label>
-                    <select id="call-log-result" data-testid="call-log-result"
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            if let Some(r) = ContactResult::ALL.into_iter().find(|r| result_key(*r) == key) {
-                                result.set(r);
-                            }
-                        }>
-                        {ContactResult::ALL.into_iter().map(|r| view! { <option value=result_key(r)>{result_label(t, r)}</option> }).collect_view()}
-                    </select>
+                    <ResultSelect id="call-log-result".to_string() testid="call-log-result" value=result/>
                 </div>
                 <div class="field">
                     <label for="call-log-followup">{t.contact_follow_up}</label>

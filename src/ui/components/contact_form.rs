@@ -1,10 +1,9 @@
 use super::super::actions;
 use super::super::clock;
-use super::super::format::{
-    channel_key, channel_label, direction_label, hook_label, result_key, result_label,
-};
+use super::super::format::{channel_key, channel_label, direction_label};
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use super::contact_fields::{HookSelect, ResultSelect};
 use super::outreach_warnings::{current_warning, ContactWarnings};
 use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
 use crate::domain::dates::{iso_date, parse_date};
@@ -119,22 +118,11 @@ pub fn ContactForm(
                 </div>
                 <div class="field">
                     <label for="contact-hook">{t.contact_hook}</label>
-                    <select id="contact-hook" data-testid="contact-hook" on:change=move |ev| hook.set(event_target_value(&ev))>
-                        <option value="">{t.contact_hook_none}</option>
-                        {HookKind::BUILT_IN.into_iter().map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> }).collect_view()}
-                    </select>
+                    <HookSelect id="contact-hook".to_string() testid="contact-hook" value=hook/>
                 </div>
                 <div class="field">
                     <label for="contact-result">{t.contact_result}</label>
-                    <select id="contact-result" data-testid="contact-result"
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            if let Some(r) = ContactResult::ALL.into_iter().find(|r| result_key(*r) == key) {
-                                result.set(r);
-                            }
-                        }>
-                        {ContactResult::ALL.into_iter().map(|r| view! { <option value=result_key(r)>{result_label(t, r)}</option> }).collect_view()}
-                    </select>
+                    <ResultSelect id="contact-result".to_string() testid="contact-result" value=result/>
                 </div>
                 <div class="field">
                     <label for="contact-follow-up">{t.contact_follow_up}</label>

@@ -7,6 +7,7 @@ pub mod board_column;
 pub mod call_card;
 pub mod call_log;
 pub mod class_badge;
+pub mod contact_fields;
 pub mod contact_form;
 pub mod customer_form;
 pub mod move_panel;

@@ -1,8 +1,8 @@
 use super::super::actions;
 use super::super::clock;
-use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use super::contact_fields::HookSelect;
 use super::outreach_warnings::{current_warning, ContactWarnings};
 use crate::domain::contact::{Direction, PlannedContact};
 use crate::domain::dates::{iso_date, parse_date};
@@ -105,11 +105,7 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for=format!("plan-hook-{customer}")>{t.contact_hook}</label>
-                    <select id=format!("plan-hook-{customer}") data-testid="plan-hook" prop:value=hook
-                        on:change=move |ev| hook.set(event_target_value(&ev))>
-                        <option value="">{t.contact_hook_none}</option>
-                        {HookKind::BUILT_IN.into_iter().map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> }).collect_view()}
-                    </select>
+                    <HookSelect id=format!("plan-hook-{customer}") testid="plan-hook" value=hook/>
                 </div>
             </div>
             <ContactWarnings

@@ -1,8 +1,9 @@
 use super::super::actions;
 use super::super::clock;
 use super::super::components::class_badge::ClassBadge;
+use super::super::components::contact_fields::ResultSelect;
 use super::super::components::plan_form::PlanForm;
-use super::super::format::{hook_label, result_key, result_label};
+use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
@@ -236,14 +237,7 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
             <Show when=move || completing.get()>
                 <div class="button-row agenda-complete">
                     <label class="visually-hidden" for=format!("agenda-result-{id}")>{t.contact_result}</label>
-                    <select id=format!("agenda-result-{id}") data-testid="agenda-result" on:change=move |ev| {
-                        let key = event_target_value(&ev);
-                        if let Some(r) = ContactResult::ALL.into_iter().find(|r| result_key(*r) == key) {
-                            result.set(r);
-                        }
-                    }>
-                        {ContactResult::ALL.into_iter().map(|r| view! { <option value=result_key(r)>{result_label(t, r)}</option> }).collect_view()}
-                    </select>
+                    <ResultSelect id=format!("agenda-result-{id}") testid="agenda-result" value=result/>
                     <button class="button-primary" data-testid="agenda-complete-save" on:click=complete.clone()>{t.contact_save}</button>
                 </div>
             </Show>
