@@ -126,3 +126,25 @@ test('the starter playbook is there on a first start', async ({ page }) => {
   await page.getByTestId('call-search').press('Enter');
   await expect(page.getByTestId('call-opening-line')).toHaveAttribute('data-match', 'class');
 });
+
+test('a / typed into a text field stays in the field', async ({ page }) => {
+  await plantCustomers(page, CUSTOMERS, PLAYBOOK);
+  await page.goto('/kunden/21');
+  await page.getByTestId('customer-notes').fill('');
+  await page.getByTestId('customer-notes').press('/');
+  await expect(page).toHaveURL(/\/kunden\/21$/);
+  await expect(page.getByTestId('customer-notes')).toHaveValue('/');
+});
+
+test('a logged call appears in another tab without a reload', async ({ page, context }) => {
+  await plantCustomers(page, CUSTOMERS, PLAYBOOK);
+  const other = await context.newPage();
+  await other.goto('/kunden/22');
+  await expect(other.getByTestId('customer-file-name')).toHaveText('Otto Olbrich');
+  await page.goto('/anruf');
+  await page.getByTestId('call-search').fill('Olbrich');
+  await page.getByTestId('call-search').press('Enter');
+  await page.getByTestId('call-log-reason').fill('Frage zur Rechnung');
+  await page.getByTestId('call-log-save').click();
+  await expect(other.locator('[data-testid="timeline-entry"][data-kind="contact"]')).toContainText('Frage zur Rechnung');
+});
