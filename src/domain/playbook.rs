@@ -49,6 +49,59 @@ impl PlaybookLine {
     }
 }
 
+/// The lines a filter shows, grouped by situation: class in board order, inbound before
+/// outbound, then hook and title.
+pub fn filtered_lines(
+    lines: &[PlaybookLine],
+    class: Option<CustomerClass>,
+    direction: Option<Direction>,
+) -> Vec<&PlaybookLine> {
+    let class_rank = |c: CustomerClass| CustomerClass::BOARD_ORDER.iter().position(|x| *x == c);
+    let mut shown: Vec<&PlaybookLine> = lines
+        .iter()
+        .filter(|l| class.is_none_or(|c| l.situation.class == c))
+        .filter(|l| direction.is_none_or(|d| l.situation.direction == d))
+        .collect();
+    shown.sort_unstable_by(|a, b| {
+        class_rank(a.situation.class)
+            .cmp(&class_rank(b.situation.class))
+            .then(a.situation.direction.cmp(&b.situation.direction))
+            .then_with(|| a.situation.hook.key().cmp(&b.situation.hook.key()))
+            .then_with(|| a.title.cmp(&b.title))
+            .then(a.id.cmp(&b.id))
+    });
+    shown
+}
+
+impl PlaybookLine {
+    /// A copy to adapt: a new proposal, not yet binding.
+    pub fn duplicate(&self, id: LineId, copy_suffix: &str, today: NaiveDate) -> PlaybookLine {
+        PlaybookLine {
+            id,
+            title: format!("{}{copy_suffix}", self.title),
+            status: LineStatus::Proposed,
+            version: 1,
+            changed: today,
+            ..self.clone()
+        }
+    }
+
+    /// Saves an edit: the date always moves, the version only when the words change.
+    pub fn edited(&self, edit: PlaybookLine, today: NaiveDate) -> PlaybookLine {
+        let text = edit.text.clone();
+        let mut next = PlaybookLine {
+            id: self.id,
+            text: self.text.clone(),
+            version: self.version,
+            changed: today,
+            ..edit
+        }
+        .with_text(&text, today);
+        next.changed = today;
+        next
+    }
+}
+
 /// How well a line fits the situation asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LineFit {
@@ -149,6 +202,59 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn filtering_groups_by_situation() {
+        let mut outbound = line(4, CustomerClass::B, HookKind::ExtraBenefit);
+        outbound.situation.direction = Direction::Outbound;
+        let lines = vec![
+            line(1, CustomerClass::O, HookKind::LegalChange),
+            outbound,
+            line(3, CustomerClass::B, HookKind::LegalChange),
+            line(2, CustomerClass::A, HookKind::LegalChange),
+        ];
+        let ids = |v: Vec<&PlaybookLine>| v.iter().map(|l| l.id.0).collect::<Vec<_>>();
+        assert_eq!(ids(filtered_lines(&lines, None, None)), vec![2, 3, 4, 1]);
+        assert_eq!(
+            ids(filtered_lines(&lines, Some(CustomerClass::B), None)),
+            vec![3, 4]
+        );
+        assert_eq!(
+            ids(filtered_lines(&lines, None, Some(Direction::Outbound))),
+            vec![4]
+        );
+    }
+
+    #[test]
+    fn duplicates_are_proposals_and_edits_version_only_new_words() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid");
+        let original = line(1, CustomerClass::B, HookKind::LegalChange);
+        let copy = original.duplicate(LineId(9), " (Kopie)", today);
+        assert_eq!(
+            (copy.id.0, copy.status, copy.version),
+            (9, LineStatus::Proposed, 1)
+        );
+        assert_eq!(copy.title, "Zeile 1 (Kopie)");
+        let retitled = original.edited(
+            PlaybookLine {
+                title: "Neu".into(),
+                ..original.clone()
+            },
+            today,
+        );
+        assert_eq!(
+            (retitled.version, retitled.changed, retitled.title.as_str()),
+            (1, today, "Neu")
+        );
+        let reworded = original.edited(
+            PlaybookLine {
+                text: "Anders".into(),
+                ..original.clone()
+            },
+            today,
+        );
+        assert_eq!(reworded.version, 2);
     }
 
     #[test]

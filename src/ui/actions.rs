@@ -10,6 +10,7 @@ use crate::domain::contact::{Contact, PlannedContact};
 use crate::domain::customer::{Actor, Customer, CustomerFields};
 use crate::domain::dataset::Dataset;
 use crate::domain::ids::{CustomerId, PlanId};
+use crate::domain::playbook::PlaybookLine;
 use crate::storage::engine::{BucketWrite, ExternalChange};
 use crate::storage::error::{SaveError, StorageError};
 use crate::storage::keys;
@@ -397,4 +398,23 @@ pub fn dismiss_downgrade(state: &AppState, id: CustomerId) -> bool {
         Ok(Some(next))
     })
     .is_ok()
+}
+
+/// Stores the whole playbook; it is small, and other tabs pick it up as one value.
+pub fn save_playbook(state: &AppState, lines: Vec<PlaybookLine>) -> bool {
+    let result = state.store.with_value(|store| match store {
+        Some(store) => store.save_playbook(&lines).map(|_| ()),
+        None => Ok(()),
+    });
+    match result {
+        Ok(()) => {
+            state.data.update(|d| d.playbook = lines);
+            count_change(state);
+            true
+        }
+        Err(e) => {
+            state.show_error(storage_message(&e));
+            false
+        }
+    }
 }

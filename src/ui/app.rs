@@ -13,6 +13,7 @@ use super::pages::customer_new::CustomerNewPage;
 use super::pages::data::DataPage;
 use super::pages::not_built::{NotBuilt, NotBuiltArea};
 use super::pages::outreach::OutreachPage;
+use super::pages::playbook::PlaybookPage;
 use super::pages::settings::SettingsPage;
 use super::state::AppState;
 use crate::domain::dataset::Dataset;
@@ -49,7 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kunden/:id") view=CustomerFilePage/>
                     <Route path=path!("/anruf") view=CallPage/>
                     <Route path=path!("/ansprache") view=OutreachPage/>
-                    <Route path=path!("/leitfaden") view=|| view! { <NotBuilt area=NotBuiltArea::Playbook/> }/>
+                    <Route path=path!("/leitfaden") view=PlaybookPage/>
                     <Route path=path!("/ueben") view=|| view! { <NotBuilt area=NotBuiltArea::Practice/> }/>
                     <Route path=path!("/daten") view=DataPage/>
                     <Route path=path!("/einstellungen") view=SettingsPage/>

@@ -8,4 +8,5 @@ pub mod customer_new;
 pub mod data;
 pub mod not_built;
 pub mod outreach;
+pub mod playbook;
 pub mod settings;

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotBuiltArea {
-    Playbook,
     Practice,
     Unknown,
 }
@@ -16,7 +15,6 @@ pub fn NotBuilt(
 ) -> impl IntoView {
     let t = texts();
     let (title, text) = match area {
-        NotBuiltArea::Playbook => (t.nav_playbook, t.not_built_playbook),
         NotBuiltArea::Practice => (t.nav_practice, t.not_built_practice),
         NotBuiltArea::Unknown => (t.not_built_title, t.not_built_text),
     };

@@ -1,0 +1,302 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::components::class_badge::{class_name, ClassBadge};
+use super::super::components::contact_fields::HookSelect;
+use super::super::format::{direction_label, hook_label};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use crate::domain::class::CustomerClass;
+use crate::domain::contact::Direction;
+use crate::domain::dates::format_date;
+use crate::domain::hook::HookKind;
+use crate::domain::ids::LineId;
+use crate::domain::playbook::{filtered_lines, LineStatus, PlaybookLine, Situation};
+use leptos::prelude::*;
+
+fn direction_key(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Inbound => "in",
+        Direction::Outbound => "out",
+    }
+}
+
+fn direction_from_key(key: &str) -> Option<Direction> {
+    match key {
+        "in" => Some(Direction::Inbound),
+        "out" => Some(Direction::Outbound),
+        _ => None,
+    }
+}
+
+/// The line being written: a new one (`id` None) or an edit.
+#[derive(Debug, Clone, PartialEq)]
+struct Editing {
+    id: Option<LineId>,
+    class: CustomerClass,
+    direction: Direction,
+    title: String,
+    text: String,
+    customer_line: String,
+    agreed: bool,
+}
+
+/// The team's binding opening lines: filter, write, edit, duplicate, delete and print.
+#[component]
+pub fn PlaybookPage() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let class_filter = RwSignal::new(String::new());
+    let direction_filter = RwSignal::new(String::new());
+    let editing = RwSignal::new(None::<Editing>);
+    let hook = RwSignal::new(String::new());
+    let problem = RwSignal::new(false);
+    let confirm_delete = RwSignal::new(None::<LineId>);
+    let shown = Memo::new(move |_| {
+        let class = CustomerClass::from_letter(&class_filter.get());
+        let direction = direction_from_key(&direction_filter.get());
+        state.data.with(|d| {
+            filtered_lines(&d.playbook, class, direction)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let start_new = move |_| {
+        hook.set(HookKind::ExtraBenefit.key());
+        problem.set(false);
+        editing.set(Some(Editing {
+            id: None,
+            class: CustomerClass::from_letter(&class_filter.get_untracked())
+                .unwrap_or(CustomerClass::B),
+            direction: direction_from_key(&direction_filter.get_untracked())
+                .unwrap_or(Direction::Inbound),
+            title: String::new(),
+            text: String::new(),
+            customer_line: String::new(),
+            agreed: false,
+        }));
+    };
+    let start_edit = move |line: &PlaybookLine| {
+        hook.set(line.situation.hook.key());
+        problem.set(false);
+        editing.set(Some(Editing {
+            id: Some(line.id),
+            class: line.situation.class,
+            direction: line.situation.direction,
+            title: line.title.clone(),
+            text: line.text.clone(),
+            customer_line: line.customer_line.clone(),
+            agreed: line.status == LineStatus::Agreed,
+        }));
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(draft) = editing.get_untracked() else {
+            return;
+        };
+        let hook_kind = HookKind::from_key(&hook.get_untracked());
+        let (title, text) = (
+            draft.title.trim().to_string(),
+            draft.text.trim().to_string(),
+        );
+        let Some(hook_kind) = hook_kind.filter(|_| !title.is_empty() && !text.is_empty()) else {
+            problem.set(true);
+            return;
+        };
+        let today = clock::today();
+        let line = PlaybookLine {
+            id: draft.id.unwrap_or(LineId(clock::random_id())),
+            situation: Situation {
+                class: draft.class,
+                direction: draft.direction,
+                hook: hook_kind,
+            },
+            title,
+            text,
+            customer_line: draft.customer_line.trim().to_string(),
+            status: if draft.agreed {
+                LineStatus::Agreed
+            } else {
+                LineStatus::Proposed
+            },
+            version: 1,
+            changed: today,
+        };
+        let mut lines = state.data.with_untracked(|d| d.playbook.clone());
+        match lines.iter_mut().find(|l| Some(l.id) == draft.id) {
+            Some(existing) => *existing = existing.edited(line, today),
+            None => lines.push(line),
+        }
+        if actions::save_playbook(&state, lines) {
+            state.show_notice(t.playbook_saved);
+            editing.set(None);
+        }
+    };
+    let duplicate = move |line: &PlaybookLine| {
+        let mut lines = state.data.with_untracked(|d| d.playbook.clone());
+        lines.push(line.duplicate(
+            LineId(clock::random_id()),
+            t.playbook_copy_suffix,
+            clock::today(),
+        ));
+        actions::save_playbook(&state, lines);
+    };
+    let delete = move |id: LineId| {
+        let mut lines = state.data.with_untracked(|d| d.playbook.clone());
+        lines.retain(|l| l.id != id);
+        if actions::save_playbook(&state, lines) {
+            state.show_notice(t.playbook_deleted);
+        }
+    };
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    let set = move |change: &dyn Fn(&mut Editing)| {
+        editing.update(|e| {
+            if let Some(e) = e {
+                change(e)
+            }
+        })
+    };
+
+    view! {
+        <section class="page-head row-between">
+            <div>
+                <h1>{t.playbook_title}</h1>
+                <p class="muted">{t.playbook_intro}</p>
+            </div>
+            <div class="button-row no-print">
+                <button class="button-secondary" data-testid="playbook-print" on:click=print>{t.playbook_print}</button>
+                <button class="button-primary" data-testid="playbook-new" on:click=start_new>{t.playbook_new}</button>
+            </div>
+        </section>
+        <div class="board-filters no-print">
+            <div class="field">
+                <label for="playbook-filter-class">{t.playbook_filter_class}</label>
+                <select id="playbook-filter-class" data-testid="playbook-filter-class" on:change=move |ev| class_filter.set(event_target_value(&ev))>
+                    <option value="">{t.playbook_all}</option>
+                    {CustomerClass::BOARD_ORDER.into_iter().map(|c| view! { <option value=c.letter()>{class_name(c)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="playbook-filter-direction">{t.playbook_filter_direction}</label>
+                <select id="playbook-filter-direction" data-testid="playbook-filter-direction" on:change=move |ev| direction_filter.set(event_target_value(&ev))>
+                    <option value="">{t.playbook_all}</option>
+                    <option value="in">{direction_label(t, Direction::Inbound)}</option>
+                    <option value="out">{direction_label(t, Direction::Outbound)}</option>
+                </select>
+            </div>
+        </div>
+        {move || editing.get().map(|draft| view! {
+            <form class="panel playbook-editor no-print" data-testid="playbook-editor" on:submit=save>
+                <h2>{if draft.id.is_some() { t.playbook_editor_edit } else { t.playbook_editor_new }}</h2>
+                <Show when=move || problem.get()>
+                    <p class="form-errors" role="alert">{t.playbook_missing}</p>
+                </Show>
+                <div class="grid-3">
+                    <div class="field">
+                        <label for="playbook-class">{t.playbook_filter_class}</label>
+                        <select id="playbook-class" data-testid="playbook-class" prop:value=draft.class.letter()
+                            on:change=move |ev| { if let Some(c) = CustomerClass::from_letter(&event_target_value(&ev)) { set(&|e| e.class = c); } }>
+                            {CustomerClass::BOARD_ORDER.into_iter().map(|c| view! { <option value=c.letter()>{class_name(c)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="playbook-direction">{t.playbook_filter_direction}</label>
+                        <select id="playbook-direction" data-testid="playbook-direction" prop:value=direction_key(draft.direction)
+                            on:change=move |ev| { if let Some(d) = direction_from_key(&event_target_value(&ev)) { set(&|e| e.direction = d); } }>
+                            <option value="in">{direction_label(t, Direction::Inbound)}</option>
+                            <option value="out">{direction_label(t, Direction::Outbound)}</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="playbook-hook">{t.note_hook}</label>
+                        <HookSelect id="playbook-hook".to_string() testid="playbook-hook" value=hook/>
+                    </div>
+                    <div class="field span-2">
+                        <label for="playbook-title">{t.playbook_field_title}</label>
+                        <input id="playbook-title" type="text" data-testid="playbook-title" prop:value=draft.title.clone()
+                            on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.title = v.clone()); }/>
+                    </div>
+                    <label class="check">
+                        <input type="checkbox" data-testid="playbook-agreed" prop:checked=draft.agreed
+                            on:change=move |ev| { let on = event_target_checked(&ev); set(&|e| e.agreed = on); }/>
+                        {t.playbook_status_agreed}
+                    </label>
+                    <div class="field span-3">
+                        <label for="playbook-text">{t.playbook_field_text}</label>
+                        <textarea id="playbook-text" rows="3" data-testid="playbook-text" prop:value=draft.text.clone()
+                            on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.text = v.clone()); }></textarea>
+                    </div>
+                    <div class="field span-3">
+                        <label for="playbook-customer-line">{t.playbook_field_customer_line}</label>
+                        <input id="playbook-customer-line" type="text" data-testid="playbook-customer-line" prop:value=draft.customer_line.clone()
+                            on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.customer_line = v.clone()); }/>
+                    </div>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button-primary" data-testid="playbook-save">{t.save}</button>
+                    <button type="button" class="button-secondary" on:click=move |_| editing.set(None)>{t.cancel}</button>
+                </div>
+            </form>
+        })}
+        <Show when=move || shown.with(Vec::is_empty)>
+            <p class="muted">{t.playbook_empty}</p>
+        </Show>
+        <div class="playbook-list">
+            {move || shown.get().into_iter().map(|line| {
+                let id = line.id;
+                let situation = format!(
+                    "{} · {} · {}",
+                    line.situation.class.letter(),
+                    direction_label(t, line.situation.direction),
+                    hook_label(t, &line.situation.hook)
+                );
+                let agreed = line.status == LineStatus::Agreed;
+                let for_edit = line.clone();
+                let for_copy = line.clone();
+                view! {
+                    <article
+                        class=format!("playbook-line class-edge-{}", line.situation.class.letter().to_lowercase())
+                        data-testid="playbook-line"
+                        data-line-id=id.to_string()
+                        data-class=line.situation.class.letter()
+                        data-direction=direction_key(line.situation.direction)
+                        data-hook=line.situation.hook.key()
+                        data-status=if agreed { "agreed" } else { "proposed" }
+                    >
+                        <header class="playbook-line-head">
+                            <ClassBadge class=line.situation.class/>
+                            <div>
+                                <h3>{line.title.clone()}</h3>
+                                <p class="muted small">{situation}</p>
+                            </div>
+                            <span class=if agreed { "status-chip status-agreed" } else { "status-chip" }>
+                                {if agreed { t.playbook_status_agreed } else { t.playbook_status_proposed }}
+                            </span>
+                        </header>
+                        <blockquote class="line-text">{line.text.clone()}</blockquote>
+                        {(!line.customer_line.is_empty()).then(|| view! { <p class="muted small">"„" {line.customer_line.clone()} "“"</p> })}
+                        <footer class="row-between">
+                            <span class="muted small">{(t.playbook_version)(line.version, &format_date(line.changed))}</span>
+                            <div class="button-row no-print">
+                                <button class="button-link" data-testid="playbook-edit" on:click=move |_| start_edit(&for_edit)>{t.playbook_edit}</button>
+                                <button class="button-link" data-testid="playbook-duplicate" on:click=move |_| duplicate(&for_copy)>{t.playbook_duplicate}</button>
+                                <Show
+                                    when=move || confirm_delete.get() == Some(id)
+                                    fallback=move || view! {
+                                        <button class="button-link" data-testid="playbook-delete" on:click=move |_| confirm_delete.set(Some(id))>{t.playbook_delete}</button>
+                                    }
+                                >
+                                    <button class="button-danger" data-testid="playbook-delete-confirm" on:click=move |_| delete(id)>{t.playbook_delete_confirm}</button>
+                                </Show>
+                            </div>
+                        </footer>
+                    </article>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
