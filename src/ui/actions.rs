@@ -11,9 +11,10 @@ use crate::domain::customer::{Actor, Customer, CustomerFields};
 use crate::domain::dataset::Dataset;
 use crate::domain::ids::{CustomerId, PlanId};
 use crate::domain::playbook::PlaybookLine;
-use crate::storage::engine::{BucketWrite, ExternalChange};
+use crate::storage::engine::{ExternalChange, Store};
 use crate::storage::error::{SaveError, StorageError};
 use crate::storage::keys;
+use crate::storage::local::LocalStore;
 use crate::storage::tab_sync::ForeignWrite;
 use leptos::prelude::*;
 
@@ -55,7 +56,7 @@ fn change_customer(
     match write {
         Some(Ok(write)) => {
             let saved = write.customers.iter().find(|c| c.id == id).cloned();
-            apply_bucket(state, write);
+            replace_bucket(state, write.bucket, write.customers);
             count_change(state);
             state.error.set(None);
             Ok(saved)
@@ -68,10 +69,6 @@ fn change_customer(
         }
         None => Err(SaveError::Storage(StorageError::Unavailable)),
     }
-}
-
-fn apply_bucket(state: &AppState, write: BucketWrite) {
-    replace_bucket(state, write.bucket, write.customers);
 }
 
 fn replace_bucket(state: &AppState, bucket: u64, customers: Vec<Customer>) {
@@ -171,23 +168,28 @@ pub fn undo_delete(state: &AppState, customer: Customer) {
     }
 }
 
-/// Replaces everything: demo data or a restored backup. All or nothing.
-pub fn replace_all(state: &AppState, dataset: Dataset) -> Result<(), StorageError> {
+/// Writes through the store (without one, the change lives in memory for the session),
+/// and shows the banner when the write fails.
+fn write_through(
+    state: &AppState,
+    write: impl FnOnce(&Store<LocalStore>) -> Result<usize, StorageError>,
+) -> Result<(), StorageError> {
     let result = state.store.with_value(|store| match store {
-        Some(store) => store.replace_all(&dataset).map(|_| ()),
+        Some(store) => write(store).map(|_| ()),
         None => Ok(()),
     });
-    match result {
-        Ok(()) => {
-            state.data.set(dataset);
-            state.error.set(None);
-            Ok(())
-        }
-        Err(e) => {
-            state.show_error(storage_message(&e));
-            Err(e)
-        }
+    if let Err(e) = &result {
+        state.show_error(storage_message(e));
     }
+    result
+}
+
+/// Replaces everything: demo data or a restored backup. All or nothing.
+pub fn replace_all(state: &AppState, dataset: Dataset) -> Result<(), StorageError> {
+    write_through(state, |store| store.replace_all(&dataset))?;
+    state.data.set(dataset);
+    state.error.set(None);
+    Ok(())
 }
 
 pub fn save_settings(
@@ -195,20 +197,9 @@ pub fn save_settings(
     settings: crate::domain::settings::Settings,
 ) -> Result<(), StorageError> {
     let settings = settings.sanitized();
-    let result = state.store.with_value(|store| match store {
-        Some(store) => store.save_settings(&settings).map(|_| ()),
-        None => Ok(()),
-    });
-    match result {
-        Ok(()) => {
-            state.data.update(|d| d.settings = settings);
-            Ok(())
-        }
-        Err(e) => {
-            state.show_error(storage_message(&e));
-            Err(e)
-        }
-    }
+    write_through(state, |store| store.save_settings(&settings))?;
+    state.data.update(|d| d.settings = settings);
+    Ok(())
 }
 
 /// Marks the moment a backup file was produced, for the reminder.
@@ -343,7 +334,7 @@ pub fn accept_abc(
     match result {
         Some(Ok(writes)) => {
             for write in writes {
-                apply_bucket(state, write);
+                replace_bucket(state, write.bucket, write.customers);
             }
             count_change(state);
             Ok(ids.len())
@@ -402,19 +393,10 @@ pub fn dismiss_downgrade(state: &AppState, id: CustomerId) -> bool {
 
 /// Stores the whole playbook; it is small, and other tabs pick it up as one value.
 pub fn save_playbook(state: &AppState, lines: Vec<PlaybookLine>) -> bool {
-    let result = state.store.with_value(|store| match store {
-        Some(store) => store.save_playbook(&lines).map(|_| ()),
-        None => Ok(()),
-    });
-    match result {
-        Ok(()) => {
-            state.data.update(|d| d.playbook = lines);
-            count_change(state);
-            true
-        }
-        Err(e) => {
-            state.show_error(storage_message(&e));
-            false
-        }
+    if write_through(state, |store| store.save_playbook(&lines)).is_err() {
+        return false;
     }
+    state.data.update(|d| d.playbook = lines);
+    count_change(state);
+    true
 }

@@ -53,6 +53,21 @@ pub fn channel_key(channel: Channel) -> &'static str {
     }
 }
 
+pub fn direction_key(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Inbound => "in",
+        Direction::Outbound => "out",
+    }
+}
+
+pub fn direction_from_key(key: &str) -> Option<Direction> {
+    match key {
+        "in" => Some(Direction::Inbound),
+        "out" => Some(Direction::Outbound),
+        _ => None,
+    }
+}
+
 pub fn result_key(result: ContactResult) -> &'static str {
     match result {
         ContactResult::Reached => "reached",

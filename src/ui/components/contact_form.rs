@@ -1,6 +1,8 @@
 use super::super::actions;
 use super::super::clock;
-use super::super::format::{channel_key, channel_label, direction_label};
+use super::super::format::{
+    channel_key, channel_label, direction_from_key, direction_key, direction_label,
+};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::contact_fields::{HookSelect, ResultSelect};
@@ -106,9 +108,9 @@ pub fn ContactForm(
                 <div class="field">
                     <label for="contact-direction">{t.contact_direction}</label>
                     <select id="contact-direction" data-testid="contact-direction"
-                        on:change=move |ev| direction.set(if event_target_value(&ev) == "out" { Direction::Outbound } else { Direction::Inbound })>
-                        <option value="in">{direction_label(t, Direction::Inbound)}</option>
-                        <option value="out">{direction_label(t, Direction::Outbound)}</option>
+                        on:change=move |ev| direction.set(direction_from_key(&event_target_value(&ev)).unwrap_or(Direction::Inbound))>
+                        <option value=direction_key(Direction::Inbound)>{direction_label(t, Direction::Inbound)}</option>
+                        <option value=direction_key(Direction::Outbound)>{direction_label(t, Direction::Outbound)}</option>
                     </select>
                 </div>
                 <div class="field span-2">

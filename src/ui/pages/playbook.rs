@@ -2,7 +2,7 @@ use super::super::actions;
 use super::super::clock;
 use super::super::components::class_badge::{class_name, ClassBadge};
 use super::super::components::contact_fields::HookSelect;
-use super::super::format::{direction_label, hook_label};
+use super::super::format::{direction_from_key, direction_key, direction_label, hook_label};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::class::CustomerClass;
@@ -12,21 +12,6 @@ use crate::domain::hook::HookKind;
 use crate::domain::ids::LineId;
 use crate::domain::playbook::{filtered_lines, LineStatus, PlaybookLine, Situation};
 use leptos::prelude::*;
-
-fn direction_key(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Inbound => "in",
-        Direction::Outbound => "out",
-    }
-}
-
-fn direction_from_key(key: &str) -> Option<Direction> {
-    match key {
-        "in" => Some(Direction::Inbound),
-        "out" => Some(Direction::Outbound),
-        _ => None,
-    }
-}
 
 /// The line being written: a new one (`id` None) or an edit.
 #[derive(Debug, Clone, PartialEq)]
