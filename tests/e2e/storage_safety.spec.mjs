@@ -14,6 +14,7 @@ test('the demo data loads on first start', async ({ page }) => {
     expect(await page.locator(`[data-testid="customer-row"][data-class="${cls}"]`).count()).toBeGreaterThan(0);
   }
   await page.reload();
+  await expect(page.getByTestId('customer-row').first()).toBeVisible();
   expect(await page.getByTestId('customer-row').count()).toBeGreaterThanOrEqual(50);
 });
 
