@@ -1,5 +1,6 @@
 //! Practice phase: trainees, their review cards and drill results. The scheduling
-//! itself belongs to the FSRS crate; these types hold what it needs between sessions.
+//! itself belongs to the FSRS crate (see `scheduling`); these types hold what it needs
+//! between sessions.
 
 use super::ids::{LineId, TraineeId};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -21,6 +22,40 @@ pub enum Rating {
     Easy,
 }
 
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Rating::Again => "again",
+            Rating::Hard => "hard",
+            Rating::Good => "good",
+            Rating::Easy => "easy",
+        }
+    }
+
+    /// Keys 1–4 rate, as in every spaced-repetition tool.
+    pub fn from_digit(key: &str) -> Option<Rating> {
+        match key {
+            "1" => Some(Rating::Again),
+            "2" => Some(Rating::Hard),
+            "3" => Some(Rating::Good),
+            "4" => Some(Rating::Easy),
+            _ => None,
+        }
+    }
+}
+
+/// Where a card stands in FSRS's learning cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CardPhase {
+    #[default]
+    New,
+    Learning,
+    Review,
+    Relearning,
+}
+
 /// One trainee × one playbook line, with the memory state FSRS keeps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewCard {
@@ -35,6 +70,12 @@ pub struct ReviewCard {
     pub lapses: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_review: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub phase: CardPhase,
+    #[serde(default)]
+    pub scheduled_days: i64,
+    /// The day the card was first rehearsed, for the daily limit on new cards.
+    pub introduced: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +87,9 @@ pub struct ReviewLog {
     /// Word similarity of a typed answer, in percent; absent when spoken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub similarity: Option<u8>,
+    /// Cram repetitions count as practice but leave the schedule alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cram: bool,
 }
 
 /// One round of the class-glance drill.
@@ -53,7 +97,11 @@ pub struct ReviewLog {
 pub struct DrillAttempt {
     pub trainee: TraineeId,
     pub at: NaiveDateTime,
+    /// Both the class and the opening line were right.
     pub correct: bool,
+    #[serde(default)]
+    pub class_correct: bool,
+    /// From the card showing to the class pick: the habit of looking at the class first.
     pub millis: u32,
 }
 
@@ -61,7 +109,67 @@ pub struct DrillAttempt {
 #[serde(default)]
 pub struct PracticeState {
     pub trainees: Vec<Trainee>,
+    /// The trainee at this machine right now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub active: Option<TraineeId>,
     pub cards: Vec<ReviewCard>,
     pub reviews: Vec<ReviewLog>,
     pub drills: Vec<DrillAttempt>,
 }
+
+impl PracticeState {
+    pub fn active_trainee(&self) -> Option<&Trainee> {
+        self.active
+            .and_then(|id| self.trainees.iter().find(|t| t.id == id))
+    }
+
+    pub fn card(&self, trainee: TraineeId, line: LineId) -> Option<&ReviewCard> {
+        self.cards
+            .iter()
+            .find(|c| c.trainee == trainee && c.line == line)
+    }
+
+    /// Stores a rehearsal: the card's new schedule and the log entry.
+    pub fn record_review(&mut self, card: ReviewCard, log: ReviewLog) {
+        match self
+            .cards
+            .iter_mut()
+            .find(|c| c.trainee == card.trainee && c.line == card.line)
+        {
+            Some(existing) => *existing = card,
+            None => self.cards.push(card),
+        }
+        self.reviews.push(log);
+    }
+
+    /// A trainee name is unique, ignoring case and surrounding spaces.
+    pub fn add_trainee(&mut self, trainee: Trainee) -> Result<(), TraineeError> {
+        let name = trainee.name.trim();
+        if name.is_empty() {
+            return Err(TraineeError::EmptyName);
+        }
+        if self
+            .trainees
+            .iter()
+            .any(|t| t.name.trim().to_lowercase() == name.to_lowercase())
+        {
+            return Err(TraineeError::NameTaken);
+        }
+        self.active = Some(trainee.id);
+        self.trainees.push(Trainee {
+            name: name.to_string(),
+            ..trainee
+        });
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TraineeError {
+    EmptyName,
+    NameTaken,
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "practice_tests.rs"]
+mod tests;

@@ -10,6 +10,7 @@ pub mod codec;
 pub mod engine;
 pub mod error;
 pub mod keys;
+pub mod playbook_file;
 pub mod schema;
 pub mod transaction;
 

@@ -1,0 +1,99 @@
+//! Per-trainee progress: what is mastered, how much was practised, how well.
+
+use super::ids::TraineeId;
+use super::playbook::PlaybookLine;
+use super::practice::PracticeState;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+/// A line counts as mastered once FSRS expects it to be remembered for three weeks.
+pub const MASTERED_STABILITY_DAYS: f64 = 21.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub lines_started: usize,
+    pub lines_mastered: usize,
+    pub repetitions: usize,
+    /// Mean word similarity of typed answers, when there were any.
+    pub typed_accuracy: Option<u8>,
+    pub drill_rounds: usize,
+    pub drill_accuracy: Option<u8>,
+    pub drill_median_millis: Option<u32>,
+    /// Days in a row with practice, ending today (or yesterday, if today is still open).
+    pub streak_days: u32,
+}
+
+pub fn progress(
+    practice: &PracticeState,
+    trainee: TraineeId,
+    lines: &[PlaybookLine],
+    today: NaiveDate,
+) -> Progress {
+    let cards: Vec<_> = practice
+        .cards
+        .iter()
+        .filter(|c| c.trainee == trainee && lines.iter().any(|l| l.id == c.line))
+        .collect();
+    let reviews: Vec<_> = practice
+        .reviews
+        .iter()
+        .filter(|r| r.trainee == trainee)
+        .collect();
+    let typed: Vec<u32> = reviews
+        .iter()
+        .filter_map(|r| r.similarity.map(u32::from))
+        .collect();
+    let drills: Vec<_> = practice
+        .drills
+        .iter()
+        .filter(|d| d.trainee == trainee)
+        .collect();
+    let mut millis: Vec<u32> = drills.iter().map(|d| d.millis).collect();
+    millis.sort_unstable();
+    let active_days: BTreeSet<NaiveDate> = reviews
+        .iter()
+        .map(|r| r.at.date())
+        .chain(drills.iter().map(|d| d.at.date()))
+        .collect();
+    Progress {
+        lines_started: cards.len(),
+        lines_mastered: cards
+            .iter()
+            .filter(|c| c.stability >= MASTERED_STABILITY_DAYS)
+            .count(),
+        repetitions: reviews.len(),
+        typed_accuracy: percent_mean(&typed),
+        drill_rounds: drills.len(),
+        drill_accuracy: (!drills.is_empty()).then(|| {
+            let right = drills.iter().filter(|d| d.correct).count();
+            (right * 100 / drills.len()) as u8
+        }),
+        drill_median_millis: millis.get(millis.len() / 2).copied(),
+        streak_days: streak(&active_days, today),
+    }
+}
+
+fn percent_mean(values: &[u32]) -> Option<u8> {
+    let count = u32::try_from(values.len()).ok().filter(|n| *n > 0)?;
+    Some((values.iter().sum::<u32>() / count).min(100) as u8)
+}
+
+fn streak(days: &BTreeSet<NaiveDate>, today: NaiveDate) -> u32 {
+    let mut day = if days.contains(&today) {
+        today
+    } else {
+        match today.pred_opt() {
+            Some(yesterday) => yesterday,
+            None => return 0,
+        }
+    };
+    let mut count = 0;
+    while days.contains(&day) {
+        count += 1;
+        match day.pred_opt() {
+            Some(previous) => day = previous,
+            None => break,
+        }
+    }
+    count
+}
