@@ -64,9 +64,44 @@ async function shoot(width, height, suffix) {
   await page.screenshot({ path: `${out}/data${suffix}.png`, fullPage: true });
   await page.getByTestId('nav-settings').click();
   await page.screenshot({ path: `${out}/settings${suffix}.png`, fullPage: true });
-  await page.getByTestId('nav-call').click();
-  await page.screenshot({ path: `${out}/not-built${suffix}.png` });
+  await page.goto(`${base}/gibt-es-nicht`);
+  await page.screenshot({ path: `${out}/not-found${suffix}.png` });
+  await shootPractice(page, suffix);
   await page.close();
+}
+
+async function shootPractice(page, suffix) {
+  await page.goto(`${base}/leitfaden`);
+  await page.getByTestId('playbook-line').first().waitFor();
+  await page.screenshot({ path: `${out}/playbook${suffix}.png` });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: `${out}/playbook-print${suffix}.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('nav-practice').click();
+  for (const name of ['Anna', 'Ben']) {
+    await page.getByTestId('trainee-name').fill(name);
+    await page.getByTestId('trainee-new').click();
+  }
+  await page.getByTestId('practice-start').click();
+  await page.getByTestId('practice-answer').fill('Gut, dass Sie anrufen – in Ihrer Akte steht ein neuer Hinweis. Ich habe einen Vorschlag mit mehr Nutzen für Sie.');
+  await page.getByTestId('practice-reveal').click();
+  await page.screenshot({ path: `${out}/practice-reveal${suffix}.png`, fullPage: true });
+  await page.getByTestId('practice-rate-good').click();
+  await page.getByTestId('practice-tab-drill').click();
+  await page.getByTestId('drill-start').click();
+  await page.screenshot({ path: `${out}/drill-card${suffix}.png`, fullPage: true });
+  const cls = await page.getByTestId('drill-card').getAttribute('data-class');
+  await page.getByTestId(`drill-class-${cls}`).click();
+  await page.locator(`[data-testid="drill-option"][data-class="${cls}"]`).click();
+  await page.screenshot({ path: `${out}/drill-result${suffix}.png`, fullPage: true });
+  await page.getByTestId('practice-tab-session').click();
+  await page.getByTestId('session-start').click();
+  await page.getByTestId('session-reveal').click();
+  await page.screenshot({ path: `${out}/session${suffix}.png` });
+  await page.getByTestId('session-mark-good').click();
+  await page.getByTestId('session-end').click();
+  await page.getByTestId('practice-tab-progress').click();
+  await page.screenshot({ path: `${out}/progress${suffix}.png`, fullPage: true });
 }
 
 async function shootLarge() {

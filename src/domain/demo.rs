@@ -13,7 +13,7 @@ use super::demo_names::{self as words, Rng, Validity};
 use super::hook::HookKind;
 use super::ids::{ContactId, CustomerId, LineId};
 use super::playbook::PlaybookLine;
-use super::starter_playbook::starter_playbook;
+use super::starter_playbook::{starter_playbook, starter_written};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
 use CustomerClass::{A, B, C, O};
@@ -72,7 +72,7 @@ impl Generator {
         Generator {
             rng,
             today,
-            playbook: starter_playbook(today),
+            playbook: starter_playbook(starter_written()),
             customer_base,
             contact_base,
             contacts_made: 0,
@@ -399,7 +399,7 @@ pub fn demo_dataset(today: NaiveDate) -> Dataset {
     let mut ranks = std::collections::BTreeMap::new();
     let (mut notes_made, mut promotions_made) = (0usize, 0usize);
     let mut dataset = Dataset {
-        playbook: starter_playbook(today),
+        playbook: starter_playbook(starter_written()),
         ..Dataset::default()
     };
     for (index, &class) in classes.iter().enumerate() {
@@ -445,7 +445,7 @@ pub fn large_dataset(
 ) -> Dataset {
     let mut generator = Generator::new(seed, today);
     let mut dataset = Dataset {
-        playbook: starter_playbook(today),
+        playbook: starter_playbook(starter_written()),
         ..Dataset::default()
     };
     for index in 0..customers {

@@ -80,7 +80,7 @@ fn demo_has_every_class_and_german_names() {
         .filter(|c| !c.fields.company.is_empty());
     assert!((10..50).contains(&firms.count()));
     assert!(demo.customers.values().any(|c| c.fields.potential));
-    assert_eq!(demo.playbook, starter_playbook(today()));
+    assert_eq!(demo.playbook, starter_playbook(starter_written()));
     assert_eq!(demo, demo_dataset(today()), "deterministic");
     assert_consistent(&demo, today());
 }

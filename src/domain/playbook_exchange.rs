@@ -65,10 +65,8 @@ pub fn apply_changes(
     let mut lines = ours.to_vec();
     for change in changes.iter().filter(|c| chosen.contains(&c.id)) {
         match (change.kind, &change.theirs) {
-            (ChangeKind::Added, Some(theirs)) => {
-                if !lines.iter().any(|l| l.id == theirs.id) {
-                    lines.push(theirs.clone());
-                }
+            (ChangeKind::Added, Some(theirs)) if !lines.iter().any(|l| l.id == theirs.id) => {
+                lines.push(theirs.clone());
             }
             (ChangeKind::Changed, Some(theirs)) => {
                 if let Some(line) = lines.iter_mut().find(|l| l.id == theirs.id) {

@@ -14,8 +14,8 @@ pub struct QueueOptions {
     pub new_per_day: u32,
 }
 
-/// Line ids in the order they come up: the most overdue first, then new lines in
-/// playbook order, as many as today's allowance of new cards leaves.
+/// Line ids in the order they come up: the most overdue first, then new lines, the most
+/// recently changed first, as many as today's allowance of new cards leaves.
 pub fn practice_queue(
     practice: &PracticeState,
     trainee: TraineeId,
@@ -32,10 +32,12 @@ pub fn practice_queue(
         match practice.card(trainee, line.id) {
             Some(card) if is_due(card, line, now) => due.push((card.due, line.id)),
             Some(_) => {}
-            None => new.push(line.id),
+            None => new.push((line.changed, line.id)),
         }
     }
     due.sort_unstable();
+    // The team's latest decisions first; among equals, playbook order.
+    new.sort_by_key(|(changed, _)| std::cmp::Reverse(*changed));
     let introduced_today = practice
         .cards
         .iter()
@@ -44,7 +46,7 @@ pub fn practice_queue(
     let allowance = (options.new_per_day as usize).saturating_sub(introduced_today);
     due.into_iter()
         .map(|(_, id)| id)
-        .chain(new.into_iter().take(allowance))
+        .chain(new.into_iter().take(allowance).map(|(_, id)| id))
         .collect()
 }
 

@@ -449,3 +449,17 @@ fn playbook_exchange_shows_added_changed_and_removed_and_applies_the_chosen() {
     assert!(all.iter().all(|l| l.id != LineId(3)));
     assert_eq!(all.len(), 3);
 }
+
+#[test]
+fn a_freshly_agreed_line_is_the_first_new_card() {
+    let mut lines: Vec<_> = (1..=4)
+        .map(|i| line(i, CustomerClass::B, LineStatus::Agreed))
+        .collect();
+    lines[2].changed = day(20);
+    let options = QueueOptions {
+        include_proposed: false,
+        new_per_day: 2,
+    };
+    let queue = practice_queue(&PracticeState::default(), ANNA, &lines, options, at(20, 9));
+    assert_eq!(queue, vec![LineId(3), LineId(1)]);
+}

@@ -165,7 +165,14 @@ fn rows() -> [Row; 21] {
     ]
 }
 
-/// The starter lines, all at version 1 and dated `today`, the day the team receives them.
+/// The day the starter lines were written. Dating them by their authorship rather than
+/// by the day a team receives them lets the team's own, newer lines come first in
+/// practice.
+pub fn starter_written() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default()
+}
+
+/// The starter lines, all at version 1 and dated `today`.
 pub fn starter_playbook(today: NaiveDate) -> Vec<PlaybookLine> {
     rows()
         .into_iter()

@@ -400,3 +400,23 @@ pub fn save_playbook(state: &AppState, lines: Vec<PlaybookLine>) -> bool {
     count_change(state);
     true
 }
+
+/// Stores all practice progress as one value. Practice is not customer data, so it does
+/// not count towards the backup reminder.
+pub fn save_practice(state: &AppState, practice: crate::domain::practice::PracticeState) -> bool {
+    if write_through(state, |store| store.save_practice(&practice)).is_err() {
+        return false;
+    }
+    state.data.update(|d| d.practice = practice);
+    true
+}
+
+/// Changes the practice state through `change` and stores it.
+pub fn change_practice(
+    state: &AppState,
+    change: impl FnOnce(&mut crate::domain::practice::PracticeState),
+) -> bool {
+    let mut practice = state.data.with_untracked(|d| d.practice.clone());
+    change(&mut practice);
+    save_practice(state, practice)
+}

@@ -11,13 +11,14 @@ use super::pages::customer_file::CustomerFilePage;
 use super::pages::customer_list::CustomerListPage;
 use super::pages::customer_new::CustomerNewPage;
 use super::pages::data::DataPage;
-use super::pages::not_built::{NotBuilt, NotBuiltArea};
+use super::pages::not_built::NotBuilt;
 use super::pages::outreach::OutreachPage;
 use super::pages::playbook::PlaybookPage;
+use super::pages::practice::PracticePage;
 use super::pages::settings::SettingsPage;
 use super::state::AppState;
 use crate::domain::dataset::Dataset;
-use crate::domain::starter_playbook::starter_playbook;
+use crate::domain::starter_playbook::{starter_playbook, starter_written};
 use crate::storage::engine::Store;
 use crate::storage::local::LocalStore;
 use crate::storage::{persist, tab_sync};
@@ -43,7 +44,7 @@ pub fn App() -> impl IntoView {
             <CallShortcut/>
             <ErrorBanner/>
             <main id="main" class="page" tabindex="-1">
-                <Routes fallback=|| view! { <NotBuilt area=NotBuiltArea::Unknown/> }>
+                <Routes fallback=|| view! { <NotBuilt/> }>
                     <Route path=path!("/") view=BoardPage/>
                     <Route path=path!("/kunden") view=CustomerListPage/>
                     <Route path=path!("/kunden/neu") view=CustomerNewPage/>
@@ -51,7 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/anruf") view=CallPage/>
                     <Route path=path!("/ansprache") view=OutreachPage/>
                     <Route path=path!("/leitfaden") view=PlaybookPage/>
-                    <Route path=path!("/ueben") view=|| view! { <NotBuilt area=NotBuiltArea::Practice/> }/>
+                    <Route path=path!("/ueben") view=PracticePage/>
                     <Route path=path!("/daten") view=DataPage/>
                     <Route path=path!("/einstellungen") view=SettingsPage/>
                 </Routes>
@@ -73,7 +74,7 @@ fn open_state() -> AppState {
             let mut error = opened.problems.first().map(storage_message);
             if opened.fresh {
                 // The team starts from the method's own lines and makes them its own.
-                let starter = starter_playbook(clock::today());
+                let starter = starter_playbook(starter_written());
                 match store.save_playbook(&starter) {
                     Ok(_) => opened.dataset.playbook = starter,
                     Err(e) => error = Some(storage_message(&e)),

@@ -37,3 +37,10 @@ pub fn random_id() -> u64 {
     let low = (js_sys::Math::random() * f64::from(1u32 << 27)) as u64;
     ((high << 27) | low).max(1)
 }
+
+/// A monotonic millisecond clock for reaction times.
+pub fn millis() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}

@@ -60,7 +60,7 @@ pub fn CallShortcut() -> impl IntoView {
     on_cleanup(move || handle.remove());
 }
 
-fn is_typing(ev: &leptos::ev::KeyboardEvent) -> bool {
+pub fn is_typing(ev: &leptos::ev::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     let Some(element) = ev
         .target()

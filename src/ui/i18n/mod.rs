@@ -5,9 +5,11 @@ mod de;
 
 pub use de::DE;
 
+use crate::domain::practice::Rating;
 use crate::domain::validation::FieldError;
 use crate::storage::backup::BackupError;
 use crate::storage::error::{SaveError, StorageError};
+use crate::storage::playbook_file::PlaybookFileError;
 
 pub struct Texts {
     pub app_name: &'static str,
@@ -37,7 +39,6 @@ pub struct Texts {
     pub board_customers: fn(usize) -> String,
     pub not_built_title: &'static str,
     pub not_built_text: &'static str,
-    pub not_built_practice: &'static str,
     pub customers_title: &'static str,
     pub customers_search: &'static str,
     pub customers_search_hint: &'static str,
@@ -315,6 +316,98 @@ pub struct Texts {
     pub playbook_editor_new: &'static str,
     pub playbook_editor_edit: &'static str,
     pub shortcut_hint: &'static str,
+    pub trainee_name_missing: &'static str,
+    pub trainee_name_taken: &'static str,
+    pub trainee_active: &'static str,
+    pub trainee_choose: &'static str,
+    pub trainee_new_label: &'static str,
+    pub trainee_add: &'static str,
+    pub practice_title: &'static str,
+    pub practice_intro: &'static str,
+    pub practice_tab_rehearse: &'static str,
+    pub practice_tab_drill: &'static str,
+    pub practice_tab_session: &'static str,
+    pub practice_tab_progress: &'static str,
+    pub practice_rehearse_title: &'static str,
+    pub practice_rehearse_intro: &'static str,
+    pub practice_include_proposed: &'static str,
+    pub practice_cram_class: &'static str,
+    pub practice_start: &'static str,
+    pub practice_cram: &'static str,
+    pub practice_cram_badge: &'static str,
+    pub practice_no_trainee: &'static str,
+    pub practice_nothing_due: &'static str,
+    pub practice_done: &'static str,
+    pub practice_done_count: fn(usize) -> String,
+    pub practice_remaining: fn(usize) -> String,
+    pub practice_customer_says: &'static str,
+    pub practice_answer_label: &'static str,
+    pub practice_reveal: &'static str,
+    pub practice_agreed_label: &'static str,
+    pub practice_similarity: &'static str,
+    pub practice_diff_counts: fn(usize, usize) -> String,
+    pub practice_word_missing: &'static str,
+    pub practice_word_extra: &'static str,
+    pub practice_diff_legend: &'static str,
+    pub practice_rate_label: &'static str,
+    pub practice_rating: fn(Rating) -> &'static str,
+    pub practice_interval: fn(i64) -> String,
+    pub practice_keys_hint: &'static str,
+    pub drill_title: &'static str,
+    pub drill_intro: &'static str,
+    pub drill_start: &'static str,
+    pub drill_next: &'static str,
+    pub drill_demo_note: &'static str,
+    pub drill_covered: &'static str,
+    pub drill_pick_class: &'static str,
+    pub drill_pick_line: &'static str,
+    pub drill_right: &'static str,
+    pub drill_wrong: &'static str,
+    pub drill_result: fn(&str, u32) -> String,
+    pub drill_right_line: &'static str,
+    pub drill_fits: &'static str,
+    pub session_title: &'static str,
+    pub session_intro: &'static str,
+    pub session_who: &'static str,
+    pub session_start: &'static str,
+    pub session_round: fn(usize) -> String,
+    pub session_turn: fn(&str) -> String,
+    pub session_mark_good: &'static str,
+    pub session_mark_again: &'static str,
+    pub session_next: &'static str,
+    pub session_end: &'static str,
+    pub session_summary: &'static str,
+    pub session_trainee: &'static str,
+    pub session_rounds: &'static str,
+    pub session_succeeded: &'static str,
+    pub progress_title: &'static str,
+    pub progress_mastered: &'static str,
+    pub progress_of: fn(usize, usize) -> String,
+    pub progress_repetitions: &'static str,
+    pub progress_typed: &'static str,
+    pub progress_drill: &'static str,
+    pub progress_rounds: fn(usize) -> String,
+    pub progress_speed: &'static str,
+    pub seconds: fn(u32) -> String,
+    pub progress_streak: &'static str,
+    pub progress_days: fn(u32) -> String,
+    pub playbook_export: &'static str,
+    pub playbook_import: &'static str,
+    pub playbook_import_title: &'static str,
+    pub playbook_import_nothing: &'static str,
+    pub playbook_import_summary: fn(usize, usize, usize) -> String,
+    pub playbook_import_apply: fn(usize) -> String,
+    pub playbook_import_applied: fn(usize) -> String,
+    pub playbook_change_added: &'static str,
+    pub playbook_change_changed: &'static str,
+    pub playbook_change_removed: &'static str,
+    pub playbook_word_removed: &'static str,
+    pub playbook_word_added: &'static str,
+    pub err_playbook_not_json: &'static str,
+    pub err_playbook_not_playbook: &'static str,
+    pub err_playbook_newer: fn(u32, u32) -> String,
+    pub err_playbook_invalid: fn(&str) -> String,
+    pub err_playbook_duplicate: fn(&str) -> String,
 }
 
 /// The catalog in force; German until a language setting exists.
@@ -365,5 +458,18 @@ pub fn field_message(error: &FieldError) -> &'static str {
         FieldError::NoteHookUnknown => t.err_note_hook,
         FieldError::NoteValidUntilInvalid => t.err_note_until,
         FieldError::NoteValidUntilBeforeWritten => t.err_note_until_before,
+    }
+}
+
+pub fn playbook_file_message(error: &PlaybookFileError) -> String {
+    let t = texts();
+    match error {
+        PlaybookFileError::NotJson(_) => t.err_playbook_not_json.into(),
+        PlaybookFileError::NotAPlaybook => t.err_playbook_not_playbook.into(),
+        PlaybookFileError::NewerSchema { found, supported } => {
+            (t.err_playbook_newer)(*found, *supported)
+        }
+        PlaybookFileError::Invalid(detail) => (t.err_playbook_invalid)(detail),
+        PlaybookFileError::DuplicateLine(title) => (t.err_playbook_duplicate)(title),
     }
 }

@@ -9,4 +9,5 @@ pub mod data;
 pub mod not_built;
 pub mod outreach;
 pub mod playbook;
+pub mod practice;
 pub mod settings;

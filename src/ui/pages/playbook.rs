@@ -2,7 +2,10 @@ use super::super::actions;
 use super::super::clock;
 use super::super::components::class_badge::{class_name, ClassBadge};
 use super::super::components::contact_fields::HookSelect;
+use super::super::components::playbook_import::PlaybookImportPreview;
+use super::super::file_io::{download, read_chosen_file};
 use super::super::format::{direction_from_key, direction_key, direction_label, hook_label};
+use super::super::i18n::playbook_file_message;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::class::CustomerClass;
@@ -11,7 +14,9 @@ use crate::domain::dates::format_date;
 use crate::domain::hook::HookKind;
 use crate::domain::ids::LineId;
 use crate::domain::playbook::{filtered_lines, LineStatus, PlaybookLine, Situation};
+use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The line being written: a new one (`id` None) or an edit.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +138,40 @@ pub fn PlaybookPage() -> impl IntoView {
             state.show_notice(t.playbook_deleted);
         }
     };
+    let incoming = RwSignal::new(None::<Vec<PlaybookLine>>);
+    let export = move |_| {
+        let now = clock::now();
+        let json = state
+            .data
+            .with_untracked(|d| playbook_json(&d.playbook, now));
+        let file_name = format!(
+            "klassenblick-leitfaden-{}.json",
+            crate::domain::dates::iso_date(now.date())
+        );
+        if let Err(message) = json
+            .map_err(|e| playbook_file_message(&e))
+            .and_then(|json| download(&file_name, "application/json", &json))
+        {
+            state.show_error(message);
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = read_chosen_file(&input).await;
+            input.set_value("");
+            match text.map(|text| parse_playbook_file(&text)) {
+                None => state.show_error(t.err_file_read.into()),
+                Some(Err(e)) => state.show_error(playbook_file_message(&e)),
+                Some(Ok(lines)) => incoming.set(Some(lines)),
+            }
+        });
+    };
     let print = move |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -153,10 +192,16 @@ pub fn PlaybookPage() -> impl IntoView {
                 <p class="muted">{t.playbook_intro}</p>
             </div>
             <div class="button-row no-print">
+                <button class="button-secondary" data-testid="playbook-export" on:click=export>{t.playbook_export}</button>
+                <label class="button-secondary file-button">
+                    {t.playbook_import}
+                    <input type="file" accept=".json,application/json" data-testid="playbook-import" class="visually-hidden" on:change=import/>
+                </label>
                 <button class="button-secondary" data-testid="playbook-print" on:click=print>{t.playbook_print}</button>
                 <button class="button-primary" data-testid="playbook-new" on:click=start_new>{t.playbook_new}</button>
             </div>
         </section>
+        <PlaybookImportPreview incoming=incoming/>
         <div class="board-filters no-print">
             <div class="field">
                 <label for="playbook-filter-class">{t.playbook_filter_class}</label>
@@ -230,6 +275,7 @@ pub fn PlaybookPage() -> impl IntoView {
         <Show when=move || shown.with(Vec::is_empty)>
             <p class="muted">{t.playbook_empty}</p>
         </Show>
+        <PrintSheet/>
         <div class="playbook-list">
             {move || shown.get().into_iter().map(|line| {
                 let id = line.id;
@@ -281,6 +327,46 @@ pub fn PlaybookPage() -> impl IntoView {
                         </footer>
                     </article>
                 }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// The training handout: every agreed line, grouped by class and direction, whatever
+/// the screen's filters show. Only visible when printing.
+#[component]
+fn PrintSheet() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let groups = Memo::new(move |_| {
+        state.data.with(|d| {
+            let mut groups: Vec<((CustomerClass, Direction), Vec<PlaybookLine>)> = Vec::new();
+            for line in filtered_lines(&d.playbook, None, None)
+                .into_iter()
+                .filter(|l| l.status == LineStatus::Agreed)
+            {
+                let key = (line.situation.class, line.situation.direction);
+                match groups.last_mut() {
+                    Some((last, lines)) if *last == key => lines.push(line.clone()),
+                    _ => groups.push((key, vec![line.clone()])),
+                }
+            }
+            groups
+        })
+    });
+    view! {
+        <div class="print-sheet" data-testid="playbook-print-sheet">
+            {move || groups.get().into_iter().map(|((class, direction), lines)| view! {
+                <section>
+                    <h2>{class_name(class)} " · " {direction_label(t, direction)}</h2>
+                    {lines.into_iter().map(|line| view! {
+                        <article class="print-line" data-testid="print-line" data-line-id=line.id.to_string()>
+                            <h3>{line.title.clone()} <span class="muted small">" · " {hook_label(t, &line.situation.hook)}</span></h3>
+                            <p>{line.text.clone()}</p>
+                            <p class="muted small">{(t.playbook_version)(line.version, &format_date(line.changed))}</p>
+                        </article>
+                    }).collect_view()}
+                </section>
             }).collect_view()}
         </div>
     }

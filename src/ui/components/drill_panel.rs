@@ -1,0 +1,245 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::format::{direction_label, hook_label};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use super::class_badge::{class_name, BadgeSize, ClassBadge};
+use super::nav::is_typing;
+use crate::domain::class::CustomerClass;
+use crate::domain::demo::demo_dataset;
+use crate::domain::drill::{drill_round, Dice, DrillRound};
+use crate::domain::ids::LineId;
+use crate::domain::money::format_euro_rounded;
+use crate::domain::practice::DrillAttempt;
+use leptos::prelude::*;
+
+/// How long the customer card stays uncovered: a glance, as when the phone rings.
+const GLANCE_MILLIS: u32 = 1500;
+
+#[derive(Debug, Clone, PartialEq)]
+struct Outcome {
+    class_pick: CustomerClass,
+    line_pick: LineId,
+    millis: u32,
+}
+
+/// The class-glance drill: a customer card flashes up, the trainee picks the class
+/// first, then the fitting opening line. Timed; the record is kept per trainee.
+#[component]
+pub fn DrillPanel() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let round = RwSignal::new(None::<DrillRound>);
+    let shown_at = StoredValue::new(0.0f64);
+    let covered = RwSignal::new(false);
+    let class_pick = RwSignal::new(None::<(CustomerClass, u32)>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let from_demo = RwSignal::new(false);
+    // Each round's cover timer only acts on its own round.
+    let generation = StoredValue::new(0u32);
+    let trainee = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| d.practice.active_trainee().map(|t| t.id))
+    });
+
+    let next = move || {
+        let today = clock::today();
+        let mut dice = Dice::new(clock::random_id());
+        let found = state.data.with_untracked(|d| {
+            let own = drill_round(&d.customers, &d.playbook, &mut dice, today);
+            match own {
+                Some(r) => Some((r, false)),
+                None => drill_round(
+                    &demo_dataset(today).customers,
+                    &d.playbook,
+                    &mut dice,
+                    today,
+                )
+                .map(|r| (r, true)),
+            }
+        });
+        class_pick.set(None);
+        outcome.set(None);
+        covered.set(false);
+        from_demo.set(found.as_ref().is_some_and(|(_, demo)| *demo));
+        round.set(found.map(|(r, _)| r));
+        shown_at.set_value(clock::millis());
+        generation.update_value(|g| *g = g.wrapping_add(1));
+        let this_round = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == this_round && class_pick.get_untracked().is_none() {
+                    covered.set(true);
+                }
+            },
+            std::time::Duration::from_millis(u64::from(GLANCE_MILLIS)),
+        );
+    };
+    let pick_class = move |class: CustomerClass| {
+        if round.with_untracked(Option::is_none) || class_pick.get_untracked().is_some() {
+            return;
+        }
+        let millis = (clock::millis() - shown_at.get_value()).max(0.0) as u32;
+        class_pick.set(Some((class, millis)));
+        covered.set(true);
+    };
+    let pick_line = move |line: LineId| {
+        let (Some(r), Some((class, millis)), Some(trainee)) = (
+            round.get_untracked(),
+            class_pick.get_untracked(),
+            trainee.get_untracked(),
+        ) else {
+            return;
+        };
+        if outcome.with_untracked(Option::is_some) {
+            return;
+        }
+        let class_correct = class == r.class;
+        let attempt = DrillAttempt {
+            trainee,
+            at: clock::now(),
+            correct: class_correct && line == r.correct,
+            class_correct,
+            millis,
+        };
+        if actions::change_practice(&state, |p| p.drills.push(attempt)) {
+            outcome.set(Some(Outcome {
+                class_pick: class,
+                line_pick: line,
+                millis,
+            }));
+            // Uncovered again, so the trainee sees what the card said.
+            covered.set(false);
+        }
+    };
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if round.with_untracked(Option::is_none)
+            || is_typing(&ev)
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let key = ev.key();
+        if class_pick.get_untracked().is_none() {
+            if let Some(class) = CustomerClass::from_letter(&key.to_uppercase()) {
+                ev.prevent_default();
+                pick_class(class);
+            }
+        } else if outcome.with_untracked(Option::is_none) {
+            let option = key.parse::<usize>().ok().and_then(|n| {
+                round.with_untracked(|r| {
+                    r.as_ref()
+                        .and_then(|r| r.options.get(n.checked_sub(1)?).copied())
+                })
+            });
+            if let Some(line) = option {
+                ev.prevent_default();
+                pick_line(line);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let line_text = move |id: LineId| {
+        state.data.with(|d| {
+            d.playbook
+                .iter()
+                .find(|l| l.id == id)
+                .map(|l| (l.text.clone(), l.situation.class))
+        })
+    };
+
+    view! {
+        <section class="panel drill">
+            <h2>{t.drill_title}</h2>
+            <p class="muted">{t.drill_intro}</p>
+            <button class="button-primary" data-testid="drill-start" disabled=move || trainee.get().is_none()
+                on:click=move |_| next()>{move || if round.with(Option::is_some) { t.drill_next } else { t.drill_start }}</button>
+            <Show when=move || trainee.get().is_none()>
+                <p class="muted">{t.practice_no_trainee}</p>
+            </Show>
+        </section>
+        {move || round.get().map(|r| {
+            let hook = r.hook.as_ref().map(|h| hook_label(t, h));
+            let options = r.options.clone();
+            view! {
+                <section class="panel drill-round">
+                    <Show when=move || from_demo.get()>
+                        <p class="muted small">{t.drill_demo_note}</p>
+                    </Show>
+                    <article class="drill-card" data-testid="drill-card" data-class=r.class.letter()
+                        data-covered=move || covered.get().to_string()>
+                        <div class="drill-card-face" class:covered=move || covered.get() aria-hidden=move || covered.get().to_string()>
+                            <ClassBadge class=r.class size=BadgeSize::Large/>
+                            <div>
+                                <p class="drill-name">{r.name.clone()}</p>
+                                <p class="muted">{r.company.clone()}</p>
+                                <p>{direction_label(t, r.direction)} " · " {format_euro_rounded(r.revenue_cents)}
+                                    {r.potential.then(|| view! { " · " <span class="potential-flag">{t.potential_flag}</span> })}</p>
+                                {hook.clone().map(|h| view! { <p class="drill-hook">{h} ": " {r.note.clone()}</p> })}
+                            </div>
+                        </div>
+                        <Show when=move || covered.get()>
+                            <p class="drill-cover">{t.drill_covered}</p>
+                        </Show>
+                    </article>
+                    <div class="drill-step" role="group" aria-label=t.drill_pick_class>
+                        <p><strong>"1 · "</strong>{t.drill_pick_class}</p>
+                        <div class="button-row">
+                            {CustomerClass::BOARD_ORDER.into_iter().map(|c| view! {
+                                <button class=format!("class-pick class-pick-{}", c.letter().to_lowercase())
+                                    data-testid=format!("drill-class-{}", c.letter())
+                                    aria-pressed=move || (class_pick.get().map(|(p, _)| p) == Some(c)).to_string()
+                                    disabled=move || class_pick.get().is_some()
+                                    title=class_name(c)
+                                    on:click=move |_| pick_class(c)>{c.letter()}</button>
+                            }).collect_view()}
+                        </div>
+                    </div>
+                    <Show when=move || class_pick.get().is_some()>
+                        <div class="drill-step" role="group" aria-label=t.drill_pick_line>
+                            <p><strong>"2 · "</strong>{t.drill_pick_line}</p>
+                            <ol class="drill-options">
+                                {options.clone().into_iter().map(|id| {
+                                    let (text, class) = line_text(id).unwrap_or_default();
+                                    let is_correct = id == r.correct;
+                                    let answered = move || outcome.with(Option::is_some);
+                                    view! {
+                                        <li>
+                                            <button class="drill-option" class:drill-option-correct=move || answered() && is_correct
+                                                data-testid="drill-option" data-line-id=id.to_string() data-class=class.letter()
+                                                aria-pressed=move || (outcome.get().map(|o| o.line_pick) == Some(id)).to_string()
+                                                disabled=answered
+                                                on:click=move |_| pick_line(id)>
+                                                {text}
+                                                <Show when=move || answered() && is_correct>
+                                                    <span class="fits-chip">{t.drill_fits}</span>
+                                                </Show>
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        </div>
+                    </Show>
+                    {move || outcome.get().map(|o| {
+                        let class_right = o.class_pick == r.class;
+                        let line_right = o.line_pick == r.correct;
+                        let right = class_right && line_right;
+                        view! {
+                            <div class=if right { "banner banner-success" } else { "banner banner-warning" } role="status"
+                                data-testid="drill-result" data-correct=right.to_string() data-class-correct=class_right.to_string()>
+                                <strong>{if right { t.drill_right } else { t.drill_wrong }}</strong>
+                                " " {(t.drill_result)(r.class.letter(), o.millis)}
+                                {(!line_right).then(|| view! { <p class="small">{t.drill_right_line} " " {line_text(r.correct).map(|(text, _)| text)}</p> })}
+                            </div>
+                        }
+                    })}
+                </section>
+            }
+        })}
+    }
+}

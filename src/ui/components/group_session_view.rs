@@ -1,0 +1,178 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::format::{direction_label, hook_label};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use super::class_badge::{class_name, BadgeSize, ClassBadge};
+use crate::domain::drill::Dice;
+use crate::domain::group_session::GroupSession;
+use crate::domain::ids::TraineeId;
+use crate::domain::practice::Rating;
+use crate::domain::scheduling::rehearse;
+use leptos::prelude::*;
+
+/// The training-room view: large type and high contrast for a projector. Each round a
+/// random situation goes to the next trainee; the trainer reveals the agreed line and
+/// marks how it went. The marks count as practice for each trainee without touching
+/// their schedules.
+#[component]
+pub fn GroupSessionView() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let session = RwSignal::new(None::<GroupSession>);
+    let dice = StoredValue::new(Dice::new(0));
+    let revealed = RwSignal::new(false);
+    let finished = RwSignal::new(false);
+    let chosen = RwSignal::new(Vec::<TraineeId>::new());
+    let trainees = Memo::new(move |_| state.data.with(|d| d.practice.trainees.clone()));
+    let name_of = move |id: TraineeId| {
+        trainees.with(|all| {
+            all.iter()
+                .find(|t| t.id == id)
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        })
+    };
+
+    let next_round = move || {
+        let lines = state.data.with_untracked(|d| d.playbook.clone());
+        let mut d = dice.get_value();
+        session.update(|s| {
+            if let Some(s) = s {
+                s.next_round(&lines, &mut d);
+            }
+        });
+        dice.set_value(d);
+        revealed.set(false);
+    };
+    let start = move |_| {
+        let mut taking_part = chosen.get_untracked();
+        if taking_part.is_empty() {
+            taking_part = trainees.with_untracked(|all| all.iter().map(|t| t.id).collect());
+        }
+        if taking_part.is_empty() {
+            return;
+        }
+        dice.set_value(Dice::new(clock::random_id()));
+        session.set(Some(GroupSession::new(taking_part)));
+        finished.set(false);
+        next_round();
+    };
+    let mark = move |succeeded: bool| {
+        let Some(round) =
+            session.with_untracked(|s| s.as_ref().and_then(|s| s.rounds.last().cloned()))
+        else {
+            return;
+        };
+        if round.succeeded.is_some() {
+            return;
+        }
+        let Some(line) = state
+            .data
+            .with_untracked(|d| d.playbook.iter().find(|l| l.id == round.line).cloned())
+        else {
+            return;
+        };
+        let rating = if succeeded {
+            Rating::Good
+        } else {
+            Rating::Again
+        };
+        let now = clock::now();
+        actions::change_practice(&state, |p| {
+            rehearse(p, round.trainee, &line, rating, None, now, true)
+        });
+        session.update(|s| {
+            if let Some(s) = s {
+                s.mark_current(succeeded)
+            }
+        });
+    };
+    let current = Memo::new(move |_| {
+        let round = session.with(|s| s.as_ref().and_then(|s| s.rounds.last().cloned()))?;
+        let line = state
+            .data
+            .with(|d| d.playbook.iter().find(|l| l.id == round.line).cloned())?;
+        Some((round, line))
+    });
+    let round_number = move || session.with(|s| s.as_ref().map_or(0, |s| s.rounds.len()));
+
+    view! {
+        <section class="panel">
+            <h2>{t.session_title}</h2>
+            <p class="muted">{t.session_intro}</p>
+            <fieldset class="session-trainees">
+                <legend>{t.session_who}</legend>
+                {move || trainees.get().into_iter().map(|trainee| {
+                    let id = trainee.id;
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" data-testid="session-trainee" prop:checked=move || chosen.with(|c| c.contains(&id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
+                                }/>
+                            {trainee.name.clone()}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button class="button-primary" data-testid="session-start" disabled=move || trainees.with(Vec::is_empty) on:click=start>{t.session_start}</button>
+            <Show when=move || trainees.with(Vec::is_empty)>
+                <p class="muted">{t.practice_no_trainee}</p>
+            </Show>
+        </section>
+        <Show when=move || session.with(Option::is_some) && !finished.get()>
+            <div class="projector" data-testid="session-view" role="dialog" aria-modal="true" aria-label=t.session_title>
+                {move || current.get().map(|(round, line)| view! {
+                    <div class="projector-head">
+                        <span>{(t.session_round)(round_number())}</span>
+                        <span class="projector-turn" data-testid="session-turn">{(t.session_turn)(&name_of(round.trainee))}</span>
+                    </div>
+                    <div class="projector-situation" data-testid="session-situation" data-class=line.situation.class.letter()>
+                        <ClassBadge class=line.situation.class size=BadgeSize::Large/>
+                        <div>
+                            <p class="projector-class">{class_name(line.situation.class)}</p>
+                            <p>{direction_label(t, line.situation.direction)} " · " {hook_label(t, &line.situation.hook)}</p>
+                        </div>
+                    </div>
+                    {(!line.customer_line.is_empty()).then(|| view! {
+                        <p class="projector-customer">{t.practice_customer_says} " „" {line.customer_line.clone()} "“"</p>
+                    })}
+                    <Show when=move || revealed.get() fallback=move || view! {
+                        <button class="projector-button" data-testid="session-reveal" on:click=move |_| revealed.set(true)>{t.practice_reveal}</button>
+                    }>
+                        <blockquote class="projector-line" data-testid="session-agreed-line">{line.text.clone()}</blockquote>
+                        <div class="projector-actions">
+                            <button class="projector-button" data-testid="session-mark-good" aria-pressed=move || (current.get().and_then(|(r, _)| r.succeeded) == Some(true)).to_string()
+                                on:click=move |_| mark(true)>{t.session_mark_good}</button>
+                            <button class="projector-button" data-testid="session-mark-again" aria-pressed=move || (current.get().and_then(|(r, _)| r.succeeded) == Some(false)).to_string()
+                                on:click=move |_| mark(false)>{t.session_mark_again}</button>
+                        </div>
+                    </Show>
+                })}
+                <div class="projector-foot">
+                    <button class="projector-button" data-testid="session-next" on:click=move |_| next_round()>{t.session_next}</button>
+                    <button class="projector-button projector-quiet" data-testid="session-end" on:click=move |_| finished.set(true)>{t.session_end}</button>
+                </div>
+            </div>
+        </Show>
+        <Show when=move || finished.get()>
+            <section class="panel" data-testid="session-summary">
+                <h2>{t.session_summary}</h2>
+                <table class="table">
+                    <thead><tr><th scope="col">{t.session_trainee}</th><th scope="col">{t.session_rounds}</th><th scope="col">{t.session_succeeded}</th></tr></thead>
+                    <tbody>
+                        {move || session.with(|s| s.as_ref().map(|s| s.summary()).unwrap_or_default()).into_iter().map(|row| view! {
+                            <tr data-testid="session-summary-row" data-trainee-id=row.trainee.to_string()>
+                                <th scope="row">{name_of(row.trainee)}</th>
+                                <td>{row.rounds}</td>
+                                <td>{row.succeeded}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        </Show>
+    }
+}

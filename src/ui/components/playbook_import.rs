@@ -1,0 +1,129 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::format::{direction_label, hook_label};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use super::class_badge::ClassBadge;
+use crate::domain::ids::LineId;
+use crate::domain::playbook::PlaybookLine;
+use crate::domain::playbook_exchange::{apply_changes, playbook_changes, ChangeKind, LineChange};
+use crate::domain::word_diff::{score_answer, WordMark};
+use leptos::prelude::*;
+
+/// What an imported playbook would change: added, changed (with the words that differ)
+/// and removed lines. Nothing changes until the user applies all or some of them.
+#[component]
+pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let changes = Memo::new(move |_| {
+        incoming.with(|theirs| {
+            theirs
+                .as_ref()
+                .map(|theirs| state.data.with(|d| playbook_changes(&d.playbook, theirs)))
+        })
+    });
+    let chosen = RwSignal::new(Vec::<LineId>::new());
+    Effect::new(move |_| {
+        chosen.set(changes.with(|c| c.iter().flatten().map(|c| c.id).collect()));
+    });
+    let apply = move |_| {
+        let Some(list) = changes.get_untracked() else {
+            return;
+        };
+        let picked = chosen.get_untracked();
+        let lines = state
+            .data
+            .with_untracked(|d| apply_changes(&d.playbook, &list, &picked, clock::today()));
+        if actions::save_playbook(&state, lines) {
+            state.show_notice((t.playbook_import_applied)(picked.len()));
+            incoming.set(None);
+        }
+    };
+    view! {
+        {move || changes.get().map(|list| view! {
+            <section class="panel playbook-import no-print" data-testid="playbook-import-preview" aria-label=t.playbook_import_title>
+                <h2>{t.playbook_import_title}</h2>
+                {if list.is_empty() {
+                    view! { <p data-testid="playbook-import-nothing">{t.playbook_import_nothing}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="muted">{(t.playbook_import_summary)(
+                            list.iter().filter(|c| c.kind == ChangeKind::Added).count(),
+                            list.iter().filter(|c| c.kind == ChangeKind::Changed).count(),
+                            list.iter().filter(|c| c.kind == ChangeKind::Removed).count(),
+                        )}</p>
+                        <ul class="change-list">
+                            {list.into_iter().map(|change| view! { <ChangeRow change=change chosen=chosen/> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                <div class="form-actions">
+                    <button class="button-primary" data-testid="playbook-import-apply" on:click=apply
+                        disabled=move || chosen.with(Vec::is_empty)>{move || (t.playbook_import_apply)(chosen.with(Vec::len))}</button>
+                    <button class="button-secondary" data-testid="playbook-import-cancel" on:click=move |_| incoming.set(None)>{t.cancel}</button>
+                </div>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn ChangeRow(change: LineChange, chosen: RwSignal<Vec<LineId>>) -> impl IntoView {
+    let t = texts();
+    let id = change.id;
+    let (kind_key, kind_label) = match change.kind {
+        ChangeKind::Added => ("added", t.playbook_change_added),
+        ChangeKind::Changed => ("changed", t.playbook_change_changed),
+        ChangeKind::Removed => ("removed", t.playbook_change_removed),
+    };
+    let Some(shown) = change.theirs.clone().or_else(|| change.ours.clone()) else {
+        return ().into_any();
+    };
+    let checkbox_id = format!("import-{id}");
+    let body = match (&change.ours, &change.theirs) {
+        (Some(ours), Some(theirs)) if ours.text != theirs.text => {
+            let diff = score_answer(&ours.text, &theirs.text);
+            view! {
+                <p class="diff-words">
+                    {diff.words.into_iter().map(|w| {
+                        let (class, label) = match w.mark {
+                            WordMark::Same => ("word-same", ""),
+                            WordMark::Missing => ("word-removed", t.playbook_word_removed),
+                            WordMark::Extra => ("word-added", t.playbook_word_added),
+                        };
+                        view! {
+                            <span class=class title=label>
+                                {(!label.is_empty()).then(|| view! { <span class="visually-hidden">{label} ": "</span> })}
+                                {w.word}
+                            </span>
+                            " "
+                        }
+                    }).collect_view()}
+                </p>
+            }
+            .into_any()
+        }
+        _ => view! { <p class="line-text small">{shown.text.clone()}</p> }.into_any(),
+    };
+    view! {
+        <li class=format!("change change-{kind_key}") data-testid="playbook-import-change" data-kind=kind_key data-line-id=id.to_string()>
+            <input type="checkbox" id=checkbox_id.clone() data-testid="playbook-import-choice"
+                prop:checked=move || chosen.with(|c| c.contains(&id))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    chosen.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
+                }/>
+            <div>
+                <label for=checkbox_id class="change-head">
+                    <span class="status-chip">{kind_label}</span>
+                    <ClassBadge class=shown.situation.class/>
+                    <strong>{shown.title.clone()}</strong>
+                    <span class="muted small">{direction_label(t, shown.situation.direction)} " · " {hook_label(t, &shown.situation.hook)}</span>
+                </label>
+                {body}
+            </div>
+        </li>
+    }
+    .into_any()
+}

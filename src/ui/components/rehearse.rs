@@ -1,0 +1,239 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::format::{direction_label, hook_label};
+use super::super::i18n::texts;
+use super::super::state::app_state;
+use super::answer_diff::AnswerDiff;
+use super::class_badge::{class_name, BadgeSize, ClassBadge};
+use super::nav::is_typing;
+use crate::domain::class::CustomerClass;
+use crate::domain::ids::LineId;
+use crate::domain::playbook::PlaybookLine;
+use crate::domain::practice::Rating;
+use crate::domain::practice_queue::{cram_queue, practice_queue, QueueOptions};
+use crate::domain::scheduling::{rehearse, review};
+use crate::domain::word_diff::score_answer;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Scheduled,
+    Cram,
+}
+
+/// Rehearsal: a prompt, the trainee's own opening (typed or spoken), the agreed line
+/// revealed with a word diff, and a rating that FSRS turns into the next due date.
+/// Cram runs the same loop over chosen lines without touching the schedule.
+#[component]
+pub fn Rehearse() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let queue = RwSignal::new(Vec::<LineId>::new());
+    let position = RwSignal::new(0usize);
+    let mode = RwSignal::new(None::<Mode>);
+    let answer = RwSignal::new(String::new());
+    let revealed = RwSignal::new(false);
+    let include_proposed = RwSignal::new(false);
+    let cram_class = RwSignal::new(String::new());
+    let done_count = RwSignal::new(0usize);
+    let trainee = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| d.practice.active_trainee().map(|t| t.id))
+    });
+    let current = Memo::new(move |_| {
+        let id = queue.with(|q| q.get(position.get()).copied())?;
+        state
+            .data
+            .with(|d| d.playbook.iter().find(|l| l.id == id).cloned())
+    });
+
+    let start = move |chosen: Mode| {
+        let Some(trainee) = trainee.get_untracked() else {
+            return;
+        };
+        let now = clock::now();
+        let lines = state.data.with_untracked(|d| {
+            let options = QueueOptions {
+                include_proposed: include_proposed.get_untracked(),
+                new_per_day: d.settings.new_cards_per_day,
+            };
+            match chosen {
+                Mode::Scheduled => practice_queue(&d.practice, trainee, &d.playbook, options, now),
+                Mode::Cram => cram_queue(
+                    &d.playbook,
+                    CustomerClass::from_letter(&cram_class.get_untracked()),
+                    options.include_proposed,
+                ),
+            }
+        });
+        queue.set(lines);
+        position.set(0);
+        done_count.set(0);
+        answer.set(String::new());
+        revealed.set(false);
+        mode.set(Some(chosen));
+    };
+    let rate = move |rating: Rating| {
+        let (Some(line), Some(trainee), Some(chosen)) = (
+            current.get_untracked(),
+            trainee.get_untracked(),
+            mode.get_untracked(),
+        ) else {
+            return;
+        };
+        if !revealed.get_untracked() {
+            return;
+        }
+        let typed = answer.get_untracked();
+        let similarity =
+            (!typed.trim().is_empty()).then(|| score_answer(&line.text, &typed).similarity);
+        let now = clock::now();
+        let saved = actions::change_practice(&state, |p| {
+            rehearse(
+                p,
+                trainee,
+                &line,
+                rating,
+                similarity,
+                now,
+                chosen == Mode::Cram,
+            )
+        });
+        if !saved {
+            return;
+        }
+        done_count.update(|n| *n += 1);
+        if chosen == Mode::Cram && rating == Rating::Again {
+            // Cram repeats what did not sit yet at the end of the round.
+            queue.update(|q| q.push(line.id));
+        }
+        position.update(|p| *p += 1);
+        answer.set(String::new());
+        revealed.set(false);
+    };
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !revealed.get_untracked()
+            || is_typing(&ev)
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        if let Some(rating) = Rating::from_digit(&ev.key()) {
+            ev.prevent_default();
+            rate(rating);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let intervals = move |line: &PlaybookLine| -> Vec<(Rating, String)> {
+        let (Some(trainee), Some(Mode::Scheduled)) =
+            (trainee.get_untracked(), mode.get_untracked())
+        else {
+            return Rating::ALL.iter().map(|r| (*r, String::new())).collect();
+        };
+        let now = clock::now();
+        state.data.with_untracked(|d| {
+            let card = d.practice.card(trainee, line.id);
+            Rating::ALL
+                .iter()
+                .map(|r| {
+                    let due = review(card, trainee, line, *r, now).due;
+                    (*r, (t.practice_interval)((due - now).num_minutes()))
+                })
+                .collect()
+        })
+    };
+
+    view! {
+        <section class="panel rehearse">
+            <h2>{t.practice_rehearse_title}</h2>
+            <p class="muted">{t.practice_rehearse_intro}</p>
+            <div class="practice-options">
+                <label class="check">
+                    <input type="checkbox" data-testid="practice-include-proposed" prop:checked=move || include_proposed.get()
+                        on:change=move |ev| include_proposed.set(event_target_checked(&ev))/>
+                    {t.practice_include_proposed}
+                </label>
+                <div class="field">
+                    <label for="practice-cram-class">{t.practice_cram_class}</label>
+                    <select id="practice-cram-class" data-testid="practice-cram-class" on:change=move |ev| cram_class.set(event_target_value(&ev))>
+                        <option value="">{t.playbook_all}</option>
+                        {CustomerClass::BOARD_ORDER.into_iter().map(|c| view! { <option value=c.letter()>{class_name(c)}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="button-row">
+                <button class="button-primary" data-testid="practice-start" disabled=move || trainee.get().is_none()
+                    on:click=move |_| start(Mode::Scheduled)>{t.practice_start}</button>
+                <button class="button-secondary" data-testid="practice-cram" disabled=move || trainee.get().is_none()
+                    on:click=move |_| start(Mode::Cram)>{t.practice_cram}</button>
+            </div>
+            <Show when=move || trainee.get().is_none()>
+                <p class="muted" data-testid="practice-no-trainee">{t.practice_no_trainee}</p>
+            </Show>
+        </section>
+        {move || mode.get().map(|chosen| match current.get() {
+            None => view! {
+                <section class="panel practice-done" data-testid="practice-done">
+                    <h2>{if done_count.get() == 0 { t.practice_nothing_due } else { t.practice_done }}</h2>
+                    <p>{(t.practice_done_count)(done_count.get())}</p>
+                </section>
+            }.into_any(),
+            Some(line) => {
+                let remaining = queue.with(Vec::len).saturating_sub(position.get());
+                let agreed_text = line.text.clone();
+                let for_intervals = line.clone();
+                view! {
+                    <section class="panel practice-card" data-testid="practice-prompt"
+                        data-line-id=line.id.to_string() data-mode=if chosen == Mode::Cram { "cram" } else { "scheduled" }>
+                        <header class="practice-situation">
+                            <ClassBadge class=line.situation.class size=BadgeSize::Large/>
+                            <div>
+                                <p class="situation-line">{direction_label(t, line.situation.direction)} " · " {hook_label(t, &line.situation.hook)}</p>
+                                <p class="muted small">{(t.practice_remaining)(remaining)} {(chosen == Mode::Cram).then_some(t.practice_cram_badge)}</p>
+                            </div>
+                        </header>
+                        {(!line.customer_line.is_empty()).then(|| view! {
+                            <p class="customer-says"><span class="muted">{t.practice_customer_says}</span> " „" {line.customer_line.clone()} "“"</p>
+                        })}
+                        <div class="field">
+                            <label for="practice-answer">{t.practice_answer_label}</label>
+                            <textarea id="practice-answer" rows="3" data-testid="practice-answer" readonly=move || revealed.get()
+                                prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev))></textarea>
+                        </div>
+                        <Show when=move || !revealed.get()>
+                            <button class="button-primary" data-testid="practice-reveal" on:click=move |_| revealed.set(true)>{t.practice_reveal}</button>
+                        </Show>
+                        <Show when=move || revealed.get()>
+                            <div class="practice-reveal">
+                                <p class="muted small">{t.practice_agreed_label}</p>
+                                <blockquote class="line-text" data-testid="practice-agreed-line">{agreed_text.clone()}</blockquote>
+                                {
+                                    let agreed = agreed_text.clone();
+                                    move || {
+                                        let typed = answer.get();
+                                        (!typed.trim().is_empty()).then(|| view! { <AnswerDiff score=score_answer(&agreed, &typed)/> })
+                                    }
+                                }
+                                <div class="rating-row" role="group" aria-label=t.practice_rate_label>
+                                    {intervals(&for_intervals).into_iter().enumerate().map(|(i, (rating, interval))| view! {
+                                        <button class=format!("rating rating-{}", rating.key()) data-testid=format!("practice-rate-{}", rating.key())
+                                            on:click=move |_| rate(rating)>
+                                            <span class="rating-key">{i + 1}</span>
+                                            <span>{(t.practice_rating)(rating)}</span>
+                                            <span class="muted small">{interval}</span>
+                                        </button>
+                                    }).collect_view()}
+                                </div>
+                                <p class="muted small">{t.practice_keys_hint}</p>
+                            </div>
+                        </Show>
+                    </section>
+                }.into_any()
+            }
+        })}
+    }
+}
