@@ -12,6 +12,10 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+// A second checkout or build can run its own suite side by side: E2E_PORT and DIST_DIR.
+const port = process.env.E2E_PORT ?? '8081';
+const base = `http://127.0.0.1:${port}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.spec.mjs',
@@ -22,7 +26,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:8081',
+    baseURL: base,
     headless: true,
     acceptDownloads: true,
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
@@ -31,8 +35,8 @@ export default defineConfig({
   },
   webServer: {
     command: 'node tests/e2e/serve.mjs',
-    url: 'http://127.0.0.1:8081/',
+    url: `${base}/`,
     reuseExistingServer: !process.env.CI,
-    env: { PORT: '8081' },
+    env: { PORT: port, DIST_DIR: process.env.DIST_DIR ?? 'dist' },
   },
 });
