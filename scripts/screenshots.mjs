@@ -67,7 +67,33 @@ async function shoot(width, height, suffix) {
   await page.goto(`${base}/gibt-es-nicht`);
   await page.screenshot({ path: `${out}/not-found${suffix}.png` });
   await shootPractice(page, suffix);
+  await shootDataExchange(page, suffix);
   await page.close();
+}
+
+async function shootDataExchange(page, suffix) {
+  await page.goto(`${base}/daten`);
+  const csv = '\uFEFFKundenname;Firma;Telefon;E-Mail;Kd.-Nr.;Jahresumsatz;Klasse;Schlagwörter\r\n'
+    + 'Jürgen Weiß;Weiß & Söhne GmbH;0171/2345678;jw@example.de;K-100;12.345,67;B;Gewerbe\r\n'
+    + 'Änne Öztürk;;+49 30 1234567;;K-101;1.250,00;O;\r\n'
+    + ';Ohne Name KG;;;;100;B;\r\n'
+    + 'Falsche Klasse;;;;;200;X;\r\n';
+  await page.getByTestId('csv-import-file').setInputFiles({ name: 'kunden.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('csv-map-name').selectOption({ label: 'Kundenname' });
+  await page.getByTestId('csv-import-confirm').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/csv-mapping${suffix}.png`, fullPage: true });
+  await page.getByTestId('csv-import-cancel').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  backup.customers = backup.customers.slice(5);
+  backup.customers[0].contacts.push({ ...(backup.customers[0].contacts[0] ?? {}), id: 987654, reason: 'Nur im Backup' });
+  await page.getByTestId('backup-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page.getByTestId('restore-preview').waitFor();
+  await page.getByTestId('restore-preview').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/restore-preview${suffix}.png`, fullPage: true });
+  await page.getByTestId('restore-cancel').click();
+  await page.goto(`${base}/kunden`);
+  await page.screenshot({ path: `${out}/backup-chip${suffix}.png` });
 }
 
 async function shootPractice(page, suffix) {

@@ -328,3 +328,56 @@ fn a_batch_update_writes_each_bucket_once_or_not_at_all() {
     assert_eq!(result, Err(StorageError::QuotaExceeded));
     assert_eq!(tight.snapshot(), before);
 }
+
+#[test]
+fn an_import_stores_new_and_changed_customers_at_once_or_not_at_all() {
+    let memory = MemoryStore::default();
+    Store::new(&memory)
+        .replace_all(&dataset(&[1, 2]))
+        .expect("fits");
+    let store = Store::new(&memory);
+    // Another tab logged a contact on customer 2 that this import has not seen.
+    store
+        .update_customer(CustomerId(2), |stored| {
+            let stored = stored.ok_or(SaveError::Missing)?;
+            use klassenblick::domain::contact::{Channel, Contact, ContactResult, Direction};
+            let contact = Contact {
+                id: klassenblick::domain::ids::ContactId(77),
+                at: now(),
+                who: "Test".into(),
+                channel: Channel::Phone,
+                direction: Direction::Inbound,
+                reason: "Rückruf".into(),
+                hook: None,
+                line: None,
+                result: ContactResult::Reached,
+                follow_up: None,
+                note: String::new(),
+                interval_override: None,
+            };
+            Ok(Some(stored.with_contact(contact)))
+        })
+        .expect("saves");
+    let mut renamed = customer(2, "Kunde 2 neu");
+    renamed.rev = 2;
+    let fresh = customer(258, "Neu");
+    let writes = store.put_customers(&[renamed, fresh]).expect("fits");
+    assert_eq!(writes.iter().map(|w| w.bucket).collect::<Vec<_>>(), vec![2]);
+    let opened = Store::new(&memory).open(STAMP).dataset;
+    assert_eq!(opened.customers.len(), 3);
+    let two = &opened.customers[&CustomerId(2)];
+    assert_eq!(two.fields.name, "Kunde 2 neu");
+    assert_eq!(two.contacts.len(), 1, "the other tab's contact survives");
+
+    let tight = MemoryStore::with_quota(memory.used_units() + 10);
+    for (k, v) in memory.snapshot() {
+        tight.set(&k, &v).expect("copy fits");
+    }
+    let before = tight.snapshot();
+    let many: Vec<Customer> = (1000..1400).map(|id| customer(id, "Viele")).collect();
+    assert_eq!(
+        Store::new(&tight).put_customers(&many),
+        Err(StorageError::QuotaExceeded)
+    );
+    assert_eq!(tight.snapshot(), before);
+}

@@ -15,7 +15,7 @@ use crate::domain::settings::Settings;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// An unreadable value kept aside, listed on the data page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -320,6 +320,51 @@ impl<B: KeyValueStore> Store<B> {
                     }
                 })
                 .collect();
+            let value = encode_for_storage(&customers)?;
+            let units = utf16_units(&key) + utf16_units(&value);
+            writes.push((key, Some(value)));
+            results.push(BucketWrite {
+                bucket,
+                customers,
+                units_written: units,
+            });
+        }
+        write_all(&self.backend, &writes)?;
+        Ok(results)
+    }
+
+    /// Stores new and changed customers (an import), writing each affected bucket once,
+    /// all or nothing. A customer already stored keeps any contact this tab has not seen,
+    /// so an import never drops what another tab logged meanwhile.
+    pub fn put_customers(&self, incoming: &[Customer]) -> Result<Vec<BucketWrite>, StorageError> {
+        let mut by_bucket: BTreeMap<u64, Vec<&Customer>> = BTreeMap::new();
+        for customer in incoming {
+            by_bucket
+                .entry(keys::bucket_of(customer.id))
+                .or_default()
+                .push(customer);
+        }
+        let mut results = Vec::with_capacity(by_bucket.len());
+        let mut writes = Vec::with_capacity(by_bucket.len());
+        for (bucket, arriving) in by_bucket {
+            let key = keys::bucket_key(bucket);
+            self.check_writable(&key)?;
+            let mut customers = self.read_bucket(bucket)?;
+            for customer in arriving {
+                match customers.iter_mut().find(|c| c.id == customer.id) {
+                    Some(stored) => {
+                        let mut next = customer.clone();
+                        for contact in &stored.contacts {
+                            if !next.contacts.iter().any(|c| c.id == contact.id) {
+                                next.contacts.push(contact.clone());
+                            }
+                        }
+                        *stored = next;
+                    }
+                    None => customers.push(customer.clone()),
+                }
+            }
+            customers.sort_unstable_by_key(|c| c.id);
             let value = encode_for_storage(&customers)?;
             let units = utf16_units(&key) + utf16_units(&value);
             writes.push((key, Some(value)));

@@ -420,3 +420,34 @@ pub fn change_practice(
     change(&mut practice);
     save_practice(state, practice)
 }
+
+/// Stores an import's new and changed customers in one all-or-nothing write.
+pub fn import_customers(state: &AppState, customers: Vec<Customer>) -> Result<(), StorageError> {
+    write_through(state, |store| {
+        store
+            .put_customers(&customers)
+            .map(|writes| writes.iter().map(|w| w.units_written).sum())
+    })?;
+    state.data.update(|d| {
+        for customer in customers {
+            let id = customer.id;
+            match d.customers.get_mut(&id) {
+                Some(stored) => {
+                    let kept: Vec<_> = stored
+                        .contacts
+                        .iter()
+                        .filter(|c| !customer.contacts.iter().any(|n| n.id == c.id))
+                        .cloned()
+                        .collect();
+                    *stored = customer;
+                    stored.contacts.extend(kept);
+                }
+                None => {
+                    d.customers.insert(id, customer);
+                }
+            }
+        }
+    });
+    count_change(state);
+    Ok(())
+}

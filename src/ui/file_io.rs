@@ -32,3 +32,11 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Strin
     let text = JsFuture::from(file.text()).await.ok()?;
     text.as_string()
 }
+
+/// The bytes of the first file chosen: CSV files come in several encodings, so they are
+/// decoded by the domain, not by the browser.
+pub async fn read_chosen_bytes(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
+    let file = input.files()?.get(0)?;
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}

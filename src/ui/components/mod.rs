@@ -2,6 +2,7 @@
 
 pub mod abc_panel;
 pub mod answer_diff;
+pub mod backup_reminder;
 pub mod banner;
 pub mod board_card;
 pub mod board_column;
@@ -10,6 +11,7 @@ pub mod call_log;
 pub mod class_badge;
 pub mod contact_fields;
 pub mod contact_form;
+pub mod csv_import;
 pub mod customer_form;
 pub mod drill_panel;
 pub mod group_session_view;
@@ -20,5 +22,7 @@ pub mod plan_form;
 pub mod playbook_import;
 pub mod progress_panel;
 pub mod rehearse;
+pub mod restore_preview;
+pub mod storage_meter;
 pub mod timeline;
 pub mod trainee_bar;

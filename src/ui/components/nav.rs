@@ -1,4 +1,5 @@
 use super::super::i18n::texts;
+use super::backup_reminder::BackupReminderChip;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -39,6 +40,7 @@ pub fn TopNav() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <BackupReminderChip/>
         </header>
     }
 }

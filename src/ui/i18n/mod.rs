@@ -5,6 +5,7 @@ mod de;
 
 pub use de::DE;
 
+use crate::domain::csv_import::{BadRowReason, CsvReadError, DuplicateKey};
 use crate::domain::practice::Rating;
 use crate::domain::validation::FieldError;
 use crate::storage::backup::BackupError;
@@ -408,6 +409,59 @@ pub struct Texts {
     pub err_playbook_newer: fn(u32, u32) -> String,
     pub err_playbook_invalid: fn(&str) -> String,
     pub err_playbook_duplicate: fn(&str) -> String,
+    pub csv_import_title: &'static str,
+    pub csv_import_text: &'static str,
+    pub csv_import_choose: &'static str,
+    pub csv_file_info: fn(&str, usize, char) -> String,
+    pub csv_mapping_title: &'static str,
+    pub csv_not_imported: &'static str,
+    pub csv_column: fn(usize) -> String,
+    pub csv_preview_title: &'static str,
+    pub csv_row: &'static str,
+    pub csv_row_number: fn(usize) -> String,
+    pub csv_bad_title: &'static str,
+    pub csv_bad_title_count: fn(usize) -> String,
+    pub csv_bad_name: &'static str,
+    pub csv_bad_amount: fn(&str) -> String,
+    pub csv_bad_class: fn(&str) -> String,
+    pub csv_bad_email: fn(&str) -> String,
+    pub csv_duplicates_title: fn(usize) -> String,
+    pub csv_duplicate_line: fn(usize, &str, &str, &str) -> String,
+    pub csv_key_number: &'static str,
+    pub csv_key_email: &'static str,
+    pub csv_key_phone: &'static str,
+    pub csv_duplicate_choice: &'static str,
+    pub csv_choice_skip: &'static str,
+    pub csv_choice_update: &'static str,
+    pub csv_choice_new: &'static str,
+    pub csv_confirm: fn(usize) -> String,
+    pub csv_done: fn(usize, usize, usize) -> String,
+    pub csv_export_title: &'static str,
+    pub csv_export_text: &'static str,
+    pub csv_export_customers: &'static str,
+    pub csv_export_contacts: &'static str,
+    pub err_csv_export: fn(&str) -> String,
+    pub err_csv_empty: &'static str,
+    pub err_csv_no_header: &'static str,
+    pub err_csv_malformed: fn(usize, &str) -> String,
+    pub restore_title: &'static str,
+    pub restore_added: fn(usize) -> String,
+    pub restore_changed: fn(usize) -> String,
+    pub restore_removed: fn(usize) -> String,
+    pub restore_contacts: fn(usize) -> String,
+    pub restore_more: fn(usize) -> String,
+    pub restore_mode: &'static str,
+    pub restore_merge: &'static str,
+    pub restore_merge_hint: &'static str,
+    pub restore_replace: &'static str,
+    pub restore_replace_hint: fn(usize) -> String,
+    pub restore_apply_merge: &'static str,
+    pub restore_apply_replace: &'static str,
+    pub storage_fits_more: fn(&str) -> String,
+    pub storage_fits_unknown: &'static str,
+    pub backup_chip: &'static str,
+    pub backup_chip_last: fn(&str) -> String,
+    pub backup_chip_never: &'static str,
 }
 
 /// The catalog in force; German until a language setting exists.
@@ -471,5 +525,33 @@ pub fn playbook_file_message(error: &PlaybookFileError) -> String {
         }
         PlaybookFileError::Invalid(detail) => (t.err_playbook_invalid)(detail),
         PlaybookFileError::DuplicateLine(title) => (t.err_playbook_duplicate)(title),
+    }
+}
+
+pub fn csv_read_message(error: &CsvReadError) -> String {
+    let t = texts();
+    match error {
+        CsvReadError::Empty => t.err_csv_empty.into(),
+        CsvReadError::NoHeader => t.err_csv_no_header.into(),
+        CsvReadError::Malformed { row, message } => (t.err_csv_malformed)(*row, message),
+    }
+}
+
+pub fn bad_row_reason(reason: &BadRowReason) -> String {
+    let t = texts();
+    match reason {
+        BadRowReason::NameMissing => t.csv_bad_name.into(),
+        BadRowReason::AmountUnparsable(text) => (t.csv_bad_amount)(text),
+        BadRowReason::ClassUnknown(text) => (t.csv_bad_class)(text),
+        BadRowReason::EmailInvalid(text) => (t.csv_bad_email)(text),
+    }
+}
+
+pub fn duplicate_key_label(key: DuplicateKey) -> &'static str {
+    let t = texts();
+    match key {
+        DuplicateKey::Number => t.csv_key_number,
+        DuplicateKey::Email => t.csv_key_email,
+        DuplicateKey::Phone => t.csv_key_phone,
     }
 }

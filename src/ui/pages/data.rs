@@ -1,19 +1,26 @@
 use super::super::actions;
 use super::super::clock;
+use super::super::components::csv_import::CsvImport;
+use super::super::components::restore_preview::RestorePreview;
+use super::super::components::storage_meter::StorageMeter;
 use super::super::file_io::{download, read_chosen_file};
 use super::super::i18n::{backup_message, storage_message, texts};
 use super::super::state::app_state;
+use crate::domain::csv_export::{contacts_csv, customers_csv};
 use crate::domain::dataset::Dataset;
 use crate::domain::dates::{format_date, format_date_time};
 use crate::domain::demo::demo_dataset;
-use crate::domain::money::{format_count, format_percent};
+use crate::domain::money::format_count;
 use crate::storage::backup::{backup_json, parse_backup};
 use crate::storage::persist::PersistState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Chromium's and Firefox's local storage quota, in UTF-16 units.
-const QUOTA_UNITS: usize = 5 * 1024 * 1024;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CsvKind {
+    Customers,
+    Contacts,
+}
 
 /// Loads the demo data set; with customers present it asks first.
 #[component]
@@ -90,22 +97,22 @@ pub fn DataPage() -> impl IntoView {
             }
         });
     };
-    let apply_restore = move |_| {
-        if let Some((dataset, _)) = pending_restore.get_untracked() {
-            let count = dataset.customers.len();
-            if actions::replace_all(&state, dataset).is_ok() {
-                state.show_notice((t.data_restored)(count));
-            }
+    let export_csv = move |kind: CsvKind| {
+        let today = clock::today();
+        let (csv, name) = state.data.with_untracked(|d| match kind {
+            CsvKind::Customers => (customers_csv(d), "kunden"),
+            CsvKind::Contacts => (contacts_csv(d), "kontakte"),
+        });
+        let file_name = format!(
+            "klassenblick-{name}-{}.csv",
+            crate::domain::dates::iso_date(today)
+        );
+        if let Err(message) = csv
+            .map_err(|e| (t.err_csv_export)(&e.0))
+            .and_then(|csv| download(&file_name, "text/csv;charset=utf-8", &csv))
+        {
+            state.show_error(message);
         }
-        pending_restore.set(None);
-    };
-    let used = move || {
-        state.data.track();
-        state
-            .store
-            .with_value(|s| s.as_ref().map(|s| s.used_units()))
-            .and_then(Result::ok)
-            .unwrap_or(0)
     };
     let backup_line = move || {
         state.data.with(|d| match d.backup.last_backup {
@@ -122,14 +129,16 @@ pub fn DataPage() -> impl IntoView {
 
     view! {
         <section class="page-head"><h1>{t.data_title}</h1></section>
+        <CsvImport/>
         <div class="data-grid">
             <section class="panel">
                 <h2>{t.data_backup_title}</h2>
                 <p class="muted">{t.data_backup_text}</p>
-                <Show when=reminder>
-                    <p class="banner banner-info" data-testid="backup-reminder">{t.data_backup_reminder}</p>
+                <Show when=reminder fallback=move || view! { <p data-testid="backup-last">{backup_line}</p> }>
+                    <p class="banner banner-info" data-testid="backup-reminder">
+                        <span>{t.data_backup_reminder} " " <span data-testid="backup-last">{backup_line}</span></span>
+                    </p>
                 </Show>
-                <p data-testid="backup-last">{backup_line}</p>
                 <p class="muted small">{move || (t.data_backup_changes)(state.data.with(|d| d.backup.changes_since))}</p>
                 <div class="button-row">
                     <button class="button-primary" data-testid="backup-export" on:click=export>{t.data_backup_export}</button>
@@ -138,27 +147,11 @@ pub fn DataPage() -> impl IntoView {
                         <input type="file" accept=".json,application/json" data-testid="backup-import" class="visually-hidden" on:change=import/>
                     </label>
                 </div>
-                {move || pending_restore.get().map(|(dataset, exported)| view! {
-                    <div class="banner banner-warning" role="alertdialog" aria-label=t.data_backup_import data-testid="restore-preview">
-                        <span>{(t.data_restore_confirm)(dataset.customers.len(), dataset.contact_count(), &exported)}</span>
-                        <div class="button-row">
-                            <button class="button-secondary" on:click=move |_| pending_restore.set(None)>{t.cancel}</button>
-                            <button class="button-danger" data-testid="restore-apply" on:click=apply_restore>{t.data_restore_apply}</button>
-                        </div>
-                    </div>
-                })}
+                <RestorePreview pending=pending_restore/>
             </section>
             <section class="panel">
                 <h2>{t.data_storage_title}</h2>
-                <p data-testid="storage-used">{move || {
-                    let used = used();
-                    (t.data_storage_used)(
-                        &format_count(used),
-                        &format_count(QUOTA_UNITS),
-                        &format_percent(used as f64 * 100.0 / QUOTA_UNITS as f64),
-                    )
-                }}</p>
-                <meter min="0" max=QUOTA_UNITS.to_string() value=move || used().to_string() aria-label=t.data_storage_title></meter>
+                <StorageMeter/>
                 <p class="muted small">{move || state.data.with(|d| (t.data_storage_counts)(d.customers.len(), d.contact_count()))}</p>
                 <p data-testid="persist-state">{move || match state.persist.get() {
                     None => t.data_persist_pending,
@@ -166,6 +159,14 @@ pub fn DataPage() -> impl IntoView {
                     Some(PersistState::Denied) => t.data_persist_denied,
                     Some(PersistState::Unsupported) => t.data_persist_unsupported,
                 }}</p>
+            </section>
+            <section class="panel">
+                <h2>{t.csv_export_title}</h2>
+                <p class="muted">{t.csv_export_text}</p>
+                <div class="button-row">
+                    <button class="button-secondary" data-testid="csv-export-customers" on:click=move |_| export_csv(CsvKind::Customers)>{t.csv_export_customers}</button>
+                    <button class="button-secondary" data-testid="csv-export-contacts" on:click=move |_| export_csv(CsvKind::Contacts)>{t.csv_export_contacts}</button>
+                </div>
             </section>
             <section class="panel">
                 <h2>{t.data_demo_title}</h2>

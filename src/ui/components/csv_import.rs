@@ -1,0 +1,249 @@
+use super::super::actions;
+use super::super::clock;
+use super::super::file_io::read_chosen_bytes;
+use super::super::i18n::{bad_row_reason, csv_read_message, duplicate_key_label, texts, Texts};
+use super::super::state::app_state;
+use super::class_badge::ClassBadge;
+use crate::domain::csv_apply::{apply_import, DuplicateChoice};
+use crate::domain::csv_import::{plan_import, read_csv, CsvTable, DuplicateOf};
+use crate::domain::csv_mapping::{guess_mapping, CsvField, Mapping};
+use crate::domain::ids::CustomerId;
+use crate::domain::money::format_euro;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Rows shown in the preview: enough to check the mapping at a glance.
+const PREVIEW_ROWS: usize = 5;
+
+fn field_label(t: &Texts, field: CsvField) -> &'static str {
+    match field {
+        CsvField::Name => t.field_name,
+        CsvField::Company => t.field_company,
+        CsvField::ContactPerson => t.field_contact_person,
+        CsvField::Phone => t.field_phone,
+        CsvField::Email => t.field_email,
+        CsvField::Number => t.field_number,
+        CsvField::Revenue => t.field_revenue,
+        CsvField::Class => t.field_class,
+        CsvField::Tags => t.field_tags,
+        CsvField::Note => t.field_notes,
+    }
+}
+
+fn choice_key(choice: DuplicateChoice) -> &'static str {
+    match choice {
+        DuplicateChoice::Skip => "skip",
+        DuplicateChoice::Update => "update",
+        DuplicateChoice::ImportAsNew => "new",
+    }
+}
+
+/// CSV import in steps on one screen: choose a file, map its columns (guessed from the
+/// headers), check the preview, the bad rows and the duplicates, then confirm. Nothing
+/// is stored before the confirmation, and then everything at once or nothing.
+#[component]
+pub fn CsvImport() -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let table = RwSignal::new(None::<(String, CsvTable)>);
+    let mapping = RwSignal::new(Mapping::default());
+    let choice = RwSignal::new(DuplicateChoice::Skip);
+    let plan = Memo::new(move |_| {
+        let map = mapping.get();
+        table.with(|loaded| {
+            loaded
+                .as_ref()
+                .map(|(_, table)| state.data.with(|d| plan_import(table, &map, d)))
+        })
+    });
+
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let name = input
+            .files()
+            .and_then(|f| f.get(0))
+            .map(|f| f.name())
+            .unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let bytes = read_chosen_bytes(&input).await;
+            input.set_value("");
+            match bytes.map(|b| read_csv(&b)) {
+                None => state.show_error(t.err_file_read.into()),
+                Some(Err(e)) => state.show_error(csv_read_message(&e)),
+                Some(Ok(read)) => {
+                    mapping.set(guess_mapping(&read.headers));
+                    choice.set(DuplicateChoice::Skip);
+                    table.set(Some((name, read)));
+                }
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        let outcome = state.data.with_untracked(|d| {
+            apply_import(
+                &plan,
+                choice.get_untracked(),
+                d,
+                &actions::actor(&state),
+                || CustomerId(clock::random_id()),
+            )
+        });
+        if actions::import_customers(&state, outcome.customers_to_write).is_ok() {
+            state.show_notice((t.csv_done)(
+                outcome.added,
+                outcome.updated,
+                outcome.skipped + outcome.bad,
+            ));
+            table.set(None);
+        }
+    };
+
+    view! {
+        <section class="panel csv-import" aria-labelledby="csv-import-title">
+            <h2 id="csv-import-title">{t.csv_import_title}</h2>
+            <p class="muted">{t.csv_import_text}</p>
+            <label class="button-secondary file-button">
+                {t.csv_import_choose}
+                <input type="file" accept=".csv,text/csv,text/plain" data-testid="csv-import-file" class="visually-hidden" on:change=choose/>
+            </label>
+            {move || table.with(|loaded| loaded.as_ref().map(|(name, read)| {
+                let headers = read.headers.clone();
+                view! {
+                    <div class="csv-steps">
+                        <p class="muted small" data-testid="csv-file-info">{(t.csv_file_info)(name, read.rows.len(), char::from(read.separator))}</p>
+                        <h3>{t.csv_mapping_title}</h3>
+                        <div class="csv-mapping">
+                            {CsvField::ALL.into_iter().map(|field| {
+                                let id = format!("csv-map-{}", field.key());
+                                let headers = headers.clone();
+                                view! {
+                                    <div class="field">
+                                        <label for=id.clone()>{field_label(t, field)}</label>
+                                        <select id=id.clone() data-testid=id
+                                            prop:value=move || mapping.get().column(field).map(|c| c.to_string()).unwrap_or_default()
+                                            on:change=move |ev| {
+                                                let column = event_target_value(&ev).parse::<usize>().ok();
+                                                mapping.update(|m| m.set(field, column));
+                                            }>
+                                            <option value="">{t.csv_not_imported}</option>
+                                            {headers.into_iter().enumerate().map(|(i, h)| view! {
+                                                <option value=i.to_string()>{if h.trim().is_empty() { (t.csv_column)(i + 1) } else { h }}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </div>
+                }
+            }))}
+            {move || plan.get().map(|plan| {
+                let duplicates = plan.duplicates().count();
+                let importable = plan.good.len();
+                let count = move |choice: DuplicateChoice| match choice {
+                    DuplicateChoice::Skip => importable - duplicates,
+                    _ => importable,
+                };
+                view! {
+                    <h3>{t.csv_preview_title}</h3>
+                    <div class="table-scroll">
+                        <table class="table csv-preview">
+                            <thead><tr>
+                                <th scope="col">{t.csv_row}</th>
+                                <th scope="col">{t.field_class}</th>
+                                <th scope="col">{t.field_name}</th>
+                                <th scope="col">{t.field_company}</th>
+                                <th scope="col">{t.field_phone}</th>
+                                <th scope="col">{t.field_email}</th>
+                                <th scope="col">{t.field_number}</th>
+                                <th scope="col" class="num">{t.field_revenue}</th>
+                                <th scope="col">{t.field_tags}</th>
+                            </tr></thead>
+                            <tbody>
+                                {plan.good.iter().take(PREVIEW_ROWS).map(|row| {
+                                    let f = &row.fields;
+                                    view! {
+                                        <tr data-testid="csv-preview-row" data-row=row.row_number.to_string()>
+                                            <td>{row.row_number}</td>
+                                            <td><ClassBadge class=f.class/></td>
+                                            <td>{f.name.clone()}</td>
+                                            <td>{f.company.clone()}</td>
+                                            <td>{f.phones.join(", ")}</td>
+                                            <td>{f.email.clone()}</td>
+                                            <td>{f.number.clone()}</td>
+                                            <td class="num">{format_euro(f.revenue_cents)}</td>
+                                            <td>{f.tags.join(", ")}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    {(!plan.bad.is_empty()).then(|| view! {
+                        <div class="csv-bad" role="group" aria-label=t.csv_bad_title>
+                            <h3>{(t.csv_bad_title_count)(plan.bad.len())}</h3>
+                            <ul>
+                                {plan.bad.iter().map(|bad| view! {
+                                    <li data-testid="csv-bad-row" data-row=bad.row_number.to_string()>
+                                        <strong>{(t.csv_row_number)(bad.row_number)}</strong> ": "
+                                        {bad.reasons.iter().map(bad_row_reason).collect::<Vec<_>>().join("; ")}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    })}
+                    {(duplicates > 0).then(|| {
+                        let rows: Vec<_> = plan.duplicates().cloned().collect();
+                        view! {
+                            <div class="csv-duplicates">
+                                <h3>{(t.csv_duplicates_title)(duplicates)}</h3>
+                                <ul>
+                                    {rows.into_iter().map(|row| {
+                                        let Some(dup) = row.duplicate else { return ().into_any() };
+                                        let of = match dup.of {
+                                            DuplicateOf::Existing(id) => state.data.with_untracked(|d| d.customers.get(&id).map(|c| c.fields.name.clone())).unwrap_or_default(),
+                                            DuplicateOf::EarlierRow(n) => (t.csv_row_number)(n),
+                                        };
+                                        view! {
+                                            <li data-testid="csv-duplicate" data-row=row.row_number.to_string()>
+                                                {(t.csv_duplicate_line)(row.row_number, &row.fields.name, &of, duplicate_key_label(dup.key))}
+                                            </li>
+                                        }.into_any()
+                                    }).collect_view()}
+                                </ul>
+                                <div class="field">
+                                    <label for="csv-duplicate-choice">{t.csv_duplicate_choice}</label>
+                                    <select id="csv-duplicate-choice" data-testid="csv-duplicate-choice"
+                                        prop:value=move || choice_key(choice.get())
+                                        on:change=move |ev| choice.set(match event_target_value(&ev).as_str() {
+                                            "update" => DuplicateChoice::Update,
+                                            "new" => DuplicateChoice::ImportAsNew,
+                                            _ => DuplicateChoice::Skip,
+                                        })>
+                                        <option value="skip">{t.csv_choice_skip}</option>
+                                        <option value="update">{t.csv_choice_update}</option>
+                                        <option value="new">{t.csv_choice_new}</option>
+                                    </select>
+                                </div>
+                            </div>
+                        }
+                    })}
+                    <div class="form-actions">
+                        <button class="button-primary" data-testid="csv-import-confirm" disabled=move || count(choice.get()) == 0 on:click=confirm>
+                            {move || (t.csv_confirm)(count(choice.get()))}
+                        </button>
+                        <button class="button-secondary" data-testid="csv-import-cancel" on:click=move |_| table.set(None)>{t.cancel}</button>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
