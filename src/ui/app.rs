@@ -3,7 +3,9 @@
 use super::actions;
 use super::clock;
 use super::components::banner::{ErrorBanner, NoticeBar};
+use super::components::link::app_base;
 use super::components::nav::{CallShortcut, TopNav};
+use super::components::pwa::UpdateNotice;
 use super::i18n::storage_message;
 use super::pages::board::BoardPage;
 use super::pages::call::CallPage;
@@ -38,12 +40,13 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router>
+        <Router base=app_base()>
             <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
             <TopNav/>
             <CallShortcut/>
             <ErrorBanner/>
             <main id="main" class="page" tabindex="-1">
+                <UpdateNotice/>
                 <Routes fallback=|| view! { <NotBuilt/> }>
                     <Route path=path!("/") view=BoardPage/>
                     <Route path=path!("/kunden") view=CustomerListPage/>

@@ -1,11 +1,13 @@
 // Serves the built app from dist/ on 127.0.0.1, falling back to index.html for
-// app routes, as a static host with SPA rewrites would.
+// app routes, as a static host with SPA rewrites would. BASE_PATH (e.g. /klassenblick/)
+// serves it under that sub-path only, as a host that keeps several sites side by side.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.env.DIST_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? 8081);
+const basePath = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -32,7 +34,17 @@ async function fileFor(urlPath) {
 
 createServer(async (req, res) => {
   try {
-    const path = await fileFor(req.url ?? '/');
+    const url = req.url ?? '/';
+    if (!url.startsWith(basePath)) {
+      if (`${url.split('?')[0]}/` === basePath) {
+        res.writeHead(301, { location: basePath });
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      }
+      res.end();
+      return;
+    }
+    const path = await fileFor(url.slice(basePath.length - 1));
     const body = await readFile(path);
     res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(body);
@@ -40,4 +52,4 @@ createServer(async (req, res) => {
     res.writeHead(500);
     res.end(String(e));
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}${basePath}`));

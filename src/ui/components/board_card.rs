@@ -3,13 +3,13 @@ use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::class_badge::ClassBadge;
+use super::link::A;
 use crate::domain::class::CustomerClass;
 use crate::domain::dates::days_between;
 use crate::domain::hook::NoteValidity;
 use crate::domain::ids::CustomerId;
 use crate::domain::money::format_euro_rounded;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One customer on the board: draggable, and movable by its menu for keyboard and touch.
 #[component]
@@ -88,7 +88,7 @@ pub fn BoardCard(
                     class=format!("board-card class-edge-{}", letter.to_lowercase())
                     class:just-moved=move || highlighted.get()
                     class:touch-dragging=move || drag_offset.get().is_some()
-                    style=move || drag_offset.get().map(|(x, y)| format!("transform: translate({x}px, {y}px)"))
+                    style:transform=move || drag_offset.get().map(|(x, y)| format!("translate({x}px, {y}px)"))
                     data-testid="board-card"
                     data-customer-id=id.to_string()
                     data-class=letter

@@ -4,13 +4,13 @@ use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::call_log::CallLogForm;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
+use super::link::A;
 use crate::domain::call_card::{opening_line, recent_contacts, used_hooks};
 use crate::domain::class::CustomerClass;
 use crate::domain::dates::format_date;
 use crate::domain::ids::CustomerId;
 use crate::domain::playbook::LineFit;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The call card. Its order is deliberate: the class first, large and coloured; then the
 /// current note with its hook; then the agreed opening line; then what was said before.

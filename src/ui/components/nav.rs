@@ -1,7 +1,7 @@
 use super::super::i18n::texts;
 use super::backup_reminder::BackupReminderChip;
+use super::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The top bar: product name and one link per screen.
 #[component]

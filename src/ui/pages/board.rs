@@ -1,6 +1,7 @@
 use super::super::actions::{self, LastMove};
 use super::super::components::abc_panel::AbcPanel;
 use super::super::components::board_column::BoardColumnView;
+use super::super::components::link::A;
 use super::super::components::move_panel::MovePanel;
 use super::super::i18n::texts;
 use super::super::state::app_state;
@@ -9,7 +10,6 @@ use crate::domain::board::{all_tags, board_columns, column_index, BoardFilter};
 use crate::domain::class::CustomerClass;
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 

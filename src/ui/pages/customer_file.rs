@@ -3,6 +3,7 @@ use super::super::clock;
 use super::super::components::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::super::components::contact_form::ContactForm;
 use super::super::components::customer_form::CustomerForm;
+use super::super::components::link::A;
 use super::super::components::plan_form::PlanForm;
 use super::super::components::timeline::Timeline;
 use super::super::format::{hook_label, validity_text};
@@ -12,7 +13,6 @@ use crate::domain::class::CustomerClass;
 use crate::domain::dates::days_between;
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// The customer file (Kundenakte): class first, then the data, the current note and

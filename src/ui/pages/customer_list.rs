@@ -1,11 +1,11 @@
 use super::super::components::class_badge::ClassBadge;
+use super::super::components::link::A;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::Customer;
 use crate::domain::customer_search::{search, SearchEntry};
 use crate::domain::money::format_euro_rounded;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 /// Rows rendered at once; the rest is reached by refining the search.

@@ -2,6 +2,7 @@ use super::super::actions;
 use super::super::clock;
 use super::super::components::class_badge::ClassBadge;
 use super::super::components::contact_fields::ResultSelect;
+use super::super::components::link::A;
 use super::super::components::plan_form::PlanForm;
 use super::super::format::hook_label;
 use super::super::i18n::texts;
@@ -11,7 +12,6 @@ use crate::domain::dates::format_date;
 use crate::domain::ids::{ContactId, CustomerId};
 use crate::domain::outreach::{agenda, downgrade_suggestion, due_list, AgendaItem, DueEntry};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Entries of the due list rendered at once.
 const DUE_SHOWN: usize = 50;

@@ -1,0 +1,90 @@
+// Trunk post-build hook (see Trunk.toml): turns the staged build into an installable,
+// offline app under a strict Content-Security-Policy.
+//
+// - Trunk's inline start script moves into an external module, start-<hash>.js (from
+//   pwa/start.js), so the page runs no inline script; `trunk serve`'s live-reload script
+//   moves into live-reload.js, and such a build registers no service worker.
+// - Relative hrefs of <link> tags in index.html (manifest, icons) get the public URL, so the
+//   app works under a sub-path such as /klassenblick/, from deep links too.
+// - sw.js (from pwa/sw.js) gets this build's file list and a version derived from the files.
+// It fails the build on any other inline script or inline event handler.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? '.';
+const base = process.env.TRUNK_PUBLIC_URL || '/';
+if (!staging) fail('TRUNK_STAGING_DIR is not set: run this through trunk build');
+
+const htmlPath = join(staging, 'index.html');
+let html = readFileSync(htmlPath, 'utf8');
+
+const sha = (algorithm, data) => createHash(algorithm).update(data).digest();
+const short = (data) => sha('sha256', data).toString('hex').slice(0, 16);
+const integrity = (data) => `sha384-${sha('sha384', data).toString('base64')}`;
+function fail(message) {
+  console.error(`pwa-build: ${message}`);
+  process.exit(1);
+}
+
+// Trunk's wasm start script, and in `trunk serve` its live-reload script.
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
+const trunkStart = inline.find(([, , body]) => /\binit\b/.test(body) && /\.wasm/.test(body));
+if (!trunkStart) fail("Trunk's start script was not found in index.html");
+const appJs = trunkStart[2].match(/from\s*['"`]([^'"`]+\.js)['"`]/)?.[1];
+const appWasm = trunkStart[2].match(/['"`]([^'"`]+\.wasm)['"`]/)?.[1];
+if (!appJs || !appWasm) fail("the app's .js and .wasm names were not found in Trunk's start script");
+const fileName = (path) => path.slice(path.lastIndexOf('/') + 1);
+
+const liveReload = inline.find(([, , body]) => body.includes('.well-known/trunk/ws'));
+const others = inline.filter((s) => s !== trunkStart && s !== liveReload);
+if (others.length) fail(`inline scripts are not allowed under the CSP:\n${others.map((s) => s[0]).join('\n')}`);
+const handlers = html.match(/<[^>]*\son[a-z]+\s*=[^>]*>/gi);
+if (handlers) fail(`inline event handlers are not allowed under the CSP:\n${handlers.join('\n')}`);
+
+const start = readFileSync(join(source, 'pwa', 'start.js'), 'utf8')
+  .replace('__APP_JS__', `./${fileName(appJs)}`)
+  .replace('__APP_WASM__', `./${fileName(appWasm)}`)
+  .replace('__OFFLINE__', String(!liveReload));
+const startName = `start-${short(start)}.js`;
+writeFileSync(join(staging, startName), start);
+html = html.replace(
+  trunkStart[0],
+  `<script type="module" src="${base}${startName}" integrity="${integrity(start)}"></script>`,
+);
+
+if (liveReload) {
+  const reload = liveReload[2]
+    .replace(/(['"`])\{\{__TRUNK_ADDRESS__\}\}\1/g, 'window.location.host')
+    .replace('{{__TRUNK_WS_BASE__}}', base);
+  writeFileSync(join(staging, 'live-reload.js'), reload);
+  html = html.replace(liveReload[0], `<script src="${base}live-reload.js"></script>`);
+}
+
+const isRelative = (href) => !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href);
+html = html.replace(/<link\b[^>]*>/g, (tag) =>
+  tag.replace(/\bhref="([^"]*)"/, (attr, href) => (isRelative(href) ? `href="${base}${href}"` : attr)),
+);
+writeFileSync(htmlPath, html);
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+const shell = files(staging)
+  .map((path) => relative(staging, path).split(sep).join('/'))
+  .filter((path) => path !== 'sw.js' && path !== 'index.html' && path !== 'live-reload.js')
+  .sort();
+const version = createHash('sha256');
+for (const path of ['index.html', ...shell]) version.update(path).update(readFileSync(join(staging, path)));
+const sw = [
+  `const VERSION = '${version.digest('hex').slice(0, 16)}';`,
+  `const SHELL = ${JSON.stringify(['./', ...shell], null, 2)};`,
+  '',
+  readFileSync(join(source, 'pwa', 'sw.js'), 'utf8'),
+].join('\n');
+writeFileSync(join(staging, 'sw.js'), sw);
+console.log(`pwa-build: ${startName}, sw.js with ${shell.length + 1} files${liveReload ? ' (live reload: no service worker)' : ''}`);
