@@ -1,9 +1,9 @@
 use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use super::link::A;
 use crate::domain::dates::format_date;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 /// A calm reminder in the header once enough changed or enough days passed since the
