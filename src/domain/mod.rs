@@ -19,6 +19,7 @@ pub mod dates;
 pub mod demo;
 pub mod demo_names;
 pub mod drill;
+pub mod english_format;
 pub mod group_session;
 pub mod hook;
 pub mod ids;

@@ -6,7 +6,7 @@ use super::components::banner::{ErrorBanner, NoticeBar};
 use super::components::link::app_base;
 use super::components::nav::{CallShortcut, TopNav};
 use super::components::pwa::UpdateNotice;
-use super::i18n::storage_message;
+use super::i18n::{set_language, storage_message, texts};
 use super::pages::board::BoardPage;
 use super::pages::call::CallPage;
 use super::pages::customer_file::CustomerFilePage;
@@ -33,6 +33,13 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = open_state();
     provide_context(state);
+    let t = texts();
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", t.html_lang);
+    }
     tab_sync::listen(move |write| actions::apply_foreign_write(&state, write));
     leptos::task::spawn_local(async move {
         let granted = persist::request_persistence().await;
@@ -41,7 +48,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=app_base()>
-            <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
+            <a class="skip-link" href="#main">{t.skip_to_content}</a>
             <TopNav/>
             <CallShortcut/>
             <ErrorBanner/>
@@ -74,6 +81,7 @@ fn open_state() -> AppState {
         Ok(local) => {
             let mut store = Store::new(local);
             let mut opened = store.open(&clock::stamp());
+            set_language(opened.dataset.settings.language);
             let mut error = opened.problems.first().map(storage_message);
             if opened.fresh {
                 // The team starts from the method's own lines and makes them its own.

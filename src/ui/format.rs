@@ -2,8 +2,8 @@
 
 use super::i18n::Texts;
 use crate::domain::contact::{Channel, ContactResult, Direction};
-use crate::domain::dates::format_date;
 use crate::domain::hook::{HookKind, NoteValidity};
+use crate::ui::locale::format_date;
 
 pub fn hook_label(t: &Texts, hook: &HookKind) -> String {
     match hook {

@@ -8,6 +8,7 @@ pub mod components;
 pub mod file_io;
 pub mod format;
 pub mod i18n;
+pub mod locale;
 pub mod pages;
 pub mod state;
 

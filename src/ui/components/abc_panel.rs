@@ -6,7 +6,7 @@ use super::class_badge::ClassBadge;
 use crate::domain::abc_analysis::{abc_proposals, AbcProposal};
 use crate::domain::class::CustomerClass;
 use crate::domain::ids::CustomerId;
-use crate::domain::money::{format_euro_rounded, format_percent};
+use crate::ui::locale::{format_euro_rounded, format_percent};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 

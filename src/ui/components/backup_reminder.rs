@@ -2,7 +2,7 @@ use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::link::A;
-use crate::domain::dates::format_date;
+use crate::ui::locale::format_date;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

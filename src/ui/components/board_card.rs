@@ -8,7 +8,7 @@ use crate::domain::class::CustomerClass;
 use crate::domain::dates::days_between;
 use crate::domain::hook::NoteValidity;
 use crate::domain::ids::CustomerId;
-use crate::domain::money::format_euro_rounded;
+use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
 
 /// One customer on the board: draggable, and movable by its menu for keyboard and touch.

@@ -4,7 +4,7 @@ use super::class_badge::{class_name, ClassBadge};
 use crate::domain::board::BoardColumn as ColumnData;
 use crate::domain::class::CustomerClass;
 use crate::domain::ids::CustomerId;
-use crate::domain::money::{format_count, format_euro_rounded};
+use crate::ui::locale::{format_count, format_euro_rounded};
 use leptos::prelude::*;
 
 /// Cards rendered per column at first; more on request. Counts and sums stay exact.

@@ -7,9 +7,9 @@ use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::link::A;
 use crate::domain::call_card::{opening_line, recent_contacts, used_hooks};
 use crate::domain::class::CustomerClass;
-use crate::domain::dates::format_date;
 use crate::domain::ids::CustomerId;
 use crate::domain::playbook::LineFit;
+use crate::ui::locale::format_date;
 use leptos::prelude::*;
 
 /// The call card. Its order is deliberate: the class first, large and coloured; then the

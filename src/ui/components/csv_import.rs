@@ -8,7 +8,7 @@ use crate::domain::csv_apply::{apply_import, DuplicateChoice};
 use crate::domain::csv_import::{plan_import, read_csv, CsvTable, DuplicateOf};
 use crate::domain::csv_mapping::{guess_mapping, CsvField, Mapping};
 use crate::domain::ids::CustomerId;
-use crate::domain::money::format_euro;
+use crate::ui::locale::format_euro;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -10,6 +10,7 @@ use crate::domain::hook::HookKind;
 use crate::domain::ids::CustomerId;
 use crate::domain::validation::{CustomerDraft, FieldError};
 use crate::storage::error::SaveError;
+use crate::ui::locale::{amount_for_form, amount_for_validation};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -30,7 +31,7 @@ pub fn CustomerForm(
     });
     let initial = stored.get_untracked();
     let draft = RwSignal::new(match &initial {
-        Some(c) => CustomerDraft::from_fields(&c.fields),
+        Some(c) => draft_of(&c.fields),
         None => CustomerDraft {
             number: state.data.with_untracked(|d| d.next_customer_number()),
             phones: vec![phone],
@@ -48,7 +49,7 @@ pub fn CustomerForm(
     Effect::new(move |_| {
         if let Some(c) = stored.get() {
             if c.rev != base_rev.get_untracked() && !dirty.get_untracked() {
-                draft.set(CustomerDraft::from_fields(&c.fields));
+                draft.set(draft_of(&c.fields));
                 base_rev.set(c.rev);
             }
         }
@@ -70,7 +71,7 @@ pub fn CustomerForm(
 
     let after_save = move |saved: Option<Customer>| {
         if let Some(c) = saved {
-            draft.set(CustomerDraft::from_fields(&c.fields));
+            draft.set(draft_of(&c.fields));
             base_rev.set(c.rev);
         }
         dirty.set(false);
@@ -83,8 +84,7 @@ pub fn CustomerForm(
     let save = move || {
         let previous_note =
             stored.with_untracked(|c| c.as_ref().and_then(|c| c.fields.current_note.clone()));
-        let fields = match draft
-            .get_untracked()
+        let fields = match for_rules(draft.get_untracked())
             .validate(previous_note.as_ref(), clock::today())
         {
             Ok(fields) => fields,
@@ -121,9 +121,8 @@ pub fn CustomerForm(
         let Some(id) = customer else { return };
         let previous_note =
             stored.with_untracked(|c| c.as_ref().and_then(|c| c.fields.current_note.clone()));
-        if let Ok(fields) = draft
-            .get_untracked()
-            .validate(previous_note.as_ref(), clock::today())
+        if let Ok(fields) =
+            for_rules(draft.get_untracked()).validate(previous_note.as_ref(), clock::today())
         {
             if let Ok(saved) =
                 actions::overwrite_edit(&state, id, fields, &class_reason.get_untracked())
@@ -134,7 +133,7 @@ pub fn CustomerForm(
     };
     let take_theirs = move |_| {
         if let Some(c) = stored.get_untracked() {
-            draft.set(CustomerDraft::from_fields(&c.fields));
+            draft.set(draft_of(&c.fields));
             base_rev.set(c.rev);
         }
         dirty.set(false);
@@ -400,5 +399,24 @@ fn PhoneFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> impl In
                 {t.field_phone_add}
             </button>
         </div>
+    }
+}
+
+/// The form's text for stored fields, amounts in the language's format.
+fn draft_of(fields: &crate::domain::customer::CustomerFields) -> CustomerDraft {
+    let draft = CustomerDraft::from_fields(fields);
+    CustomerDraft {
+        revenue: amount_for_form(&draft.revenue),
+        potential_amount: amount_for_form(&draft.potential_amount),
+        ..draft
+    }
+}
+
+/// The form's text as the domain's rules read it.
+fn for_rules(draft: CustomerDraft) -> CustomerDraft {
+    CustomerDraft {
+        revenue: amount_for_validation(&draft.revenue),
+        potential_amount: amount_for_validation(&draft.potential_amount),
+        ..draft
     }
 }

@@ -9,8 +9,8 @@ use crate::domain::class::CustomerClass;
 use crate::domain::demo::demo_dataset;
 use crate::domain::drill::{drill_round, Dice, DrillRound};
 use crate::domain::ids::LineId;
-use crate::domain::money::format_euro_rounded;
 use crate::domain::practice::DrillAttempt;
+use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
 
 /// How long the customer card stays uncovered: a glance, as when the phone rings.

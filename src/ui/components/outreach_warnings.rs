@@ -2,13 +2,13 @@ use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::contact::Direction;
-use crate::domain::dates::format_date;
 use crate::domain::hook::HookKind;
 use crate::domain::ids::CustomerId;
 use crate::domain::ids::LineId;
 use crate::domain::outreach::{
     frequency_warning, hook_used_before, line_used_before, FrequencyWarning,
 };
+use crate::ui::locale::format_date;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

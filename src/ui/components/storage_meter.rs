@@ -1,6 +1,6 @@
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::money::{format_count, format_percent};
+use crate::ui::locale::{format_count, format_percent};
 use leptos::prelude::*;
 
 /// Chromium's and Firefox's local storage quota, in UTF-16 units.

@@ -1,8 +1,8 @@
 use super::super::format::{channel_label, direction_label, hook_label, result_label};
 use super::super::i18n::texts;
 use crate::domain::customer::Customer;
-use crate::domain::dates::{format_date, format_date_time};
 use crate::domain::timeline::{timeline, TimelineEntry};
+use crate::ui::locale::{format_date, format_date_time};
 use leptos::prelude::*;
 
 /// Every contact and class change of one customer, newest first.

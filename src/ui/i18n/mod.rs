@@ -2,11 +2,14 @@
 //! `Texts` value: a missing entry is a compile error, never a blank label.
 
 mod de;
+mod en;
 
 pub use de::DE;
+pub use en::EN;
 
 use crate::domain::csv_import::{BadRowReason, CsvReadError, DuplicateKey};
 use crate::domain::practice::Rating;
+use crate::domain::settings::Language;
 use crate::domain::validation::FieldError;
 use crate::storage::backup::BackupError;
 use crate::storage::error::{SaveError, StorageError};
@@ -462,11 +465,37 @@ pub struct Texts {
     pub backup_chip: &'static str,
     pub backup_chip_last: fn(&str) -> String,
     pub backup_chip_never: &'static str,
+    pub html_lang: &'static str,
+    pub skip_to_content: &'static str,
+    pub update_available: &'static str,
+    pub update_reload: &'static str,
+    pub settings_language: &'static str,
+    pub settings_language_hint: &'static str,
+    pub language_german: &'static str,
+    pub language_english: &'static str,
+    pub settings_practice: &'static str,
+    pub settings_new_cards: &'static str,
 }
 
-/// The catalog in force; German until a language setting exists.
+thread_local! {
+    static LANGUAGE: std::cell::Cell<Language> = const { std::cell::Cell::new(Language::German) };
+}
+
+/// Chooses the catalog and formats for everything rendered from now on.
+pub fn set_language(language: Language) {
+    LANGUAGE.with(|l| l.set(language));
+}
+
+pub fn language() -> Language {
+    LANGUAGE.with(std::cell::Cell::get)
+}
+
+/// The catalog in force.
 pub fn texts() -> &'static Texts {
-    &DE
+    match language() {
+        Language::German => &DE,
+        Language::English => &EN,
+    }
 }
 
 pub fn storage_message(error: &StorageError) -> String {

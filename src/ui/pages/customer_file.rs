@@ -168,7 +168,7 @@ fn AlreadyTold(
                 <span class="muted small">{t.call_used_title} ":"</span>
                 {move || used().into_iter().map(|(hook, day)| view! {
                     <span class="hook-chip" data-testid="already-told-item">
-                        {hook_label(t, &hook)} " · " {crate::domain::dates::format_date(day)}
+                        {hook_label(t, &hook)} " · " {crate::ui::locale::format_date(day)}
                     </span>
                 }).collect_view()}
             </div>

@@ -4,7 +4,7 @@ use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::Customer;
 use crate::domain::customer_search::{search, SearchEntry};
-use crate::domain::money::format_euro_rounded;
+use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 

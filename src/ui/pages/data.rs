@@ -8,11 +8,11 @@ use super::super::i18n::{backup_message, storage_message, texts};
 use super::super::state::app_state;
 use crate::domain::csv_export::{contacts_csv, customers_csv};
 use crate::domain::dataset::Dataset;
-use crate::domain::dates::{format_date, format_date_time};
 use crate::domain::demo::demo_dataset;
-use crate::domain::money::format_count;
 use crate::storage::backup::{backup_json, parse_backup};
 use crate::storage::persist::PersistState;
+use crate::ui::locale::format_count;
+use crate::ui::locale::{format_date, format_date_time};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

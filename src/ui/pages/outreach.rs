@@ -8,9 +8,9 @@ use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
-use crate::domain::dates::format_date;
 use crate::domain::ids::{ContactId, CustomerId};
 use crate::domain::outreach::{agenda, downgrade_suggestion, due_list, AgendaItem, DueEntry};
+use crate::ui::locale::format_date;
 use leptos::prelude::*;
 
 /// Entries of the due list rendered at once.

@@ -10,11 +10,11 @@ use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::class::CustomerClass;
 use crate::domain::contact::Direction;
-use crate::domain::dates::format_date;
 use crate::domain::hook::HookKind;
 use crate::domain::ids::LineId;
 use crate::domain::playbook::{filtered_lines, LineStatus, PlaybookLine, Situation};
 use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
+use crate::ui::locale::format_date;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

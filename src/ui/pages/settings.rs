@@ -1,7 +1,7 @@
 use super::super::actions;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Language, Settings};
 use leptos::prelude::*;
 
 /// Settings the rules read: names, thresholds, intervals and reminders.
@@ -27,6 +27,21 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
         }
     };
+    // The switch applies at once: it stores the choice and starts the app again in the
+    // new language, so every screen and format follows it.
+    let switch_language = move |ev: leptos::ev::Event| {
+        let language = match event_target_value(&ev).as_str() {
+            "en" => Language::English,
+            _ => Language::German,
+        };
+        let mut settings = state.data.with_untracked(|d| d.settings.clone());
+        settings.language = language;
+        if actions::save_settings(&state, settings).is_ok() {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        }
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if actions::save_settings(&state, draft.get_untracked()).is_ok() {
@@ -36,6 +51,20 @@ pub fn SettingsPage() -> impl IntoView {
     };
     view! {
         <section class="page-head"><h1>{t.settings_title}</h1></section>
+        <div class="settings-form">
+            <fieldset class="form-section">
+                <legend>{t.settings_language}</legend>
+                <div class="field">
+                    <label for="lang-switch">{t.settings_language}</label>
+                    <select id="lang-switch" data-testid="lang-switch" on:change=switch_language
+                        prop:value=move || language_key(state.data.with(|d| d.settings.language))>
+                        <option value="de" lang="de">{t.language_german}</option>
+                        <option value="en" lang="en">{t.language_english}</option>
+                    </select>
+                    <p class="muted small">{t.settings_language_hint}</p>
+                </div>
+            </fieldset>
+        </div>
         <form class="settings-form" on:submit=save>
             <fieldset class="form-section">
                 <legend>{t.settings_user_name}</legend>
@@ -53,6 +82,12 @@ pub fn SettingsPage() -> impl IntoView {
                     {number("settings-abc-a", t.settings_abc_a, |s| s.abc_a_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_a_percent = n })}
                     {number("settings-abc-b", t.settings_abc_b, |s| s.abc_b_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_b_percent = n })}
                     {number("settings-abc-manual-days", t.settings_abc_manual_days, |s| s.abc_respect_manual_days.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_respect_manual_days = n })}
+                </div>
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{t.settings_practice}</legend>
+                <div class="grid-3">
+                    {number("settings-new-cards", t.settings_new_cards, |s| s.new_cards_per_day.to_string(), |s, v| if let Ok(n) = v.parse() { s.new_cards_per_day = n })}
                 </div>
             </fieldset>
             <fieldset class="form-section">
@@ -90,4 +125,11 @@ fn interval(days: Option<u32>) -> String {
 /// An empty field means "never proactively".
 fn parse_interval(text: &str) -> Option<u32> {
     text.trim().parse().ok()
+}
+
+fn language_key(language: Language) -> &'static str {
+    match language {
+        Language::German => "de",
+        Language::English => "en",
+    }
 }

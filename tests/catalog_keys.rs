@@ -1,0 +1,84 @@
+//! Both message catalogs define every key of `Texts`, none of them blank. The compiler
+//! already refuses a missing field; this names the missing or blank key in plain words,
+//! and also catches an English entry left in German.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::fs;
+
+fn struct_keys(source: &str) -> Vec<String> {
+    let start = source.find("pub struct Texts {").expect("Texts struct");
+    let body = &source[start..];
+    let end = body.find("\n}\n").expect("end of Texts");
+    body[..end]
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("pub "))
+        .filter_map(|rest| rest.split_once(':').map(|(key, _)| key.trim().to_string()))
+        .filter(|key| key != "struct Texts {" && !key.contains(' '))
+        .collect()
+}
+
+/// `key: value` entries at the top level of the catalog constant, with their first
+/// line of value.
+fn catalog_entries(source: &str) -> Vec<(String, String)> {
+    let start = source.find(": Texts = Texts {").expect("catalog constant");
+    source[start..]
+        .lines()
+        .skip(1)
+        .filter(|line| line.starts_with("    ") && !line.starts_with("     "))
+        .filter_map(|line| line.trim().split_once(": "))
+        .filter(|(key, _)| {
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .collect()
+}
+
+fn check(catalog: &str, keys: &[String]) -> Vec<(String, String)> {
+    let path = format!("src/ui/i18n/{catalog}.rs");
+    let source = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let entries = catalog_entries(&source);
+    let defined: BTreeSet<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+    let missing: Vec<&String> = keys
+        .iter()
+        .filter(|k| !defined.contains(k.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "{catalog}: missing keys {missing:?}");
+    let wanted: BTreeSet<&str> = keys.iter().map(String::as_str).collect();
+    let unknown: Vec<&str> = defined.difference(&wanted).copied().collect();
+    assert!(
+        unknown.is_empty(),
+        "{catalog}: keys not in Texts {unknown:?}"
+    );
+    let blank: Vec<&str> = entries
+        .iter()
+        .filter(|(_, v)| v.trim_end_matches(',') == "\"\"")
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert!(blank.is_empty(), "{catalog}: blank entries {blank:?}");
+    entries
+}
+
+#[test]
+fn every_key_is_in_both_languages_and_none_is_blank() {
+    let keys = struct_keys(&fs::read_to_string("src/ui/i18n/mod.rs").expect("catalog keys"));
+    assert!(keys.len() > 400, "found only {} keys", keys.len());
+    let german = check("de", &keys);
+    let english = check("en", &keys);
+    // Words that only German uses: an English entry holding them was not translated.
+    let untranslated: Vec<&str> = english
+        .iter()
+        .filter(|(k, v)| {
+            !k.starts_with("language_")
+                && [
+                    " und ", " der ", " die ", " nicht ", "Kunden", "ä", "ö", "ü", "ß",
+                ]
+                .iter()
+                .any(|w| v.contains(w))
+        })
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert!(untranslated.is_empty(), "en: still German {untranslated:?}");
+    assert_eq!(german.len(), english.len());
+}
