@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { firstCustomerId, loadDemo, openScreen, screens } from './screens.mjs';
 
-const languages = ['de'];
+const languages = ['de', 'en'];
 
 async function chooseLanguage(page, language) {
   if (language === 'de') return;
