@@ -1,12 +1,14 @@
 //! The notice that the service worker (`pwa/sw.js`) has a new version ready; the start
 //! script (`pwa/start.js`) reports it.
 
+use super::super::i18n::texts;
 use leptos::prelude::*;
 
 /// A quiet notice when the service worker has a newer version waiting; reloading hands over
 /// to it. Without the notice, the new version takes over on the next start.
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
+    let t = texts();
     let waiting = document()
         .document_element()
         .and_then(|html| html.get_attribute("data-update"))
@@ -23,9 +25,9 @@ pub fn UpdateNotice() -> impl IntoView {
         <div role="status">
             <Show when=move || available.get()>
                 <div class="banner banner-info" data-testid="update-available">
-                    <span class="banner-text">"Neue Version verfügbar"</span>
+                    <span class="banner-text">{t.update_available}</span>
                     <button class="button-quiet" data-testid="update-reload" on:click=reload>
-                        "Neu laden"
+                        {t.update_reload}
                     </button>
                 </div>
             </Show>

@@ -479,7 +479,7 @@ pub const DE: Texts = Texts {
     backup_chip_never: "noch keins",
     html_lang: "de",
     skip_to_content: "Zum Inhalt springen",
-    update_available: "Eine neue Version ist verfügbar.",
+    update_available: "Neue Version verfügbar.",
     update_reload: "Neu laden",
     settings_language: "Sprache",
     settings_language_hint: "Die Oberfläche, Datums- und Zahlenformate folgen der Sprache. Leitfaden und Demodaten bleiben, wie sie geschrieben sind.",
