@@ -148,6 +148,37 @@ async function shootLarge() {
   await context.close();
 }
 
+async function shootEnglish() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  await page.goto(`${base}/einstellungen`);
+  await page.getByTestId('lang-switch').selectOption('en');
+  await page.getByTestId('nav-data').click();
+  await page.getByTestId('demo-load').click();
+  await page.getByTestId('nav-board').click();
+  await page.getByTestId('board-card').first().waitFor();
+  await page.screenshot({ path: `${out}/en-board.png` });
+  await page.getByTestId('nav-customers').click();
+  await page.locator('[data-testid="customer-row"][data-class="B"] a').first().click();
+  await page.getByTestId('customer-file').waitFor();
+  await page.screenshot({ path: `${out}/en-customer-file.png`, fullPage: true });
+  await page.getByTestId('nav-outreach').click();
+  await page.getByTestId('outreach-due-item').first().waitFor();
+  await page.screenshot({ path: `${out}/en-outreach.png`, fullPage: true });
+  await page.getByTestId('nav-practice').click();
+  await page.getByTestId('trainee-name').fill('Sam');
+  await page.getByTestId('trainee-new').click();
+  await page.getByTestId('practice-start').click();
+  await page.getByTestId('practice-answer').fill('Good that you call, I have a new note for you.');
+  await page.getByTestId('practice-reveal').click();
+  await page.screenshot({ path: `${out}/en-practice.png`, fullPage: true });
+  await page.getByTestId('practice-tab-session').click();
+  await page.getByTestId('session-start').click();
+  await page.getByTestId('session-reveal').click();
+  await page.screenshot({ path: `${out}/en-session.png` });
+  await page.close();
+}
+
+await shootEnglish();
 await shootLarge();
 await shoot(1280, 800, '');
 await shoot(375, 740, '-phone');

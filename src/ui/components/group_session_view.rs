@@ -137,7 +137,7 @@ pub fn GroupSessionView() -> impl IntoView {
                         </div>
                     </div>
                     {(!line.customer_line.is_empty()).then(|| view! {
-                        <p class="projector-customer">{t.practice_customer_says} " „" {line.customer_line.clone()} "“"</p>
+                        <p class="projector-customer">{t.practice_customer_says} " " {(t.quoted)(&line.customer_line)}</p>
                     })}
                     <Show when=move || revealed.get() fallback=move || view! {
                         <button class="projector-button" data-testid="session-reveal" on:click=move |_| revealed.set(true)>{t.practice_reveal}</button>

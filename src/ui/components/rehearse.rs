@@ -197,7 +197,7 @@ pub fn Rehearse() -> impl IntoView {
                             </div>
                         </header>
                         {(!line.customer_line.is_empty()).then(|| view! {
-                            <p class="customer-says"><span class="muted">{t.practice_customer_says}</span> " „" {line.customer_line.clone()} "“"</p>
+                            <p class="customer-says"><span class="muted">{t.practice_customer_says}</span> " " {(t.quoted)(&line.customer_line)}</p>
                         })}
                         <div class="field">
                             <label for="practice-answer">{t.practice_answer_label}</label>

@@ -487,4 +487,5 @@ pub const DE: Texts = Texts {
     language_english: "English",
     settings_practice: "Übungsphase",
     settings_new_cards: "Neue Sätze pro Tag und Person",
+    quoted: |text| format!("„{text}“"),
 };

@@ -496,4 +496,5 @@ pub const EN: Texts = Texts {
     language_english: "English",
     settings_practice: "Practice phase",
     settings_new_cards: "New lines per day and person",
+    quoted: |text| format!("“{text}”"),
 };

@@ -475,6 +475,7 @@ pub struct Texts {
     pub language_english: &'static str,
     pub settings_practice: &'static str,
     pub settings_new_cards: &'static str,
+    pub quoted: fn(&str) -> String,
 }
 
 thread_local! {

@@ -309,7 +309,7 @@ pub fn PlaybookPage() -> impl IntoView {
                             </span>
                         </header>
                         <blockquote class="line-text">{line.text.clone()}</blockquote>
-                        {(!line.customer_line.is_empty()).then(|| view! { <p class="muted small">"„" {line.customer_line.clone()} "“"</p> })}
+                        {(!line.customer_line.is_empty()).then(|| view! { <p class="muted small">{(t.quoted)(&line.customer_line)}</p> })}
                         <footer class="row-between">
                             <span class="muted small">{(t.playbook_version)(line.version, &format_date(line.changed))}</span>
                             <div class="button-row no-print">
