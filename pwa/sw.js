@@ -36,12 +36,16 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(request.mode === 'navigate' ? page(request) : asset(request));
 });
 
+// Files named by their content hash (Trunk's 16 hex digits) may come from the HTTP cache,
+// so the first visit does not download the app twice; everything else is revalidated.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
 async function precache() {
   const cache = await caches.open(CACHE);
   await Promise.all(
     SHELL.map(async (path) => {
       const url = new URL(path, self.location).href;
-      const response = await fetch(url, { cache: 'reload' });
+      const response = await fetch(url, { cache: HASHED.test(path) ? 'default' : 'no-cache' });
       if (!response.ok) throw new Error(`${url}: ${response.status}`);
       await cache.put(url, await plain(response));
     }),
