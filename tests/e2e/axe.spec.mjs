@@ -29,6 +29,31 @@ for (const language of languages) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test(`practice in action: rehearsal, drill and the projector view (${language})`, async ({ page }) => {
+      await loadDemo(page);
+      await chooseLanguage(page, language);
+      await page.goto('/ueben');
+      await page.getByTestId('trainee-name').fill('Axe');
+      await page.getByTestId('trainee-new').click();
+      await page.getByTestId('practice-start').click();
+      await page.getByTestId('practice-answer').fill('Schön, dass Sie anrufen');
+      await page.getByTestId('practice-reveal').click();
+      await expect(page.getByTestId('practice-score')).toBeVisible();
+      expect(await seriousViolations(page), 'rehearsal').toEqual([]);
+      await page.getByTestId('practice-tab-drill').click();
+      await page.getByTestId('drill-start').click();
+      const cls = await page.getByTestId('drill-card').getAttribute('data-class');
+      await page.getByTestId(`drill-class-${cls}`).click();
+      await page.locator(`[data-testid="drill-option"][data-class="${cls}"]`).click();
+      await expect(page.getByTestId('drill-result')).toBeVisible();
+      expect(await seriousViolations(page), 'drill').toEqual([]);
+      await page.getByTestId('practice-tab-session').click();
+      await page.getByTestId('session-start').click();
+      await page.getByTestId('session-reveal').click();
+      await expect(page.getByTestId('session-agreed-line')).toBeVisible();
+      expect(await seriousViolations(page), 'projector').toEqual([]);
+    });
+
     for (const screen of screens(':id')) {
       test(`${screen.name} (${language})`, async ({ page }) => {
         await loadDemo(page);
