@@ -13,6 +13,7 @@ use super::customer::Customer;
 use super::dataset::Dataset;
 use super::ids::{ContactId, CustomerId};
 use super::playbook::PlaybookLine;
+use super::practice::PracticeState;
 use std::collections::{BTreeMap, HashSet};
 
 /// A customer named in the preview.
@@ -182,8 +183,9 @@ pub fn restore_preview(current: &Dataset, backup: &Dataset) -> RestorePreview {
 
 /// The union of both sides. A customer in both keeps the fields of the higher revision
 /// (current on a tie) and every contact, class change and plan of either side.
-/// Playbook lines are united by id, the newer version winning; practice, settings and
-/// the backup status stay as they are now.
+/// Playbook lines are united by id, the newer version winning; practice progress is
+/// united per trainee (see [`merge_practice`]); settings and the backup status stay as
+/// they are now.
 pub fn merge(current: &Dataset, backup: &Dataset) -> Dataset {
     let mut customers: BTreeMap<CustomerId, Customer> = BTreeMap::new();
     for pairing in pairings(current, backup) {
@@ -197,7 +199,7 @@ pub fn merge(current: &Dataset, backup: &Dataset) -> Dataset {
     Dataset {
         customers,
         playbook: merge_playbook(&current.playbook, &backup.playbook),
-        practice: current.practice.clone(),
+        practice: merge_practice(&current.practice, &backup.practice),
         settings: current.settings.clone(),
         backup: current.backup.clone(),
     }
@@ -310,3 +312,41 @@ fn free_id(old: u64, taken: &mut HashSet<u64>) -> u64 {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "restore_merge_tests.rs"]
 mod tests;
+
+/// Trainees, review and drill logs of both sides, each once; for a card both sides
+/// hold, the one rehearsed more recently (more repetitions on a tie) wins.
+pub fn merge_practice(current: &PracticeState, backup: &PracticeState) -> PracticeState {
+    let mut merged = current.clone();
+    for trainee in &backup.trainees {
+        if !merged.trainees.iter().any(|t| t.id == trainee.id) {
+            merged.trainees.push(trainee.clone());
+        }
+    }
+    for card in &backup.cards {
+        match merged
+            .cards
+            .iter_mut()
+            .find(|c| c.trainee == card.trainee && c.line == card.line)
+        {
+            Some(mine) => {
+                if (card.last_review, card.reps) > (mine.last_review, mine.reps) {
+                    *mine = card.clone();
+                }
+            }
+            None => merged.cards.push(card.clone()),
+        }
+    }
+    for review in &backup.reviews {
+        if !merged.reviews.contains(review) {
+            merged.reviews.push(review.clone());
+        }
+    }
+    merged.reviews.sort_by_key(|r| r.at);
+    for drill in &backup.drills {
+        if !merged.drills.contains(drill) {
+            merged.drills.push(drill.clone());
+        }
+    }
+    merged.drills.sort_by_key(|d| d.at);
+    merged
+}

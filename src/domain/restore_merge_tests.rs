@@ -244,6 +244,66 @@ fn playbook_lines_take_the_newer_version_and_the_rest_stays_current() {
     assert_eq!(merged.practice, current.practice);
 }
 
+#[test]
+fn practice_progress_of_both_sides_is_kept() {
+    use crate::domain::ids::{LineId, TraineeId};
+    use crate::domain::practice::{
+        CardPhase, DrillAttempt, Rating, ReviewCard, ReviewLog, Trainee,
+    };
+    let trainee = |id, name: &str| Trainee {
+        id: TraineeId(id),
+        name: name.into(),
+        created: day(1),
+    };
+    let card = |t, reps, d| ReviewCard {
+        trainee: TraineeId(t),
+        line: LineId(1),
+        line_version: 1,
+        due: at(d + 1, 0),
+        stability: 1.0,
+        difficulty: 5.0,
+        reps,
+        lapses: 0,
+        last_review: Some(at(d, 0)),
+        phase: CardPhase::Review,
+        scheduled_days: 1,
+        introduced: day(1),
+    };
+    let log = |t, d| ReviewLog {
+        trainee: TraineeId(t),
+        line: LineId(1),
+        at: at(d, 0),
+        rating: Rating::Good,
+        similarity: None,
+        cram: false,
+    };
+    let mut current = Dataset::default();
+    current.practice.trainees = vec![trainee(1, "Anna")];
+    current.practice.cards = vec![card(1, 3, 5)];
+    current.practice.reviews = vec![log(1, 5)];
+    let mut backup = Dataset::default();
+    backup.practice.trainees = vec![trainee(1, "Anna"), trainee(2, "Ben")];
+    backup.practice.cards = vec![card(1, 2, 3), card(2, 1, 4)];
+    backup.practice.reviews = vec![log(1, 3), log(1, 5), log(2, 4)];
+    backup.practice.drills = vec![DrillAttempt {
+        trainee: TraineeId(2),
+        at: at(4, 0),
+        correct: true,
+        class_correct: true,
+        millis: 800,
+    }];
+    let merged = merge(&current, &backup).practice;
+    assert_eq!(merged.trainees.len(), 2);
+    assert_eq!(merged.cards.len(), 2);
+    assert_eq!(merged.cards[0].reps, 3, "the more recent card wins");
+    assert_eq!(
+        merged.reviews.len(),
+        3,
+        "a log both sides hold is kept once"
+    );
+    assert_eq!(merged.drills.len(), 1);
+}
+
 // --- properties ---
 
 /// Two sides grown from shared ids: equal or different creation days (collisions),

@@ -34,7 +34,7 @@ type Row = (
 
 /// The ids are fixed so that an imported or edited playbook can be matched line by line
 /// against the starter set, and practice cards survive a re-seed.
-fn rows() -> [Row; 21] {
+fn rows() -> [Row; 23] {
     [
         (
             1001, B, Inbound, ExtraBenefit, Agreed,
@@ -162,6 +162,18 @@ fn rows() -> [Row; 21] {
             "Bevor die neuen gesetzlichen Regeln greifen, möchte ich Sie als einen unserer wichtigsten Kunden vorab informieren. Ich habe schon durchgerechnet, was das für Sie bedeutet – wann darf ich es Ihnen zeigen?",
             "Davon habe ich noch gar nichts gehört.",
         ),
+        (
+            1022, B, Inbound, Consultation, Agreed,
+            "Anruf: Rundum-Beratung anbieten",
+            "Schön, dass Sie anrufen – Ihr Anliegen erledige ich gleich. Bei der Gelegenheit: Wir haben Ihre Unterlagen länger nicht gemeinsam angesehen. Darf ich Ihnen einen Termin für einen ruhigen Rundum-Blick anbieten?",
+            "Ich rufe wegen meiner Adressänderung an.",
+        ),
+        (
+            1023, O, Inbound, Advantage, Agreed,
+            "Anruf eines O-Kunden: besonderer Vorteil",
+            "Danke für Ihren Anruf! Zu Ihnen ist bei uns ein Vermerk zu einem besonderen Vorteil hinterlegt, den wir nur wenigen Kunden anbieten. Wenn Ihre Frage geklärt ist, erzähle ich Ihnen gern in zwei Minuten davon.",
+            "Ich hätte eine kurze Frage zu meiner Rechnung.",
+        ),
     ]
 }
 
@@ -208,10 +220,19 @@ mod tests {
     fn covers_every_built_in_hook_for_b_and_o() {
         let lines = lines();
         for hook in HookKind::BUILT_IN {
-            assert!(
-                lines.iter().any(|l| l.situation.hook == hook),
-                "no line for {hook:?}"
-            );
+            for class in [B, O] {
+                for direction in [Inbound, Outbound] {
+                    assert!(
+                        lines.iter().any(|l| l.situation
+                            == Situation {
+                                class,
+                                direction,
+                                hook: hook.clone()
+                            }),
+                        "no line for {class:?} {direction:?} {hook:?}"
+                    );
+                }
+            }
         }
         for class in [B, O] {
             for direction in [Inbound, Outbound] {
@@ -230,7 +251,7 @@ mod tests {
         let situations: HashSet<_> = lines.iter().map(|l| l.situation.clone()).collect();
         assert_eq!(ids.len(), lines.len());
         assert_eq!(situations.len(), lines.len());
-        assert!((16..=22).contains(&lines.len()));
+        assert!((16..=24).contains(&lines.len()));
     }
 
     #[test]

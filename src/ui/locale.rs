@@ -67,6 +67,15 @@ pub fn format_percent(value: f64) -> String {
     }
 }
 
+/// A whole percentage: "92 %" in German, "92%" in English.
+pub fn format_whole_percent(value: u8) -> String {
+    if english() {
+        format!("{value}%")
+    } else {
+        format!("{value} %")
+    }
+}
+
 /// An amount typed in the form, rewritten the way the domain's form rules read it
 /// (German). Text that is no amount passes unchanged, so the form names the error.
 pub fn amount_for_validation(text: &str) -> String {

@@ -199,7 +199,9 @@ test('a group session takes trainees in turn and sums up per trainee', async ({ 
     if (round < 2) await page.getByTestId('session-next').click();
   }
   expect(turns).toEqual(['Anna ist dran', 'Ben ist dran', 'Anna ist dran']);
-  await page.getByTestId('session-end').click();
+  // Escape ends the projector view like the end button.
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
   const summary = page.getByTestId('session-summary');
   await expect(summary).toBeVisible();
   await expect(summary.getByTestId('session-summary-row')).toHaveCount(2);
@@ -274,4 +276,57 @@ test('the print view renders every agreed line, grouped by situation', async ({ 
   expect(printedIds.sort()).toEqual(agreedIds.sort());
   await expect(page.getByTestId('playbook-print-sheet').locator('h2').first()).toBeVisible();
   await expect(page.getByTestId('playbook-new')).toBeHidden();
+});
+
+test('a line with the team’s own hook kind is written, filtered by hook and practised', async ({ page }) => {
+  await openApp(page, '/leitfaden');
+  const total = await page.getByTestId('playbook-line').count();
+  await page.getByTestId('playbook-new').click();
+  await page.getByTestId('playbook-hook').selectOption('__custom');
+  await page.getByTestId('playbook-hook-custom').fill('Firmenjubiläum');
+  await page.getByTestId('playbook-title').fill('Jubiläum ansprechen');
+  await page.getByTestId('playbook-text').fill('Herzlichen Glückwunsch zum Firmenjubiläum – dazu habe ich eine Idee für Sie.');
+  await page.getByTestId('playbook-agreed').check();
+  await page.getByTestId('playbook-save').click();
+  const line = page.getByTestId('playbook-line').filter({ hasText: 'Jubiläum ansprechen' });
+  await expect(line).toHaveAttribute('data-hook', 'custom:Firmenjubiläum');
+  await page.getByTestId('playbook-filter-hook').selectOption('custom:Firmenjubiläum');
+  await expect(page.getByTestId('playbook-line')).toHaveCount(1);
+  await page.getByTestId('playbook-filter-hook').selectOption('legal_change');
+  const legal = await page.getByTestId('playbook-line').evaluateAll((els) => els.map((e) => e.dataset.hook));
+  expect(legal.length).toBeGreaterThan(1);
+  expect(legal.length).toBeLessThan(total);
+  expect(new Set(legal)).toEqual(new Set(['legal_change']));
+  // Editing keeps the own hook.
+  await page.getByTestId('playbook-filter-hook').selectOption('');
+  await line.getByTestId('playbook-edit').click();
+  await expect(page.getByTestId('playbook-hook-custom')).toHaveValue('Firmenjubiläum');
+  await page.getByTestId('playbook-save').click();
+  await expect(line).toHaveAttribute('data-hook', 'custom:Firmenjubiläum');
+  await page.getByTestId('nav-practice').click();
+  await addTrainee(page, 'Anna');
+  await page.getByTestId('practice-start').click();
+  await expect(page.getByTestId('practice-prompt')).toContainText('Firmenjubiläum');
+});
+
+test('an imported playbook does not remove our own lines unless asked to', async ({ page, browser }) => {
+  await openApp(page, '/leitfaden');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('playbook-export').click()]);
+  const file = await download.path();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openApp(other, '/leitfaden');
+  await other.getByTestId('playbook-new').click();
+  await other.getByTestId('playbook-title').fill('Nur bei mir');
+  await other.getByTestId('playbook-text').fill('Eine Zeile, die die Datei nicht kennt.');
+  await other.getByTestId('playbook-save').click();
+  await other.getByTestId('playbook-import').setInputFiles(file);
+  const removed = other.locator('[data-testid="playbook-import-change"][data-kind="removed"]');
+  await expect(removed).toHaveCount(1);
+  await expect(removed.getByTestId('playbook-import-choice')).not.toBeChecked();
+  await expect(other.getByTestId('playbook-import-apply')).toBeDisabled();
+  await removed.getByTestId('playbook-import-choice').check();
+  await other.getByTestId('playbook-import-apply').click();
+  await expect(other.getByTestId('playbook-line').filter({ hasText: 'Nur bei mir' })).toHaveCount(0);
+  await fresh.close();
 });

@@ -1,5 +1,6 @@
 use super::super::i18n::texts;
 use crate::domain::word_diff::{AnswerScore, WordMark};
+use crate::ui::locale::format_whole_percent;
 use leptos::prelude::*;
 
 /// A typed answer against the agreed line: missing words underlined, extra words struck
@@ -20,7 +21,7 @@ pub fn AnswerDiff(score: AnswerScore) -> impl IntoView {
     view! {
         <div class="answer-diff">
             <p class="score" data-testid="practice-score" data-similarity=score.similarity.to_string()>
-                <strong>{format!("{} %", score.similarity)}</strong>
+                <strong>{format_whole_percent(score.similarity)}</strong>
                 " " {t.practice_similarity}
                 <span class="muted small">" · " {(t.practice_diff_counts)(missing, extra)}</span>
             </p>

@@ -4,25 +4,54 @@ use crate::domain::contact::ContactResult;
 use crate::domain::hook::HookKind;
 use leptos::prelude::*;
 
-/// A `<select>` of the hook kinds, "no hook" first; the value is the hook's key.
+/// The option that asks for a hook kind of the team's own.
+const CUSTOM_OPTION: &str = "__custom";
+
+/// A `<select>` of the hook kinds, "no hook" first and "own hook …" last; the value is
+/// the hook's key. An own hook is named in a text field below and keyed `custom:<name>`.
 #[component]
 pub fn HookSelect(
     /// Element id.
     id: String,
-    /// Test id.
+    /// Test id; the text field for an own hook gets `<testid>-custom`.
     testid: &'static str,
     /// The chosen hook's key, empty for none.
     value: RwSignal<String>,
 ) -> impl IntoView {
     let t = texts();
+    let picking_custom = RwSignal::new(false);
+    let is_custom = move || picking_custom.get() || value.with(|v| v.starts_with("custom:"));
+    let custom_id = format!("{id}-custom");
+    let on_change = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if chosen == CUSTOM_OPTION {
+            picking_custom.set(true);
+            value.set(String::new());
+        } else {
+            picking_custom.set(false);
+            value.set(chosen);
+        }
+    };
     view! {
-        <select id=id data-testid=testid prop:value=value on:change=move |ev| value.set(event_target_value(&ev))>
+        <select id=id data-testid=testid on:change=on_change
+            prop:value=move || if is_custom() { CUSTOM_OPTION.to_string() } else { value.get() }>
             <option value="">{t.contact_hook_none}</option>
             {HookKind::BUILT_IN
                 .into_iter()
                 .map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> })
                 .collect_view()}
+            <option value=CUSTOM_OPTION>{t.hook_custom_option}</option>
         </select>
+        <Show when=is_custom>
+            <label class="visually-hidden" for=custom_id.clone()>{t.hook_custom_label}</label>
+            <input id=custom_id.clone() type="text" class="hook-custom" data-testid=format!("{testid}-custom")
+                placeholder=t.hook_custom_label
+                prop:value=move || value.with(|v| v.strip_prefix("custom:").unwrap_or_default().to_string())
+                on:input=move |ev| {
+                    let name = event_target_value(&ev);
+                    value.set(if name.trim().is_empty() { String::new() } else { format!("custom:{name}") });
+                }/>
+        </Show>
     }
 }
 

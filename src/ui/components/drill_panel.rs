@@ -35,6 +35,7 @@ pub fn DrillPanel() -> impl IntoView {
     let class_pick = RwSignal::new(None::<(CustomerClass, u32)>);
     let outcome = RwSignal::new(None::<Outcome>);
     let from_demo = RwSignal::new(false);
+    let nothing_fits = RwSignal::new(false);
     // Each round's cover timer only acts on its own round.
     let generation = StoredValue::new(0u32);
     let trainee = Memo::new(move |_| {
@@ -63,14 +64,17 @@ pub fn DrillPanel() -> impl IntoView {
         outcome.set(None);
         covered.set(false);
         from_demo.set(found.as_ref().is_some_and(|(_, demo)| *demo));
+        nothing_fits.set(found.is_none());
         round.set(found.map(|(r, _)| r));
         shown_at.set_value(clock::millis());
         generation.update_value(|g| *g = g.wrapping_add(1));
         let this_round = generation.get_value();
         set_timeout(
             move || {
-                if generation.get_value() == this_round && class_pick.get_untracked().is_none() {
-                    covered.set(true);
+                // The trainee may have left the drill meanwhile: then there is nothing to cover.
+                let current = generation.try_get_value() == Some(this_round);
+                if current && class_pick.try_get_untracked() == Some(None) {
+                    covered.try_set(true);
                 }
             },
             std::time::Duration::from_millis(u64::from(GLANCE_MILLIS)),
@@ -160,6 +164,9 @@ pub fn DrillPanel() -> impl IntoView {
                 on:click=move |_| next()>{move || if round.with(Option::is_some) { t.drill_next } else { t.drill_start }}</button>
             <Show when=move || trainee.get().is_none()>
                 <p class="muted">{t.practice_no_trainee}</p>
+            </Show>
+            <Show when=move || nothing_fits.get()>
+                <p class="banner banner-info" role="status" data-testid="drill-nothing">{t.drill_nothing_fits}</p>
             </Show>
         </section>
         {move || round.get().map(|r| {

@@ -23,6 +23,7 @@ pub fn GroupSessionView() -> impl IntoView {
     let dice = StoredValue::new(Dice::new(0));
     let revealed = RwSignal::new(false);
     let finished = RwSignal::new(false);
+    let nothing_agreed = RwSignal::new(false);
     let chosen = RwSignal::new(Vec::<TraineeId>::new());
     let trainees = Memo::new(move |_| state.data.with(|d| d.practice.trainees.clone()));
     let name_of = move |id: TraineeId| {
@@ -50,14 +51,31 @@ pub fn GroupSessionView() -> impl IntoView {
         if taking_part.is_empty() {
             taking_part = trainees.with_untracked(|all| all.iter().map(|t| t.id).collect());
         }
-        if taking_part.is_empty() {
+        let has_lines = state.data.with_untracked(|d| {
+            d.playbook
+                .iter()
+                .any(|l| l.status == crate::domain::playbook::LineStatus::Agreed)
+        });
+        nothing_agreed.set(!has_lines);
+        if taking_part.is_empty() || !has_lines {
             return;
         }
         dice.set_value(Dice::new(clock::random_id()));
         session.set(Some(GroupSession::new(taking_part)));
         finished.set(false);
         next_round();
+        focus_in_projector("session-reveal");
     };
+    // Escape leaves the projector view for the summary, as from any dialog.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let open = session.try_with_untracked(Option::is_some) == Some(true)
+            && finished.try_get_untracked() == Some(false);
+        if open && ev.key() == "Escape" {
+            ev.prevent_default();
+            finished.set(true);
+        }
+    });
+    on_cleanup(move || handle.remove());
     let mark = move |succeeded: bool| {
         let Some(round) =
             session.with_untracked(|s| s.as_ref().and_then(|s| s.rounds.last().cloned()))
@@ -121,6 +139,9 @@ pub fn GroupSessionView() -> impl IntoView {
             <Show when=move || trainees.with(Vec::is_empty)>
                 <p class="muted">{t.practice_no_trainee}</p>
             </Show>
+            <Show when=move || nothing_agreed.get()>
+                <p class="banner banner-info" role="status">{t.session_nothing_agreed}</p>
+            </Show>
         </section>
         <Show when=move || session.with(Option::is_some) && !finished.get()>
             <div class="projector" data-testid="session-view" role="dialog" aria-modal="true" aria-label=t.session_title>
@@ -140,7 +161,7 @@ pub fn GroupSessionView() -> impl IntoView {
                         <p class="projector-customer">{t.practice_customer_says} " " {(t.quoted)(&line.customer_line)}</p>
                     })}
                     <Show when=move || revealed.get() fallback=move || view! {
-                        <button class="projector-button" data-testid="session-reveal" on:click=move |_| revealed.set(true)>{t.practice_reveal}</button>
+                        <button class="projector-button" data-testid="session-reveal" on:click=move |_| { revealed.set(true); focus_in_projector("session-mark-good"); }>{t.practice_reveal}</button>
                     }>
                         <blockquote class="projector-line" data-testid="session-agreed-line">{line.text.clone()}</blockquote>
                         <div class="projector-actions">
@@ -152,7 +173,7 @@ pub fn GroupSessionView() -> impl IntoView {
                     </Show>
                 })}
                 <div class="projector-foot">
-                    <button class="projector-button" data-testid="session-next" on:click=move |_| next_round()>{t.session_next}</button>
+                    <button class="projector-button" data-testid="session-next" on:click=move |_| { next_round(); focus_in_projector("session-reveal"); }>{t.session_next}</button>
                     <button class="projector-button projector-quiet" data-testid="session-end" on:click=move |_| finished.set(true)>{t.session_end}</button>
                 </div>
             </div>
@@ -175,4 +196,20 @@ pub fn GroupSessionView() -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// Puts the keyboard focus on a projector button once it is on the page, so the trainer
+/// can go on with Enter.
+fn focus_in_projector(testid: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let button = document()
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    });
 }

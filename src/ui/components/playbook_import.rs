@@ -16,16 +16,28 @@ use leptos::prelude::*;
 pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> impl IntoView {
     let state = app_state();
     let t = texts();
+    // The comparison is taken when the file is read, so a save meanwhile in another tab
+    // neither changes the list nor resets the user's choices.
     let changes = Memo::new(move |_| {
         incoming.with(|theirs| {
-            theirs
-                .as_ref()
-                .map(|theirs| state.data.with(|d| playbook_changes(&d.playbook, theirs)))
+            theirs.as_ref().map(|theirs| {
+                state
+                    .data
+                    .with_untracked(|d| playbook_changes(&d.playbook, theirs))
+            })
         })
     });
     let chosen = RwSignal::new(Vec::<LineId>::new());
+    // Added and changed lines are offered checked; removing one of our own lines is
+    // only done when the user asks for it.
     Effect::new(move |_| {
-        chosen.set(changes.with(|c| c.iter().flatten().map(|c| c.id).collect()));
+        chosen.set(changes.with(|c| {
+            c.iter()
+                .flatten()
+                .filter(|c| c.kind != ChangeKind::Removed)
+                .map(|c| c.id)
+                .collect()
+        }));
     });
     let apply = move |_| {
         let Some(list) = changes.get_untracked() else {

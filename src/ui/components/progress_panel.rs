@@ -2,6 +2,7 @@ use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::practice_progress::progress;
+use crate::ui::locale::format_whole_percent;
 use leptos::prelude::*;
 
 /// Per trainee: lines mastered, repetitions, typed-answer accuracy, drill accuracy and
@@ -25,7 +26,7 @@ pub fn ProgressPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let percent = |value: Option<u8>| value.map_or_else(|| "–".to_string(), |v| format!("{v} %"));
+    let percent = |value: Option<u8>| value.map_or_else(|| "–".to_string(), format_whole_percent);
     view! {
         <section class="panel">
             <h2>{t.progress_title}</h2>

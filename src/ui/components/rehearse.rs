@@ -41,11 +41,27 @@ pub fn Rehearse() -> impl IntoView {
             .data
             .with(|d| d.practice.active_trainee().map(|t| t.id))
     });
+    // The trainee a round was started for; choosing someone else ends the round, so no
+    // rating lands on the wrong person's cards.
+    let round_trainee = RwSignal::new(None::<crate::domain::ids::TraineeId>);
+    Effect::new(move |_| {
+        if trainee.get() != round_trainee.get_untracked() {
+            mode.set(None);
+        }
+    });
+    // The next queued line that still exists: a line deleted meanwhile is skipped.
     let current = Memo::new(move |_| {
-        let id = queue.with(|q| q.get(position.get()).copied())?;
-        state
-            .data
-            .with(|d| d.playbook.iter().find(|l| l.id == id).cloned())
+        let from = position.get();
+        queue.with(|q| {
+            state.data.with(|d| {
+                q.iter().enumerate().skip(from).find_map(|(index, id)| {
+                    d.playbook
+                        .iter()
+                        .find(|l| l.id == *id)
+                        .map(|l| (index, l.clone()))
+                })
+            })
+        })
     });
 
     let start = move |chosen: Mode| {
@@ -68,6 +84,7 @@ pub fn Rehearse() -> impl IntoView {
             }
         });
         queue.set(lines);
+        round_trainee.set(Some(trainee));
         position.set(0);
         done_count.set(0);
         answer.set(String::new());
@@ -75,9 +92,9 @@ pub fn Rehearse() -> impl IntoView {
         mode.set(Some(chosen));
     };
     let rate = move |rating: Rating| {
-        let (Some(line), Some(trainee), Some(chosen)) = (
+        let (Some((index, line)), Some(trainee), Some(chosen)) = (
             current.get_untracked(),
-            trainee.get_untracked(),
+            round_trainee.get_untracked(),
             mode.get_untracked(),
         ) else {
             return;
@@ -108,7 +125,7 @@ pub fn Rehearse() -> impl IntoView {
             // Cram repeats what did not sit yet at the end of the round.
             queue.update(|q| q.push(line.id));
         }
-        position.update(|p| *p += 1);
+        position.set(index + 1);
         answer.set(String::new());
         revealed.set(false);
     };
@@ -130,7 +147,7 @@ pub fn Rehearse() -> impl IntoView {
 
     let intervals = move |line: &PlaybookLine| -> Vec<(Rating, String)> {
         let (Some(trainee), Some(Mode::Scheduled)) =
-            (trainee.get_untracked(), mode.get_untracked())
+            (round_trainee.get_untracked(), mode.get_untracked())
         else {
             return Rating::ALL.iter().map(|r| (*r, String::new())).collect();
         };
@@ -182,8 +199,8 @@ pub fn Rehearse() -> impl IntoView {
                     <p>{(t.practice_done_count)(done_count.get())}</p>
                 </section>
             }.into_any(),
-            Some(line) => {
-                let remaining = queue.with(Vec::len).saturating_sub(position.get());
+            Some((index, line)) => {
+                let remaining = queue.with(Vec::len).saturating_sub(index);
                 let agreed_text = line.text.clone();
                 let for_intervals = line.clone();
                 view! {

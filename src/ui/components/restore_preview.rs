@@ -22,6 +22,11 @@ pub fn RestorePreview(pending: RwSignal<Option<(Dataset, String)>>) -> impl Into
     let state = app_state();
     let t = texts();
     let mode = RwSignal::new(Mode::Merge);
+    // Every new file starts from the safe choice, whatever was picked for the last one.
+    Effect::new(move |_| {
+        pending.track();
+        mode.set(Mode::Merge);
+    });
     let preview = Memo::new(move |_| {
         pending.with(|p| {
             p.as_ref()

@@ -476,6 +476,14 @@ pub struct Texts {
     pub settings_practice: &'static str,
     pub settings_new_cards: &'static str,
     pub quoted: fn(&str) -> String,
+    pub drill_nothing_fits: &'static str,
+    pub session_nothing_agreed: &'static str,
+    pub file_customers: &'static str,
+    pub file_contacts: &'static str,
+    pub file_playbook: &'static str,
+    pub file_quarantine: &'static str,
+    pub hook_custom_option: &'static str,
+    pub hook_custom_label: &'static str,
 }
 
 thread_local! {

@@ -100,8 +100,8 @@ pub fn DataPage() -> impl IntoView {
     let export_csv = move |kind: CsvKind| {
         let today = clock::today();
         let (csv, name) = state.data.with_untracked(|d| match kind {
-            CsvKind::Customers => (customers_csv(d), "kunden"),
-            CsvKind::Contacts => (contacts_csv(d), "kontakte"),
+            CsvKind::Customers => (customers_csv(d), t.file_customers),
+            CsvKind::Contacts => (contacts_csv(d), t.file_contacts),
         });
         let file_name = format!(
             "klassenblick-{name}-{}.csv",
@@ -179,7 +179,7 @@ pub fn DataPage() -> impl IntoView {
                 <ul class="quarantine-list" data-testid="quarantine-list">
                     {move || state.quarantine.get().into_iter().map(|entry| {
                         let key = entry.key.clone();
-                        let file_name = format!("quarantaene-{}.txt", entry.original_key.replace(':', "_"));
+                        let file_name = format!("{}-{}.txt", t.file_quarantine, entry.original_key.replace(':', "_"));
                         let save = move |_| {
                             let raw = state.store.with_value(|s| s.as_ref().map(|s| s.quarantined_value(&key)));
                             match raw {

@@ -41,12 +41,27 @@ pub fn PlaybookPage() -> impl IntoView {
     let hook = RwSignal::new(String::new());
     let problem = RwSignal::new(false);
     let confirm_delete = RwSignal::new(None::<LineId>);
+    let hook_filter = RwSignal::new(String::new());
+    // Hook kinds in use, custom ones included, for the hook filter.
+    let hooks_in_use = Memo::new(move |_| {
+        state.data.with(|d| {
+            let mut kinds = HookKind::BUILT_IN.to_vec();
+            for line in &d.playbook {
+                if !kinds.contains(&line.situation.hook) {
+                    kinds.push(line.situation.hook.clone());
+                }
+            }
+            kinds
+        })
+    });
     let shown = Memo::new(move |_| {
         let class = CustomerClass::from_letter(&class_filter.get());
         let direction = direction_from_key(&direction_filter.get());
+        let hook = HookKind::from_key(&hook_filter.get());
         state.data.with(|d| {
             filtered_lines(&d.playbook, class, direction)
                 .into_iter()
+                .filter(|l| hook.as_ref().is_none_or(|h| l.situation.hook == *h))
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -145,7 +160,8 @@ pub fn PlaybookPage() -> impl IntoView {
             .data
             .with_untracked(|d| playbook_json(&d.playbook, now));
         let file_name = format!(
-            "klassenblick-leitfaden-{}.json",
+            "klassenblick-{}-{}.json",
+            t.file_playbook,
             crate::domain::dates::iso_date(now.date())
         );
         if let Err(message) = json
@@ -216,6 +232,13 @@ pub fn PlaybookPage() -> impl IntoView {
                     <option value="">{t.playbook_all}</option>
                     <option value="in">{direction_label(t, Direction::Inbound)}</option>
                     <option value="out">{direction_label(t, Direction::Outbound)}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="playbook-filter-hook">{t.note_hook}</label>
+                <select id="playbook-filter-hook" data-testid="playbook-filter-hook" on:change=move |ev| hook_filter.set(event_target_value(&ev))>
+                    <option value="">{t.playbook_all}</option>
+                    {move || hooks_in_use.get().into_iter().map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> }).collect_view()}
                 </select>
             </div>
         </div>
