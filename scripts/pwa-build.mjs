@@ -67,6 +67,9 @@ html = html.replace(/<link\b[^>]*>/g, (tag) =>
   tag.replace(/\bhref="([^"]*)"/, (attr, href) => (isRelative(href) ? `href="${base}${href}"` : attr)),
 );
 writeFileSync(htmlPath, html);
+// Static hosts answer an unknown path with 404.html: the same page, so a deep link such as
+// /klassenblick/kunden/42 opens the app on the first visit too.
+writeFileSync(join(staging, '404.html'), html);
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -76,7 +79,7 @@ function files(dir) {
 }
 const shell = files(staging)
   .map((path) => relative(staging, path).split(sep).join('/'))
-  .filter((path) => path !== 'sw.js' && path !== 'index.html' && path !== 'live-reload.js')
+  .filter((path) => !['sw.js', 'index.html', '404.html', 'live-reload.js'].includes(path))
   .sort();
 const version = createHash('sha256');
 for (const path of ['index.html', ...shell]) version.update(path).update(readFileSync(join(staging, path)));

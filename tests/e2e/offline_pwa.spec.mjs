@@ -199,3 +199,9 @@ test('under a sub-path: every screen, deep links offline, and a new version behi
     host.close();
   }
 });
+
+test('the build ships a 404 page that is the app, for deep links on plain static hosts', async () => {
+  // Read from disk: the test server itself falls back to index.html for any path.
+  const dist = process.env.DIST_DIR ?? 'dist';
+  expect(readFileSync(`${dist}/404.html`, 'utf8')).toBe(readFileSync(`${dist}/index.html`, 'utf8'));
+});
