@@ -39,8 +39,11 @@ const FRESH_ID_ATTEMPTS: usize = 100;
 ///
 /// With [`DuplicateChoice::Update`] a row overwrites the scalar fields it has values
 /// for; phone numbers and tags are added to the known ones, since one cell cannot say
-/// which of several numbers it replaces. Contacts, plans and history are kept, the
-/// revision goes up once per customer, and a class change is recorded as an import.
+/// which of several numbers it replaces. A row with a current note replaces the whole
+/// note (hook, text, end date); without "Vermerk vom" the stored note keeps its date
+/// when hook and text are unchanged, as in the customer form. Contacts, plans and
+/// history are kept, the revision goes up once per customer, and a class change is
+/// recorded as an import.
 /// A row matching an earlier row updates whatever that row went into. Rows that change
 /// nothing count as updated but are not written.
 pub fn apply_import(
@@ -170,6 +173,25 @@ fn overwrite_provided(fields: &mut CustomerFields, row: &CustomerFields, provide
             CsvField::Revenue => fields.revenue_cents = row.revenue_cents,
             CsvField::Class => fields.class = row.class,
             CsvField::Note => fields.notes = row.notes.clone(),
+            CsvField::PotentialAmount => fields.potential_cents = row.potential_cents,
+            CsvField::PotentialFlag => fields.potential = row.potential,
+            CsvField::NoteText => {
+                let stored = fields.current_note.take();
+                let mut note = row.current_note.clone();
+                if let (Some(note), Some(stored), false) = (
+                    note.as_mut(),
+                    stored,
+                    provided.contains(&CsvField::NoteWritten),
+                ) {
+                    if note.hook == stored.hook && note.text == stored.text {
+                        note.written = stored.written;
+                    }
+                }
+                fields.current_note = note;
+            }
+            // A note's other cells come only with its text (see `read_row`), which
+            // brings the whole note.
+            CsvField::NoteHook | CsvField::NoteValidUntil | CsvField::NoteWritten => {}
             CsvField::Phone => {
                 for phone in &row.phones {
                     let number = normalize_phone(phone);

@@ -19,9 +19,10 @@ use super::hook::HookKind;
 use super::text_fold::fold;
 use chrono::Timelike;
 
-/// The customer columns. The first ten are what the import's mapping recognises; the
-/// rest are for reading in the spreadsheet and are ignored on import.
-pub const CUSTOMER_HEADERS: [&str; 13] = [
+/// The customer columns. All but the last two are what the import's mapping recognises,
+/// in the order of [`CsvField::ALL`](super::csv_mapping::CsvField::ALL); the creation
+/// day and the last contact are for reading in the spreadsheet and are ignored on import.
+pub const CUSTOMER_HEADERS: [&str; 18] = [
     "Name",
     "Firma",
     "Ansprechpartner",
@@ -33,6 +34,11 @@ pub const CUSTOMER_HEADERS: [&str; 13] = [
     "Schlagworte",
     "Notizen",
     "Potenzial",
+    "Potenzialkunde",
+    "Aufhänger",
+    "Vermerk",
+    "Vermerk gültig bis",
+    "Vermerk vom",
     "Angelegt",
     "Letzter Kontakt",
 ];
@@ -123,12 +129,24 @@ fn sorted_customers(dataset: &Dataset) -> Vec<&Customer> {
     customers
 }
 
-/// Every customer, one row each; phone numbers and tags joined with ", ".
+/// "ja" or "nein", as the import reads it back (see `parse_potential_flag`).
+fn yes_no(flag: bool) -> &'static str {
+    if flag {
+        "ja"
+    } else {
+        "nein"
+    }
+}
+
+/// Every customer, one row each; phone numbers and tags joined with ", ". The current
+/// note takes four columns: its hook as the app shows it, its text, the day it ends
+/// and the day it was written; all four are empty without a note.
 pub fn customers_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
     let rows = sorted_customers(dataset)
         .into_iter()
         .map(|c| {
             let f = &c.fields;
+            let note = f.current_note.as_ref();
             vec![
                 guard_formula(&f.name),
                 guard_formula(&f.company),
@@ -141,6 +159,13 @@ pub fn customers_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
                 guard_formula(&f.tags.join(", ")),
                 guard_formula(&f.notes),
                 plain_amount(f.potential_cents),
+                yes_no(f.potential).to_string(),
+                guard_formula(&note.map(|n| hook_label(&n.hook)).unwrap_or_default()),
+                guard_formula(note.map_or("", |n| n.text.as_str())),
+                note.and_then(|n| n.valid_until)
+                    .map(format_date)
+                    .unwrap_or_default(),
+                note.map(|n| format_date(n.written)).unwrap_or_default(),
                 format_date(c.created),
                 c.last_contact()
                     .map(|k| format_date(k.date()))
@@ -172,7 +197,7 @@ pub fn contacts_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
                 channel_word(contact.channel).to_string(),
                 direction_word(contact.direction).to_string(),
                 guard_formula(&contact.reason),
-                guard_formula(&contact.hook.as_ref().map(hook_words).unwrap_or_default()),
+                guard_formula(&contact.hook.as_ref().map(hook_label).unwrap_or_default()),
                 guard_formula(line_title),
                 result_word(contact.result).to_string(),
                 contact.follow_up.map(format_date).unwrap_or_default(),
@@ -213,7 +238,9 @@ fn result_word(result: ContactResult) -> &'static str {
     }
 }
 
-fn hook_words(hook: &HookKind) -> String {
+/// The hook as the German catalog names it; a custom hook by its own label. The import
+/// reads these labels back (see `parse_hook`).
+pub fn hook_label(hook: &HookKind) -> String {
     match hook {
         HookKind::ExtraBenefit => "Vorschlag mit Zusatznutzen".into(),
         HookKind::LegalChange => "Gesetzliche Änderung".into(),

@@ -4,10 +4,12 @@
 
 use super::class::CustomerClass;
 use super::csv_decode::{decode_text, detect_separator, split_separator_hint, TextEncoding};
-use super::csv_export::strip_formula_guard;
+use super::csv_export::{hook_label, strip_formula_guard};
 use super::csv_mapping::{CsvField, Mapping};
 use super::customer::CustomerFields;
 use super::dataset::Dataset;
+use super::dates::parse_date;
+use super::hook::HookKind;
 use super::ids::CustomerId;
 use super::money::{parse_euro_cents, AmountError};
 use super::phone::normalize_phone;
@@ -195,12 +197,25 @@ pub struct GoodRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BadRowReason {
     NameMissing,
-    /// The revenue cell as written.
+    /// The revenue or potential cell as written.
     AmountUnparsable(String),
     /// The class cell as written.
     ClassUnknown(String),
     /// The e-mail cell as written; the customer form would refuse it too.
     EmailInvalid(String),
+    /// The potential-customer cell as written: neither yes nor no.
+    PotentialFlagUnknown(String),
+    /// A current note's text without a hook.
+    NoteHookMissing,
+    /// A hook or a date of a current note without its text.
+    NoteTextMissing,
+    /// The note's end date as written: not a date.
+    NoteValidUntilUnparsable(String),
+    /// The note's end date as written: before the day the note was written (the import
+    /// day when the row gives none); the customer form would refuse it too.
+    NoteValidUntilBeforeWritten(String),
+    /// The note's written date as written: not a date.
+    NoteWrittenUnparsable(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,12 +243,18 @@ impl ImportPlan {
 }
 
 /// Checks every row and looks for duplicates among the known customers and earlier rows.
-pub fn plan_import(table: &CsvTable, mapping: &Mapping, existing: &Dataset) -> ImportPlan {
+/// `today` dates a current note whose row does not say when it was written.
+pub fn plan_import(
+    table: &CsvTable,
+    mapping: &Mapping,
+    existing: &Dataset,
+    today: NaiveDate,
+) -> ImportPlan {
     let known = DuplicateIndex::of_dataset(existing);
     let mut earlier = DuplicateIndex::default();
     let mut plan = ImportPlan::default();
     for row in &table.rows {
-        match read_row(row, mapping) {
+        match read_row(row, mapping, today) {
             Ok((fields, provided)) => {
                 let keys = DuplicateKeys::of(&fields);
                 let duplicate = known
@@ -275,9 +296,12 @@ fn mapped_cell(row: &CsvRow, mapping: &Mapping, field: CsvField) -> String {
 
 type RowResult = Result<(CustomerFields, Vec<CsvField>), Vec<BadRowReason>>;
 
-/// The row through the same checks as the customer form, plus class and amount forms
-/// the form never sees.
-fn read_row(row: &CsvRow, mapping: &Mapping) -> RowResult {
+/// The row through the same checks as the customer form, plus class, amount, flag, hook
+/// and date forms the form never sees.
+///
+/// A current note needs its text and its hook; without "Vermerk vom" it is dated
+/// `today`, as a note typed into the form would be.
+fn read_row(row: &CsvRow, mapping: &Mapping, today: NaiveDate) -> RowResult {
     let cell = |field| mapped_cell(row, mapping, field);
     let provided: Vec<CsvField> = CsvField::ALL
         .into_iter()
@@ -289,7 +313,14 @@ fn read_row(row: &CsvRow, mapping: &Mapping) -> RowResult {
         reasons.push(BadRowReason::ClassUnknown(class_text.clone()));
         CustomerClass::O
     });
+    let flag_text = cell(CsvField::PotentialFlag);
+    let potential = parse_potential_flag(&flag_text).unwrap_or_else(|| {
+        reasons.push(BadRowReason::PotentialFlagUnknown(flag_text.clone()));
+        false
+    });
+    let note = read_note(&cell, today, &mut reasons);
     let revenue_text = cell(CsvField::Revenue);
+    let potential_text = cell(CsvField::PotentialAmount);
     let draft = CustomerDraft {
         name: cell(CsvField::Name),
         company: cell(CsvField::Company),
@@ -298,25 +329,118 @@ fn read_row(row: &CsvRow, mapping: &Mapping) -> RowResult {
         email: cell(CsvField::Email),
         number: cell(CsvField::Number),
         revenue: without_currency(&revenue_text).to_string(),
+        potential_amount: without_currency(&potential_text).to_string(),
         class,
+        potential,
         tags: cell(CsvField::Tags),
         notes: cell(CsvField::Note),
-        ..CustomerDraft::default()
+        note_written: (!note.text.is_empty()).then_some(note.written),
+        note_hook: note.hook_key,
+        note_text: note.text,
+        note_valid_until: note.valid_until.clone(),
     };
-    // The date only stamps a current note, and an import brings none.
-    let fields = draft.validate(None, NaiveDate::default());
+    // The form's date only stamps a new current note: here the day it was written.
+    let fields = draft.validate(None, note.written);
     for error in fields.as_ref().err().into_iter().flatten() {
         reasons.push(match error {
             FieldError::NameMissing => BadRowReason::NameMissing,
             FieldError::EmailInvalid => BadRowReason::EmailInvalid(draft.email.clone()),
-            // The draft carries no potential and no note, so what is left is the revenue.
-            _ => BadRowReason::AmountUnparsable(revenue_text.clone()),
+            FieldError::RevenueInvalid(_) => BadRowReason::AmountUnparsable(revenue_text.clone()),
+            FieldError::PotentialInvalid(_) => {
+                BadRowReason::AmountUnparsable(potential_text.clone())
+            }
+            // `read_note` passes a text only with a hook it has read.
+            FieldError::NoteHookUnknown => BadRowReason::NoteHookMissing,
+            FieldError::NoteValidUntilInvalid => {
+                BadRowReason::NoteValidUntilUnparsable(note.valid_until.clone())
+            }
+            FieldError::NoteValidUntilBeforeWritten => {
+                BadRowReason::NoteValidUntilBeforeWritten(note.valid_until.clone())
+            }
         });
     }
     match fields {
         Ok(fields) if reasons.is_empty() => Ok((fields, provided)),
         _ => Err(reasons),
     }
+}
+
+/// The current note's cells, checked and put in the form's terms.
+struct NoteCells {
+    /// A [`HookKind`] key, empty when the note has no hook.
+    hook_key: String,
+    /// Empty when there is no note, or when its cells are refused.
+    text: String,
+    /// The end date as written.
+    valid_until: String,
+    written: NaiveDate,
+}
+
+fn read_note(
+    cell: &dyn Fn(CsvField) -> String,
+    today: NaiveDate,
+    reasons: &mut Vec<BadRowReason>,
+) -> NoteCells {
+    let hook_text = cell(CsvField::NoteHook);
+    let text = cell(CsvField::NoteText);
+    let valid_until = cell(CsvField::NoteValidUntil);
+    let written_text = cell(CsvField::NoteWritten);
+    let written = match written_text.as_str() {
+        "" => today,
+        // The row is refused; the earliest day keeps the end date from being refused
+        // as well, for a date that is not known.
+        raw => parse_date(raw).unwrap_or_else(|| {
+            reasons.push(BadRowReason::NoteWrittenUnparsable(written_text.clone()));
+            NaiveDate::MIN
+        }),
+    };
+    let hook = parse_hook(&hook_text);
+    let mut note = NoteCells {
+        hook_key: String::new(),
+        text: String::new(),
+        valid_until: String::new(),
+        written,
+    };
+    if text.is_empty() {
+        if !(hook_text.is_empty() && valid_until.is_empty() && written_text.is_empty()) {
+            reasons.push(BadRowReason::NoteTextMissing);
+        }
+        return note;
+    }
+    match hook {
+        Some(hook) => {
+            note.hook_key = hook.key();
+            note.text = text;
+            note.valid_until = valid_until;
+        }
+        None => reasons.push(BadRowReason::NoteHookMissing),
+    }
+    note
+}
+
+/// "ja", "nein", "x", "1", "WAHR" …: what spreadsheets and people write for yes and no,
+/// in any case; an empty cell is no. `None` for anything else.
+pub fn parse_potential_flag(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "ja" | "j" | "yes" | "y" | "x" | "1" | "true" | "wahr" => Some(true),
+        "" | "nein" | "n" | "no" | "0" | "false" | "falsch" => Some(false),
+        _ => None,
+    }
+}
+
+/// A hook by its German label as the app and the export show it, or by its key
+/// ("legal_change"), in any case and umlaut spelling; any other text is a custom hook
+/// of that name. `None` for an empty cell.
+pub fn parse_hook(text: &str) -> Option<HookKind> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let folded = fold(text);
+    let built_in = HookKind::BUILT_IN
+        .into_iter()
+        .find(|h| fold(&hook_label(h)) == folded || fold(&h.key()) == folded);
+    Some(built_in.unwrap_or_else(|| HookKind::Custom(text.to_string())))
 }
 
 /// "A", "b", "A-Kunde", "Klasse C" or "O"; an empty cell means not yet classified (O),

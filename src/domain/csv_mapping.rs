@@ -15,11 +15,24 @@ pub enum CsvField {
     Revenue,
     Class,
     Tags,
+    /// The free notes field.
     Note,
+    /// The estimated potential in euros.
+    PotentialAmount,
+    /// Whether the customer is marked as a potential customer.
+    PotentialFlag,
+    /// The current note's hook ("Aufhänger"), as its German label or its key.
+    NoteHook,
+    /// The current note's text ("Vermerk").
+    NoteText,
+    /// The last day the current note applies.
+    NoteValidUntil,
+    /// The day the current note was written.
+    NoteWritten,
 }
 
 impl CsvField {
-    pub const ALL: [CsvField; 10] = [
+    pub const ALL: [CsvField; 16] = [
         Self::Name,
         Self::Company,
         Self::ContactPerson,
@@ -30,6 +43,12 @@ impl CsvField {
         Self::Class,
         Self::Tags,
         Self::Note,
+        Self::PotentialAmount,
+        Self::PotentialFlag,
+        Self::NoteHook,
+        Self::NoteText,
+        Self::NoteValidUntil,
+        Self::NoteWritten,
     ];
 
     /// Stable key for forms and test ids (`csv-map-<key>`).
@@ -45,6 +64,12 @@ impl CsvField {
             Self::Class => "class",
             Self::Tags => "tags",
             Self::Note => "note",
+            Self::PotentialAmount => "potential_amount",
+            Self::PotentialFlag => "potential",
+            Self::NoteHook => "note_hook",
+            Self::NoteText => "note_text",
+            Self::NoteValidUntil => "note_valid_until",
+            Self::NoteWritten => "note_written",
         }
     }
 
@@ -145,6 +170,33 @@ impl CsvField {
                 "Notes",
                 "Comment",
             ],
+            Self::PotentialAmount => &[
+                "Potenzial",
+                "Potenzial (EUR)",
+                "Geschätztes Potenzial",
+                "Geschätztes Potenzial (EUR)",
+                "Potential",
+                "Potential (EUR)",
+                "Estimated potential",
+            ],
+            Self::PotentialFlag => &["Potenzialkunde", "Potenzial-Kunde", "Potential customer"],
+            Self::NoteHook => &["Aufhänger", "Vermerk Aufhänger", "Hook", "Note hook"],
+            Self::NoteText => &[
+                "Vermerk",
+                "Aktueller Vermerk",
+                "Vermerk Text",
+                "Current note",
+                "Note text",
+            ],
+            // Not a bare "Gültig bis": a list may mean a contract by it.
+            Self::NoteValidUntil => &["Vermerk gültig bis", "Vermerk bis", "Note valid until"],
+            Self::NoteWritten => &[
+                "Vermerk vom",
+                "Vermerkt am",
+                "Vermerk Datum",
+                "Note written",
+                "Note date",
+            ],
         }
     }
 }
@@ -189,28 +241,57 @@ fn header_words(header: &str) -> Vec<String> {
         .collect()
 }
 
+/// How closely a header matches a known name: the number of the name's words the
+/// header starts with, or `None` when it starts with none of them.
+fn leading_match(header: &[String], known: &[String]) -> Option<usize> {
+    let starts_with_words = !known.is_empty() && header.starts_with(known);
+    let first_is_joined = header.first().is_some_and(|w| *w == known.concat());
+    (starts_with_words || first_is_joined).then_some(known.len())
+}
+
 /// Guesses the mapping from header names. First every header that is exactly a known
 /// name is taken, then headers that start with one ("Telefon privat", "Umsatz 2025").
+/// A header that starts with the longer name of another field is left to that field,
+/// so "Vermerk gültig bis 2026" is not read as the note's text ("Vermerk") and
+/// "Customer number 2" not as the name ("Customer").
 /// Without a name column the company column stands in, as business lists often name
 /// customers by company only.
 pub fn guess_mapping(headers: &[String]) -> Mapping {
     let words: Vec<Vec<String>> = headers.iter().map(|h| header_words(h)).collect();
     let joined: Vec<String> = words.iter().map(|w| w.concat()).collect();
+    let known: Vec<Vec<Vec<String>>> = CsvField::ALL
+        .into_iter()
+        .map(|f| f.header_names().iter().map(|n| header_words(n)).collect())
+        .collect();
+    // How many words of a field's closest name lead the header, if any do.
+    let closeness = |field: CsvField, column: usize| {
+        known[field.index()]
+            .iter()
+            .filter_map(|k| leading_match(&words[column], k))
+            .max()
+    };
+    let closest = |column: usize| {
+        CsvField::ALL
+            .into_iter()
+            .filter_map(|f| closeness(f, column))
+            .max()
+    };
+    let exact = |field: CsvField, column: usize| {
+        known[field.index()]
+            .iter()
+            .any(|k| joined[column] == k.concat())
+    };
+    let leading = |field: CsvField, column: usize| {
+        closeness(field, column).is_some_and(|n| Some(n) == closest(column))
+    };
     let mut mapping = Mapping::default();
-    let exact = |column: usize, known: &str| joined[column] == known;
-    let leading = |column: usize, known: &str| words[column].first().is_some_and(|w| w == known);
-    for matches in [&exact as &dyn Fn(usize, &str) -> bool, &leading] {
+    for matches in [&exact as &dyn Fn(CsvField, usize) -> bool, &leading] {
         for field in CsvField::ALL {
             if mapping.column(field).is_some() {
                 continue;
             }
-            let known: Vec<String> = field
-                .header_names()
-                .iter()
-                .map(|n| header_words(n).concat())
-                .collect();
-            let free = (0..headers.len())
-                .find(|c| mapping.field_of(*c).is_none() && known.iter().any(|k| matches(*c, k)));
+            let free =
+                (0..headers.len()).find(|c| mapping.field_of(*c).is_none() && matches(field, *c));
             if free.is_some() {
                 mapping.set(field, free);
             }

@@ -4,12 +4,12 @@ use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
 use crate::domain::csv_apply::{apply_import, DuplicateChoice, ImportOutcome};
 use crate::domain::csv_decode::{decode_text, detect_separator, TextEncoding};
 use crate::domain::csv_export::{
-    contacts_csv, customers_csv, guard_formula, strip_formula_guard, CUSTOMER_HEADERS,
+    contacts_csv, customers_csv, guard_formula, hook_label, strip_formula_guard, CUSTOMER_HEADERS,
 };
 use crate::domain::csv_mapping::{guess_mapping, CsvField, Mapping};
 use crate::domain::customer::{Actor, Customer, CustomerFields};
 use crate::domain::dataset::Dataset;
-use crate::domain::hook::HookKind;
+use crate::domain::hook::{CurrentNote, HookKind};
 use crate::domain::ids::{ContactId, CustomerId};
 use crate::domain::validation::split_tags;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -74,7 +74,7 @@ fn table(text: &str) -> CsvTable {
 
 fn plan(text: &str, existing: &Dataset) -> ImportPlan {
     let t = table(text);
-    plan_import(&t, &guess_mapping(&t.headers), existing)
+    plan_import(&t, &guess_mapping(&t.headers), existing, today())
 }
 
 /// Ids 1000, 1001, … for new customers.
@@ -190,7 +190,8 @@ fn exports_write_german_dates_and_decimal_commas() {
     let customers = customers_csv(&ds).expect("exports");
     assert!(customers.starts_with("\u{feff}Name;Firma;"));
     assert!(customers.ends_with("\r\n"));
-    assert!(customers.contains("Jana Müller;;;;;;12345,67;O;;;-2,50;04.03.2025;27.11.2026\r\n"));
+    assert!(customers
+        .contains("Jana Müller;;;;;;12345,67;O;;;-2,50;nein;;;;;04.03.2025;27.11.2026\r\n"));
     let contacts = contacts_csv(&ds).expect("exports");
     assert!(contacts.contains(
         ";Jana Müller;27.11.2026;14:05;Anna;Telefon;ausgehend;Kfz-Wechsel;\
@@ -222,7 +223,7 @@ fn windows_1252_bytes_become_umlauts_and_the_euro_sign() {
     assert_eq!(t.encoding, TextEncoding::Windows1252);
     assert_eq!(t.rows[0].cells, vec!["Müller", "€ 12,50"]);
     assert_eq!(t.rows[1].cell(0), "Straße „x“");
-    let p = plan_import(&t, &guess_mapping(&t.headers), &Dataset::default());
+    let p = plan_import(&t, &guess_mapping(&t.headers), &Dataset::default(), today());
     assert_eq!(p.good[0].fields.revenue_cents, 1_250);
 }
 
@@ -284,7 +285,7 @@ fn quoted_fields_hold_separators_quotes_and_line_breaks() {
     // Spreadsheet rows: header 1, Müller 2, blank line 3, Chef 4, Kurz 5.
     let numbers: Vec<_> = t.rows.iter().map(|r| r.number).collect();
     assert_eq!(numbers, vec![2, 4, 5]);
-    let p = plan_import(&t, &guess_mapping(&t.headers), &Dataset::default());
+    let p = plan_import(&t, &guess_mapping(&t.headers), &Dataset::default(), today());
     assert_eq!(p.good[0].fields.notes, "Zeile 1\r\nZeile 2");
     assert_eq!(p.good[2].fields.name, "Kurz");
 }
@@ -427,7 +428,7 @@ fn each_column_once_and_company_stands_in_for_a_missing_name() {
     assert_eq!(m.field_of(2), None);
     assert_eq!(CsvField::from_key("contact_person"), Some(ContactPerson));
     let keys: HashSet<_> = CsvField::ALL.iter().map(|f| f.key()).collect();
-    assert_eq!(keys.len(), 10);
+    assert_eq!(keys.len(), CsvField::ALL.len());
 }
 
 #[test]
@@ -436,6 +437,306 @@ fn the_export_header_maps_every_field() {
     for (i, field) in CsvField::ALL.into_iter().enumerate() {
         assert_eq!(m.column(field), Some(i), "{field:?}");
     }
+}
+
+#[test]
+fn longer_names_keep_their_columns_from_shorter_ones() {
+    let m = guess_mapping(&headers(&[
+        "Vermerk gültig bis (Datum)",
+        "Vermerk vom 2026",
+        "Vermerk (Text)",
+        "Potenzialkunde?",
+        "Potenzial in EUR",
+        "Aufhaenger",
+        "Customer number 2",
+    ]));
+    use CsvField::*;
+    assert_eq!(
+        mapped(&m),
+        vec![
+            (Number, 6),
+            (PotentialAmount, 4),
+            (PotentialFlag, 3),
+            (NoteHook, 5),
+            (NoteText, 2),
+            (NoteValidUntil, 0),
+            (NoteWritten, 1)
+        ]
+    );
+    let no_text = guess_mapping(&headers(&["Name", "Vermerk gültig bis", "Vermerk vom x"]));
+    assert_eq!(no_text.column(NoteText), None, "no column holds the text");
+    let english = guess_mapping(&headers(&[
+        "Name",
+        "Note",
+        "Note text",
+        "Note valid until",
+        "Note date",
+        "Hook",
+        "Potential",
+        "Potential customer",
+    ]));
+    assert_eq!(
+        mapped(&english),
+        vec![
+            (Name, 0),
+            (Note, 1),
+            (PotentialAmount, 6),
+            (PotentialFlag, 7),
+            (NoteHook, 5),
+            (NoteText, 2),
+            (NoteValidUntil, 3),
+            (NoteWritten, 4)
+        ]
+    );
+}
+
+// --- potential and current note ---
+
+#[test]
+fn potential_flag_in_the_usual_spellings() {
+    for yes in [
+        "ja", "JA", " Ja ", "yes", "Y", "x", "X", "1", "true", "TRUE", "WAHR",
+    ] {
+        assert_eq!(parse_potential_flag(yes), Some(true), "{yes}");
+    }
+    for no in ["nein", "Nein", "no", "NO", "0", "false", "FALSCH", "", "  "] {
+        assert_eq!(parse_potential_flag(no), Some(false), "{no}");
+    }
+    for unclear in ["vielleicht", "2", "ja!", "xx", "-"] {
+        assert_eq!(parse_potential_flag(unclear), None, "{unclear}");
+    }
+    let p = plan(
+        "Name;Potenzialkunde;Potenzial
+         Ja-Kunde;ja;12.000
+         Nein-Kunde;nein;
+         Leer;;€ 1.500,50
+         Unklar;vielleicht;viel
+",
+        &Dataset::default(),
+    );
+    let flags: Vec<_> = p
+        .good
+        .iter()
+        .map(|r| (r.fields.potential, r.fields.potential_cents))
+        .collect();
+    assert_eq!(flags, vec![(true, 1_200_000), (false, 0), (false, 150_050)]);
+    assert_eq!(
+        p.good[1].provided,
+        vec![CsvField::Name, CsvField::PotentialFlag],
+        "\"nein\" is a value an update writes"
+    );
+    assert_eq!(
+        p.bad[0].reasons,
+        vec![
+            BadRowReason::PotentialFlagUnknown("vielleicht".into()),
+            BadRowReason::AmountUnparsable("viel".into())
+        ]
+    );
+}
+
+#[test]
+fn hook_labels_and_keys_read_back_and_other_text_is_an_own_hook() {
+    for hook in HookKind::BUILT_IN {
+        let label = hook_label(&hook);
+        assert_eq!(parse_hook(&label), Some(hook.clone()), "{label}");
+        assert_eq!(parse_hook(&label.to_uppercase()), Some(hook.clone()));
+        assert_eq!(parse_hook(&hook.key()), Some(hook.clone()));
+    }
+    assert_eq!(hook_label(&HookKind::LegalChange), "Gesetzliche Änderung");
+    assert_eq!(
+        parse_hook(" gesetzliche aenderung "),
+        Some(HookKind::LegalChange)
+    );
+    assert_eq!(
+        parse_hook("PROMOTION"),
+        Some(HookKind::TimeLimitedPromotion)
+    );
+    assert_eq!(
+        parse_hook("Jubiläum"),
+        Some(HookKind::Custom("Jubiläum".into()))
+    );
+    assert_eq!(
+        parse_hook("custom:Jubiläum"),
+        Some(HookKind::Custom("custom:Jubiläum".into())),
+        "only built-in keys are read as keys"
+    );
+    assert_eq!(hook_label(&HookKind::Custom("Jubiläum".into())), "Jubiläum");
+    assert_eq!(parse_hook("  "), None);
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid")
+}
+
+const NOTE_FILE: &str = "Name;Aufhänger;Vermerk;Vermerk gültig bis;Vermerk vom\n\
+     Voll;Gesetzliche Änderung;Neue Regel ab Januar;31.01.2027;01.11.2026\n\
+     Heute;Jubiläum;'=10 Jahre;;\n\
+     Kein Vermerk;;;;\n\
+     Ohne Aufhänger;;Text allein;;\n\
+     Ohne Text;promotion;;;\n\
+     Nur Datum;;;;01.11.2026\n\
+     Ende unlesbar;promotion;Aktion;bald;\n\
+     Ende zu früh;promotion;Aktion;01.10.2026;01.11.2026\n\
+     Ende vor heute;promotion;Aktion;26.11.2026;\n\
+     Datum unlesbar;promotion;Aktion;01.10.2026;gestern\n";
+
+#[test]
+fn current_notes_are_read_with_their_hook_and_dates() {
+    let p = plan(NOTE_FILE, &Dataset::default());
+    let notes: Vec<_> = p
+        .good
+        .iter()
+        .map(|r| (r.fields.name.as_str(), r.fields.current_note.clone()))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            (
+                "Voll",
+                Some(CurrentNote {
+                    written: day(2026, 11, 1),
+                    hook: HookKind::LegalChange,
+                    text: "Neue Regel ab Januar".into(),
+                    valid_until: Some(day(2027, 1, 31)),
+                })
+            ),
+            (
+                "Heute",
+                Some(CurrentNote {
+                    written: today(),
+                    hook: HookKind::Custom("Jubiläum".into()),
+                    text: "=10 Jahre".into(),
+                    valid_until: None,
+                })
+            ),
+            ("Kein Vermerk", None),
+        ]
+    );
+    use CsvField::*;
+    assert_eq!(
+        p.good[0].provided,
+        vec![Name, NoteHook, NoteText, NoteValidUntil, NoteWritten]
+    );
+    let reasons: Vec<_> = p
+        .bad
+        .iter()
+        .map(|b| (b.row_number, b.reasons.clone()))
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            (5, vec![BadRowReason::NoteHookMissing]),
+            (6, vec![BadRowReason::NoteTextMissing]),
+            (7, vec![BadRowReason::NoteTextMissing]),
+            (
+                8,
+                vec![BadRowReason::NoteValidUntilUnparsable("bald".into())]
+            ),
+            (
+                9,
+                vec![BadRowReason::NoteValidUntilBeforeWritten(
+                    "01.10.2026".into()
+                )]
+            ),
+            (
+                10,
+                vec![BadRowReason::NoteValidUntilBeforeWritten(
+                    "26.11.2026".into()
+                )]
+            ),
+            (
+                11,
+                vec![BadRowReason::NoteWrittenUnparsable("gestern".into())]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn update_overwrites_potential_and_replaces_the_note() {
+    let mut ds = known();
+    let written = day(2026, 10, 1);
+    {
+        let jana = &mut ds.customers.get_mut(&CustomerId(10)).expect("known").fields;
+        jana.potential = true;
+        jana.potential_cents = 500_000;
+        jana.current_note = Some(CurrentNote {
+            written,
+            hook: HookKind::LegalChange,
+            text: "Neue Regel".into(),
+            valid_until: Some(day(2026, 12, 31)),
+        });
+        let otto = &mut ds.customers.get_mut(&CustomerId(20)).expect("known").fields;
+        otto.current_note = Some(CurrentNote {
+            written,
+            hook: HookKind::LegalChange,
+            text: "Alt".into(),
+            valid_until: None,
+        });
+    }
+    let p = plan(
+        "Name;Kundennummer;Telefon;Potenzialkunde;Potenzial;Aufhänger;Vermerk;Vermerk gültig bis\n\
+         Jana Müller;K-0007;;nein;;legal_change;Neue Regel;\n\
+         Otto Weber;;+49 221 998877;;1.000;Rundum-Beratung;Neu;31.12.2026\n",
+        &ds,
+    );
+    assert!(p.bad.is_empty(), "{:?}", p.bad);
+    let out = apply_import(&p, DuplicateChoice::Update, &ds, &actor(), counter());
+    assert_eq!((out.updated, out.customers_to_write.len()), (2, 2));
+    let jana = &out.customers_to_write[0].fields;
+    assert_eq!((jana.potential, jana.potential_cents), (false, 500_000));
+    assert_eq!(
+        jana.current_note,
+        Some(CurrentNote {
+            written,
+            hook: HookKind::LegalChange,
+            text: "Neue Regel".into(),
+            valid_until: None,
+        }),
+        "same hook and text keep their date; the empty end date is the row's"
+    );
+    let otto = &out.customers_to_write[1].fields;
+    assert_eq!((otto.potential, otto.potential_cents), (false, 100_000));
+    assert_eq!(
+        otto.current_note,
+        Some(CurrentNote {
+            written: today(),
+            hook: HookKind::ComprehensiveConsultation,
+            text: "Neu".into(),
+            valid_until: Some(day(2026, 12, 31)),
+        })
+    );
+    // A row without note cells leaves the stored note alone.
+    let p = plan("Name;Kundennummer;Vermerk\nJana;K-0007;\n", &ds);
+    let out = apply_import(&p, DuplicateChoice::Update, &ds, &actor(), counter());
+    assert_eq!(
+        out.customers_to_write[0].fields.current_note,
+        ds.customers[&CustomerId(10)].fields.current_note
+    );
+}
+
+#[test]
+fn the_export_writes_the_flag_and_the_current_note() {
+    let ds = dataset_of(vec![customer(
+        1,
+        CustomerFields {
+            name: "Jana".into(),
+            potential: true,
+            potential_cents: 250_000,
+            current_note: Some(CurrentNote {
+                written: day(2026, 11, 1),
+                hook: HookKind::TimeLimitedPromotion,
+                text: "=Aktion; \"bis\" Jahresende".into(),
+                valid_until: Some(day(2026, 12, 31)),
+            }),
+            ..Default::default()
+        },
+    )]);
+    let text = customers_csv(&ds).expect("exports");
+    assert!(text.contains(
+        ";2500,00;ja;Zeitlich begrenzte Aktion;\"'=Aktion; \"\"bis\"\" Jahresende\";\
+         31.12.2026;01.11.2026;04.03.2025;\r\n"
+    ));
 }
 
 // --- duplicates ---
@@ -638,6 +939,36 @@ fn class() -> impl Strategy<Value = CustomerClass> {
     ]
 }
 
+/// A hook as a user picks it: built in, or an own label that names no built-in hook.
+fn hook() -> impl Strategy<Value = HookKind> {
+    let custom = ("[=+@'\\-]?[A-Za-zÄÖÜäöüß]", text(15))
+        .prop_map(|(start, rest)| format!("{start}{rest}"))
+        .prop_filter("names no built-in hook", |label| {
+            parse_hook(label) == Some(HookKind::Custom(label.clone()))
+        })
+        .prop_map(HookKind::Custom);
+    prop_oneof![prop::sample::select(HookKind::BUILT_IN.to_vec()), custom]
+}
+
+fn current_note() -> impl Strategy<Value = CurrentNote> {
+    (
+        hook(),
+        ("[=+@'\\-]?[A-Za-zÄÖÜäöüß\";]", text(60)),
+        0i64..4_000,
+        prop::option::of(0i64..500),
+    )
+        .prop_map(|(hook, (start, rest), written, lasts)| {
+            let written = NaiveDate::from_ymd_opt(2018, 1, 1).expect("valid")
+                + chrono::Duration::days(written);
+            CurrentNote {
+                written,
+                hook,
+                text: format!("{start}{rest}"),
+                valid_until: lasts.map(|days| written + chrono::Duration::days(days)),
+            }
+        })
+}
+
 fn fields() -> impl Strategy<Value = CustomerFields> {
     (
         (
@@ -656,9 +987,19 @@ fn fields() -> impl Strategy<Value = CustomerFields> {
             prop::collection::vec("[=+\\-@]?[a-zA-ZäöüÄÖÜß\" ]{1,10}", 0..4),
             text(60),
         ),
+        (
+            -100_000_000_000i64..100_000_000_000,
+            any::<bool>(),
+            prop::option::of(current_note()),
+        ),
     )
         .prop_map(
-            |((name, company, person, phones), (email, number, revenue, class), (tags, notes))| {
+            |(
+                (name, company, person, phones),
+                (email, number, revenue, class),
+                (tags, notes),
+                (potential_cents, potential, current_note),
+            )| {
                 CustomerFields {
                     name,
                     company,
@@ -667,10 +1008,12 @@ fn fields() -> impl Strategy<Value = CustomerFields> {
                     email,
                     number,
                     revenue_cents: revenue,
+                    potential_cents,
                     class,
+                    potential,
                     tags: split_tags(&tags.join(",")),
                     notes,
-                    ..Default::default()
+                    current_note,
                 }
             },
         )
@@ -690,7 +1033,7 @@ proptest! {
         let t = read_csv(text.as_bytes()).expect("reads back");
         prop_assert_eq!(t.encoding, TextEncoding::Utf8WithBom);
         prop_assert_eq!(t.separator, b';');
-        let p = plan_import(&t, &guess_mapping(&t.headers), &Dataset::default());
+        let p = plan_import(&t, &guess_mapping(&t.headers), &Dataset::default(), today());
         prop_assert!(p.bad.is_empty(), "{:?}", p.bad);
         let out = apply_import(&p, DuplicateChoice::ImportAsNew, &Dataset::default(), &actor(), counter());
         let back: Vec<CustomerFields> = out.customers_to_write.into_iter().map(|c| c.fields).collect();
@@ -800,7 +1143,7 @@ proptest! {
     #[test]
     fn any_bytes_give_an_error_or_a_consistent_import(
         bytes in input_bytes(),
-        remap in prop::collection::vec(prop::option::of(0usize..14), 10),
+        remap in prop::collection::vec(prop::option::of(0usize..20), CsvField::ALL.len()),
         use_guess in any::<bool>(),
     ) {
         let ds = known();
@@ -818,7 +1161,7 @@ proptest! {
             }
             m
         };
-        let p = plan_import(&t, &mapping, &ds);
+        let p = plan_import(&t, &mapping, &ds, today());
         prop_assert_eq!(p.row_count(), t.rows.len());
         prop_assert!(p.bad.iter().all(|b| !b.reasons.is_empty()));
         for choice in [DuplicateChoice::Skip, DuplicateChoice::Update, DuplicateChoice::ImportAsNew] {

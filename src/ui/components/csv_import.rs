@@ -27,6 +27,12 @@ fn field_label(t: &Texts, field: CsvField) -> &'static str {
         CsvField::Class => t.field_class,
         CsvField::Tags => t.field_tags,
         CsvField::Note => t.field_notes,
+        CsvField::PotentialAmount => t.field_potential_amount,
+        CsvField::PotentialFlag => t.field_potential,
+        CsvField::NoteHook => t.note_hook,
+        CsvField::NoteText => t.note_text,
+        CsvField::NoteValidUntil => t.note_valid_until_label,
+        CsvField::NoteWritten => t.csv_field_note_written,
     }
 }
 
@@ -51,9 +57,11 @@ pub fn CsvImport() -> impl IntoView {
     let plan = Memo::new(move |_| {
         let map = mapping.get();
         table.with(|loaded| {
-            loaded
-                .as_ref()
-                .map(|(_, table)| state.data.with(|d| plan_import(table, &map, d)))
+            loaded.as_ref().map(|(_, table)| {
+                state
+                    .data
+                    .with(|d| plan_import(table, &map, d, clock::today()))
+            })
         })
     });
 

@@ -496,4 +496,11 @@ pub const DE: Texts = Texts {
     file_quarantine: "quarantaene",
     hook_custom_option: "Eigener Aufhänger …",
     hook_custom_label: "Name des eigenen Aufhängers",
+    csv_bad_potential_flag: |text| format!("Potenzialkunde „{text}“ ist unklar (erlaubt: ja, nein)"),
+    csv_bad_note_hook: "Vermerk ohne Aufhänger",
+    csv_bad_note_text: "Angaben zum Vermerk ohne Vermerk-Text",
+    csv_bad_note_until: |text| format!("Vermerk gültig bis „{text}“ ist kein Datum (etwa 27.11.2026)"),
+    csv_bad_note_until_before: |text| format!("Vermerk gültig bis „{text}“ liegt vor dem Datum des Vermerks"),
+    csv_bad_note_written: |text| format!("Vermerk vom „{text}“ ist kein Datum (etwa 27.11.2026)"),
+    csv_field_note_written: "Vermerk vom",
 };

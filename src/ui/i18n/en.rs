@@ -505,4 +505,11 @@ pub const EN: Texts = Texts {
     file_quarantine: "quarantine",
     hook_custom_option: "Own hook …",
     hook_custom_label: "Name of your own hook",
+    csv_bad_potential_flag: |text| format!("Potential customer “{text}” is unclear (allowed: yes, no)"),
+    csv_bad_note_hook: "Note without a hook",
+    csv_bad_note_text: "Note details without the note's text",
+    csv_bad_note_until: |text| format!("Note valid until “{text}” is not a date (e.g. 27.11.2026)"),
+    csv_bad_note_until_before: |text| format!("Note valid until “{text}” is before the note's date"),
+    csv_bad_note_written: |text| format!("Note written “{text}” is not a date (e.g. 27.11.2026)"),
+    csv_field_note_written: "Note written",
 };

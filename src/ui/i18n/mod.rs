@@ -484,6 +484,13 @@ pub struct Texts {
     pub file_quarantine: &'static str,
     pub hook_custom_option: &'static str,
     pub hook_custom_label: &'static str,
+    pub csv_bad_potential_flag: fn(&str) -> String,
+    pub csv_bad_note_hook: &'static str,
+    pub csv_bad_note_text: &'static str,
+    pub csv_bad_note_until: fn(&str) -> String,
+    pub csv_bad_note_until_before: fn(&str) -> String,
+    pub csv_bad_note_written: fn(&str) -> String,
+    pub csv_field_note_written: &'static str,
 }
 
 thread_local! {
@@ -582,6 +589,12 @@ pub fn bad_row_reason(reason: &BadRowReason) -> String {
         BadRowReason::AmountUnparsable(text) => (t.csv_bad_amount)(text),
         BadRowReason::ClassUnknown(text) => (t.csv_bad_class)(text),
         BadRowReason::EmailInvalid(text) => (t.csv_bad_email)(text),
+        BadRowReason::PotentialFlagUnknown(text) => (t.csv_bad_potential_flag)(text),
+        BadRowReason::NoteHookMissing => t.csv_bad_note_hook.into(),
+        BadRowReason::NoteTextMissing => t.csv_bad_note_text.into(),
+        BadRowReason::NoteValidUntilUnparsable(text) => (t.csv_bad_note_until)(text),
+        BadRowReason::NoteValidUntilBeforeWritten(text) => (t.csv_bad_note_until_before)(text),
+        BadRowReason::NoteWrittenUnparsable(text) => (t.csv_bad_note_written)(text),
     }
 }
 
