@@ -381,3 +381,50 @@ fn an_import_stores_new_and_changed_customers_at_once_or_not_at_all() {
     );
     assert_eq!(tight.snapshot(), before);
 }
+
+#[test]
+fn two_tabs_rehearsing_at_once_both_keep_their_practice() {
+    use klassenblick::domain::ids::{LineId, TraineeId};
+    use klassenblick::domain::practice::{PracticeState, Rating, ReviewLog, Trainee};
+    let memory = MemoryStore::default();
+    Store::new(&memory)
+        .replace_all(&Dataset::default())
+        .expect("fits");
+    let log = |trainee: u64, minute: u32| ReviewLog {
+        trainee: TraineeId(trainee),
+        line: LineId(1001),
+        at: now().date().and_hms_opt(11, minute, 0).expect("valid"),
+        rating: Rating::Good,
+        similarity: None,
+        cram: false,
+    };
+    let trainee = |id: u64, name: &str| Trainee {
+        id: TraineeId(id),
+        name: name.into(),
+        created: now().date(),
+    };
+    // Both tabs start from the same, empty state.
+    let mut first = PracticeState::default();
+    first.trainees.push(trainee(1, "Anna"));
+    first.active = Some(TraineeId(1));
+    first.reviews.push(log(1, 1));
+    let mut second = PracticeState::default();
+    second.trainees.push(trainee(2, "Ben"));
+    second.active = Some(TraineeId(2));
+    second.reviews.push(log(2, 2));
+    Store::new(&memory)
+        .save_practice_merged(&first)
+        .expect("saves");
+    let stored = Store::new(&memory)
+        .save_practice_merged(&second)
+        .expect("saves");
+    assert_eq!(stored.trainees.len(), 2);
+    assert_eq!(stored.reviews.len(), 2);
+    assert_eq!(
+        stored.active,
+        Some(TraineeId(2)),
+        "each tab keeps its own trainee"
+    );
+    let opened = Store::new(&memory).open(STAMP).dataset.practice;
+    assert_eq!(opened, stored);
+}

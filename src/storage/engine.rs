@@ -11,6 +11,7 @@ use crate::domain::dataset::{BackupStatus, Dataset};
 use crate::domain::ids::CustomerId;
 use crate::domain::playbook::PlaybookLine;
 use crate::domain::practice::PracticeState;
+use crate::domain::restore_merge::merge_practice;
 use crate::domain::settings::Settings;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -421,6 +422,25 @@ impl<B: KeyValueStore> Store<B> {
 
     pub fn save_practice(&self, practice: &PracticeState) -> Result<usize, StorageError> {
         self.write_one(keys::PRACTICE, encode_for_storage(practice)?)
+    }
+
+    /// Saves this tab's practice state united with what is stored now, so two tabs
+    /// rehearsing at the same time both keep their ratings and logs. Returns what was
+    /// stored. An unreadable stored value is left to quarantine, never merged.
+    pub fn save_practice_merged(
+        &self,
+        practice: &PracticeState,
+    ) -> Result<PracticeState, StorageError> {
+        let stored: PracticeState = match self.backend.get(keys::PRACTICE)? {
+            Some(raw) => decode(&raw).map_err(|e| StorageError::Corrupt {
+                key: keys::PRACTICE.to_string(),
+                reason: e.to_string(),
+            })?,
+            None => PracticeState::default(),
+        };
+        let merged = merge_practice(practice, &stored);
+        self.save_practice(&merged)?;
+        Ok(merged)
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<usize, StorageError> {

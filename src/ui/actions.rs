@@ -404,10 +404,19 @@ pub fn save_playbook(state: &AppState, lines: Vec<PlaybookLine>) -> bool {
 /// Stores all practice progress as one value. Practice is not customer data, so it does
 /// not count towards the backup reminder.
 pub fn save_practice(state: &AppState, practice: crate::domain::practice::PracticeState) -> bool {
-    if write_through(state, |store| store.save_practice(&practice)).is_err() {
+    let mut merged = None;
+    let saved = write_through(state, |store| {
+        store.save_practice_merged(&practice).map(|stored| {
+            merged = Some(stored);
+            0
+        })
+    });
+    if saved.is_err() {
         return false;
     }
-    state.data.update(|d| d.practice = practice);
+    state
+        .data
+        .update(|d| d.practice = merged.unwrap_or(practice));
     true
 }
 
