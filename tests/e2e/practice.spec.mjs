@@ -189,6 +189,9 @@ test('a group session takes trainees in turn and sums up per trainee', async ({ 
   await page.getByTestId('session-start').click();
   const view = page.getByTestId('session-view');
   await expect(view).toBeVisible();
+  // A modal view: focus starts on the reveal button, and the page behind is inert.
+  await expect(page.getByTestId('session-reveal')).toBeFocused();
+  await expect(page.locator('main')).toHaveAttribute('inert', '');
   const turns = [];
   for (let round = 0; round < 3; round++) {
     turns.push(await page.getByTestId('session-turn').textContent());
@@ -202,6 +205,7 @@ test('a group session takes trainees in turn and sums up per trainee', async ({ 
   // Escape ends the projector view like the end button.
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
+  await expect(page.locator('main')).not.toHaveAttribute('inert', '');
   const summary = page.getByTestId('session-summary');
   await expect(summary).toBeVisible();
   await expect(summary.getByTestId('session-summary-row')).toHaveCount(2);

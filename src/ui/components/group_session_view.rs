@@ -9,6 +9,7 @@ use crate::domain::group_session::GroupSession;
 use crate::domain::ids::TraineeId;
 use crate::domain::practice::Rating;
 use crate::domain::scheduling::rehearse;
+use leptos::portal::Portal;
 use leptos::prelude::*;
 
 /// The training-room view: large type and high contrast for a projector. Each round a
@@ -66,6 +67,12 @@ pub fn GroupSessionView() -> impl IntoView {
         next_round();
         focus_in_projector("session-reveal");
     };
+    // While the projector view is open, the page behind it takes no focus or clicks.
+    Effect::new(move |_| {
+        let open = session.with(Option::is_some) && !finished.get();
+        set_background_inert(open);
+    });
+    on_cleanup(|| set_background_inert(false));
     // Escape leaves the projector view for the summary, as from any dialog.
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let open = session.try_with_untracked(Option::is_some) == Some(true)
@@ -144,6 +151,7 @@ pub fn GroupSessionView() -> impl IntoView {
             </Show>
         </section>
         <Show when=move || session.with(Option::is_some) && !finished.get()>
+            <Portal>
             <div class="projector" data-testid="session-view" role="dialog" aria-modal="true" aria-label=t.session_title>
                 {move || current.get().map(|(round, line)| view! {
                     <div class="projector-head">
@@ -177,6 +185,7 @@ pub fn GroupSessionView() -> impl IntoView {
                     <button class="projector-button projector-quiet" data-testid="session-end" on:click=move |_| finished.set(true)>{t.session_end}</button>
                 </div>
             </div>
+            </Portal>
         </Show>
         <Show when=move || finished.get()>
             <section class="panel" data-testid="session-summary">
@@ -212,4 +221,18 @@ fn focus_in_projector(testid: &'static str) {
             let _ = button.focus();
         }
     });
+}
+
+/// Marks the page behind the projector view inert (or not); the view itself is mounted
+/// outside `main`, so it stays usable.
+fn set_background_inert(inert: bool) {
+    for selector in [".topbar", ".skip-link", "main"] {
+        if let Ok(Some(element)) = document().query_selector(selector) {
+            let _ = if inert {
+                element.set_attribute("inert", "")
+            } else {
+                element.remove_attribute("inert")
+            };
+        }
+    }
 }
