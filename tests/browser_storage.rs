@@ -180,3 +180,75 @@ fn the_local_store_lists_and_removes_keys() {
     store.remove("kb:meta").expect("remove");
     assert_eq!(store.get("kb:meta"), Ok(None));
 }
+
+/// Every `kb:` key with its value, to compare storage before and after.
+fn kb_snapshot() -> Vec<(String, Option<String>)> {
+    let storage = local();
+    let count = storage.length().expect("length");
+    let mut entries: Vec<(String, Option<String>)> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with("kb:"))
+        .map(|k| {
+            let v = storage.get_item(&k).ok().flatten();
+            (k, v)
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+#[wasm_bindgen_test]
+fn a_csv_import_that_does_not_fit_stores_nothing() {
+    use klassenblick::domain::csv_apply::{apply_import, DuplicateChoice};
+    use klassenblick::domain::csv_import::{plan_import, read_csv};
+    use klassenblick::domain::csv_mapping::guess_mapping;
+    use klassenblick::domain::customer::Actor;
+    use klassenblick::domain::ids::CustomerId;
+    let store = fresh_store();
+    let demo = demo_dataset(today());
+    store.replace_all(&demo).expect("demo fits");
+    let storage = local();
+    // Fill the quota, then free about 32,000 units: room for the first buckets of the
+    // import, not for all of them, so it fails midway.
+    let mut index = 0;
+    let mut size = 1 << 20;
+    let mut room = None;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        while storage.set_item(&format!("filler-{index}"), &chunk).is_ok() {
+            if size == 1 << 15 && room.is_none() {
+                room = Some(format!("filler-{index}"));
+            }
+            index += 1;
+        }
+        size /= 2;
+    }
+    let room = room.expect("a 32,768-unit filler was written");
+    storage.remove_item(&room).expect("removable");
+    let mut csv = String::from("Name;Firma;Telefon;E-Mail;Jahresumsatz;Klasse;Notizen\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!(
+            "Kundin {i};Betrieb {i} GmbH;0171 {:07};k{i}@example.de;{},50;B;Notiz mit etwas Text {i}\n",
+            1_000_000 + i,
+            i * 13
+        ));
+    }
+    let table = read_csv(csv.as_bytes()).expect("readable CSV");
+    let plan = plan_import(&table, &guess_mapping(&table.headers), &demo, today());
+    assert_eq!(plan.good.len(), 5_000);
+    let actor = Actor {
+        who: "Test".into(),
+        at: today().and_hms_opt(9, 0, 0).expect("valid"),
+    };
+    let mut next = 10_000_000u64;
+    let outcome = apply_import(&plan, DuplicateChoice::Skip, &demo, &actor, || {
+        next += 1;
+        CustomerId(next)
+    });
+    assert_eq!(outcome.added, 5_000);
+    let before = kb_snapshot();
+    let result = store.put_customers(&outcome.customers_to_write);
+    assert_eq!(result.map(|_| ()), Err(StorageError::QuotaExceeded));
+    assert_eq!(kb_snapshot(), before, "not one bucket changed");
+    storage.clear().expect("clear");
+}
