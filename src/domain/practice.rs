@@ -115,6 +115,9 @@ pub struct PracticeState {
     pub cards: Vec<ReviewCard>,
     pub reviews: Vec<ReviewLog>,
     pub drills: Vec<DrillAttempt>,
+    /// Totals of logs folded away (see `practice_archive`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub archive: Vec<super::practice_archive::ArchivedProgress>,
 }
 
 impl PracticeState {

@@ -3,6 +3,7 @@
 use super::ids::TraineeId;
 use super::playbook::PlaybookLine;
 use super::practice::PracticeState;
+use super::practice_archive::ArchivedProgress;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -48,6 +49,22 @@ pub fn progress(
         .iter()
         .filter(|d| d.trainee == trainee)
         .collect();
+    // Folded logs count through their totals; reaction times are the kept rounds'.
+    let archived = practice
+        .archived(trainee)
+        .cloned()
+        .unwrap_or(ArchivedProgress {
+            trainee,
+            until: None,
+            repetitions: 0,
+            typed_sum: 0,
+            typed_count: 0,
+            drill_rounds: 0,
+            drill_correct: 0,
+        });
+    let drill_rounds = drills.len() + archived.drill_rounds as usize;
+    let drill_correct =
+        drills.iter().filter(|d| d.correct).count() + archived.drill_correct as usize;
     let mut millis: Vec<u32> = drills.iter().map(|d| d.millis).collect();
     millis.sort_unstable();
     let active_days: BTreeSet<NaiveDate> = reviews
@@ -61,21 +78,20 @@ pub fn progress(
             .iter()
             .filter(|c| c.stability >= MASTERED_STABILITY_DAYS)
             .count(),
-        repetitions: reviews.len(),
-        typed_accuracy: percent_mean(&typed),
-        drill_rounds: drills.len(),
-        drill_accuracy: (!drills.is_empty()).then(|| {
-            let right = drills.iter().filter(|d| d.correct).count();
-            (right * 100 / drills.len()) as u8
-        }),
+        repetitions: reviews.len() + archived.repetitions as usize,
+        typed_accuracy: percent_mean(
+            typed.iter().map(|v| u64::from(*v)).sum::<u64>() + archived.typed_sum,
+            typed.len() as u64 + u64::from(archived.typed_count),
+        ),
+        drill_rounds,
+        drill_accuracy: (drill_rounds > 0).then(|| (drill_correct * 100 / drill_rounds) as u8),
         drill_median_millis: millis.get(millis.len() / 2).copied(),
         streak_days: streak(&active_days, today),
     }
 }
 
-fn percent_mean(values: &[u32]) -> Option<u8> {
-    let count = u32::try_from(values.len()).ok().filter(|n| *n > 0)?;
-    Some((values.iter().sum::<u32>() / count).min(100) as u8)
+fn percent_mean(sum: u64, count: u64) -> Option<u8> {
+    (count > 0).then(|| (sum / count).min(100) as u8)
 }
 
 fn streak(days: &BTreeSet<NaiveDate>, today: NaiveDate) -> u32 {

@@ -463,3 +463,64 @@ fn a_freshly_agreed_line_is_the_first_new_card() {
     let queue = practice_queue(&PracticeState::default(), ANNA, &lines, options, at(20, 9));
     assert_eq!(queue, vec![LineId(3), LineId(1)]);
 }
+
+#[test]
+fn folding_old_logs_keeps_progress_whole_and_a_merge_counts_nothing_twice() {
+    use crate::domain::restore_merge::merge_practice;
+    let lines = starter_playbook(day(1));
+    let mut practice = PracticeState::default();
+    for i in 0..50u32 {
+        let l = &lines[(i as usize) % lines.len()];
+        let similarity = Some(60 + (i % 5) as u8 * 10);
+        rehearse(
+            &mut practice,
+            ANNA,
+            l,
+            Rating::Good,
+            similarity,
+            at(1 + i / 10, 8 + i % 10),
+            true,
+        );
+    }
+    for i in 0..10u32 {
+        rehearse(
+            &mut practice,
+            BEN,
+            &lines[0],
+            Rating::Hard,
+            None,
+            at(20, 8 + i),
+            true,
+        );
+    }
+    for i in 0..6u32 {
+        practice.drills.push(DrillAttempt {
+            trainee: BEN,
+            at: at(21, 8 + i),
+            correct: i % 3 != 0,
+            class_correct: true,
+            millis: 700 + i * 100,
+        });
+    }
+    let before_anna = progress(&practice, ANNA, &lines, day(21));
+    let before_ben = progress(&practice, BEN, &lines, day(21));
+    let original = practice.clone();
+    practice.compact(20, 2);
+    assert_eq!(practice.reviews.len(), 20);
+    assert_eq!(practice.drills.len(), 2);
+    let after_anna = progress(&practice, ANNA, &lines, day(21));
+    let after_ben = progress(&practice, BEN, &lines, day(21));
+    assert_eq!(after_anna.repetitions, before_anna.repetitions);
+    assert_eq!(after_anna.typed_accuracy, before_anna.typed_accuracy);
+    assert_eq!(after_ben.repetitions, before_ben.repetitions);
+    assert_eq!(after_ben.drill_rounds, before_ben.drill_rounds);
+    assert_eq!(after_ben.drill_accuracy, before_ben.drill_accuracy);
+    // Another tab still holding every log: uniting the two counts each log once.
+    for merged in [
+        merge_practice(&practice, &original),
+        merge_practice(&original, &practice),
+    ] {
+        assert_eq!(progress(&merged, ANNA, &lines, day(21)).repetitions, 50);
+        assert_eq!(progress(&merged, BEN, &lines, day(21)).drill_rounds, 6);
+    }
+}

@@ -348,5 +348,19 @@ pub fn merge_practice(current: &PracticeState, backup: &PracticeState) -> Practi
         }
     }
     merged.drills.sort_by_key(|d| d.at);
+    // Folded totals: per trainee the side that folded further counts; logs it counts
+    // are then dropped, so nothing is counted twice.
+    for theirs in &backup.archive {
+        match merged
+            .archive
+            .iter_mut()
+            .find(|a| a.trainee == theirs.trainee)
+        {
+            Some(mine) if theirs.until > mine.until => *mine = theirs.clone(),
+            Some(_) => {}
+            None => merged.archive.push(theirs.clone()),
+        }
+    }
+    merged.drop_archived_logs();
     merged
 }

@@ -11,6 +11,7 @@ use crate::domain::dataset::{BackupStatus, Dataset};
 use crate::domain::ids::CustomerId;
 use crate::domain::playbook::PlaybookLine;
 use crate::domain::practice::PracticeState;
+use crate::domain::practice_archive::{KEPT_DRILLS, KEPT_REVIEWS};
 use crate::domain::restore_merge::merge_practice;
 use crate::domain::settings::Settings;
 use serde::de::DeserializeOwned;
@@ -425,8 +426,8 @@ impl<B: KeyValueStore> Store<B> {
     }
 
     /// Saves this tab's practice state united with what is stored now, so two tabs
-    /// rehearsing at the same time both keep their ratings and logs. Returns what was
-    /// stored. An unreadable stored value is left to quarantine, never merged.
+    /// rehearsing at the same time both keep their ratings and logs, with the oldest logs
+    /// folded into totals once there are many. Returns what was stored. An unreadable stored value is left to quarantine, never merged.
     pub fn save_practice_merged(
         &self,
         practice: &PracticeState,
@@ -438,7 +439,8 @@ impl<B: KeyValueStore> Store<B> {
             })?,
             None => PracticeState::default(),
         };
-        let merged = merge_practice(practice, &stored);
+        let mut merged = merge_practice(practice, &stored);
+        merged.compact(KEPT_REVIEWS, KEPT_DRILLS);
         self.save_practice(&merged)?;
         Ok(merged)
     }

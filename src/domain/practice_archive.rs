@@ -1,0 +1,92 @@
+//! Bounded practice logs. Every rating and drill pick is logged, and a training room
+//! rates a lot; the oldest logs are folded into per-trainee totals so that progress stays
+//! whole while the stored value stays small next to the customers.
+
+use super::ids::TraineeId;
+use super::practice::PracticeState;
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// Review logs kept in full; about 200,000 UTF-16 units when stored.
+pub const KEPT_REVIEWS: usize = 20_000;
+/// Drill attempts kept in full.
+pub const KEPT_DRILLS: usize = 10_000;
+
+/// What a trainee's folded logs contributed to progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchivedProgress {
+    pub trainee: TraineeId,
+    /// Every log of this trainee up to this time is counted here, not kept as a log.
+    pub until: Option<NaiveDateTime>,
+    pub repetitions: u32,
+    pub typed_sum: u64,
+    pub typed_count: u32,
+    pub drill_rounds: u32,
+    pub drill_correct: u32,
+}
+
+impl PracticeState {
+    /// Keeps the newest `keep_reviews` review logs and `keep_drills` drill attempts and
+    /// folds the older ones into the trainees' totals.
+    pub fn compact(&mut self, keep_reviews: usize, keep_drills: usize) {
+        if self.reviews.len() > keep_reviews {
+            self.reviews.sort_by_key(|r| r.at);
+            let folded = self.reviews.len() - keep_reviews;
+            for log in self.reviews.drain(..folded).collect::<Vec<_>>() {
+                let entry = self.archive_of(log.trainee, log.at);
+                entry.repetitions += 1;
+                if let Some(similarity) = log.similarity {
+                    entry.typed_sum += u64::from(similarity);
+                    entry.typed_count += 1;
+                }
+            }
+        }
+        if self.drills.len() > keep_drills {
+            self.drills.sort_by_key(|d| d.at);
+            let folded = self.drills.len() - keep_drills;
+            for attempt in self.drills.drain(..folded).collect::<Vec<_>>() {
+                let entry = self.archive_of(attempt.trainee, attempt.at);
+                entry.drill_rounds += 1;
+                entry.drill_correct += u32::from(attempt.correct);
+            }
+        }
+    }
+
+    pub fn archived(&self, trainee: TraineeId) -> Option<&ArchivedProgress> {
+        self.archive.iter().find(|a| a.trainee == trainee)
+    }
+
+    fn archive_of(&mut self, trainee: TraineeId, at: NaiveDateTime) -> &mut ArchivedProgress {
+        let index = match self.archive.iter().position(|a| a.trainee == trainee) {
+            Some(index) => index,
+            None => {
+                self.archive.push(ArchivedProgress {
+                    trainee,
+                    until: None,
+                    repetitions: 0,
+                    typed_sum: 0,
+                    typed_count: 0,
+                    drill_rounds: 0,
+                    drill_correct: 0,
+                });
+                self.archive.len() - 1
+            }
+        };
+        let entry = &mut self.archive[index];
+        entry.until = entry.until.max(Some(at));
+        entry
+    }
+
+    /// Drops logs a trainee's totals already count: after uniting two states, a log one
+    /// side folded may still be a log on the other side.
+    pub fn drop_archived_logs(&mut self) {
+        let archive = self.archive.clone();
+        let counted = |trainee: TraineeId, at: NaiveDateTime| {
+            archive
+                .iter()
+                .any(|a| a.trainee == trainee && a.until.is_some_and(|until| at <= until))
+        };
+        self.reviews.retain(|r| !counted(r.trainee, r.at));
+        self.drills.retain(|d| !counted(d.trainee, d.at));
+    }
+}
