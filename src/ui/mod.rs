@@ -14,5 +14,12 @@ pub mod state;
 
 /// Mounts the app on the page body.
 pub fn mount() {
+    // The page shows a bare top bar while the app loads; the app takes its place.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }
