@@ -79,3 +79,43 @@ fn markup_in_contact_text_renders_as_plain_text() {
     assert!(root.query_selector("b").expect("query").is_none());
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+fn the_answer_diff_marks_missing_and_extra_words_and_the_score() {
+    use klassenblick::domain::word_diff::score_answer;
+    use klassenblick::ui::components::answer_diff::AnswerDiff;
+    let score = score_answer(
+        "Schön, dass Sie anrufen, ich habe etwas für Sie.",
+        "Schön dass Sie anrufen, ich habe heute etwas",
+    );
+    let root = container();
+    let handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <AnswerDiff score=score.clone()/> },
+    );
+    let shown = root
+        .query_selector("[data-testid=practice-score]")
+        .expect("query")
+        .expect("score");
+    let similarity: u8 = shown
+        .get_attribute("data-similarity")
+        .and_then(|s| s.parse().ok())
+        .expect("a similarity");
+    assert!((60..100).contains(&similarity), "{similarity}");
+    assert!(shown
+        .text_content()
+        .unwrap_or_default()
+        .contains(&format!("{similarity} %")));
+    let words = |mark: &str| {
+        let found = root
+            .query_selector_all(&format!("[data-mark={mark}]"))
+            .expect("query");
+        (0..found.length())
+            .filter_map(|i| found.item(i).and_then(|n| n.text_content()))
+            .map(|t| t.rsplit(": ").next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(words("word-missing"), vec!["für", "Sie."]);
+    assert_eq!(words("word-extra"), vec!["heute"]);
+    drop(handle);
+}
