@@ -22,9 +22,17 @@ pub struct DrillRound {
     /// The customer's current hook, if its note is still valid.
     pub hook: Option<HookKind>,
     pub note: String,
-    /// Three or four lines in random order; exactly one is `correct`.
-    pub options: Vec<LineId>,
-    pub correct: LineId,
+    /// Three or four choices in random order; exactly one is `correct`.
+    pub options: Vec<DrillChoice>,
+    pub correct: DrillChoice,
+}
+
+/// An answer in the drill: an opening line, or none at all. A C customer is served
+/// well but not developed, so for C the right answer is to make no approach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DrillChoice {
+    Line(LineId),
+    NoApproach,
 }
 
 /// A small deterministic generator, so a round is reproducible from its seed in tests.
@@ -61,8 +69,9 @@ impl Dice {
     }
 }
 
-/// A round from the given customers, or `None` when no customer's class has an agreed
-/// line to practise. Wrong options come from other classes, so the class decides.
+/// A round from the given customers, or `None` when no customer can be drilled: a
+/// customer needs an agreed line for its class, or to be a C customer (who gets none).
+/// Wrong lines come from other classes, so the class decides.
 pub fn drill_round(
     customers: &BTreeMap<CustomerId, Customer>,
     lines: &[PlaybookLine],
@@ -85,7 +94,7 @@ pub fn drill_round(
     };
     let fitting: Vec<&Customer> = customers
         .values()
-        .filter(|c| has_line(c.class(), direction))
+        .filter(|c| has_line(c.class(), direction) || c.class() == CustomerClass::C)
         .collect();
     let customer = *fitting.get(dice.below(fitting.len()))?;
     let class = customer.class();
@@ -95,7 +104,11 @@ pub fn drill_round(
         .as_ref()
         .filter(|n| !n.is_expired(today));
     let hook = note.map(|n| n.hook.clone());
-    let (correct, _) = best_line(lines, class, direction, hook.as_ref())?;
+    let correct = if has_line(class, direction) {
+        DrillChoice::Line(best_line(lines, class, direction, hook.as_ref())?.0.id)
+    } else {
+        DrillChoice::NoApproach
+    };
     let mut others: Vec<&PlaybookLine> = agreed
         .iter()
         .copied()
@@ -104,11 +117,23 @@ pub fn drill_round(
     // Same direction first: those are the tempting wrong answers.
     dice.shuffle(&mut others);
     others.sort_by_key(|l| l.situation.direction != direction);
-    let mut options: Vec<LineId> = others.iter().take(3).map(|l| l.id).collect();
+    let wrong_lines = if correct == DrillChoice::NoApproach {
+        3
+    } else {
+        2
+    };
+    let mut options: Vec<DrillChoice> = others
+        .iter()
+        .take(wrong_lines)
+        .map(|l| DrillChoice::Line(l.id))
+        .collect();
     if options.len() < 2 {
         return None;
     }
-    options.push(correct.id);
+    if correct != DrillChoice::NoApproach {
+        options.push(DrillChoice::NoApproach);
+    }
+    options.push(correct);
     dice.shuffle(&mut options);
     Some(DrillRound {
         customer: customer.id,
@@ -121,6 +146,6 @@ pub fn drill_round(
         hook,
         note: note.map(|n| n.text.clone()).unwrap_or_default(),
         options,
-        correct: correct.id,
+        correct,
     })
 }

@@ -370,32 +370,47 @@ fn trainee_names_are_unique_and_the_new_one_becomes_active() {
 }
 
 #[test]
-fn drill_rounds_offer_one_right_line_among_other_classes() {
+fn drill_rounds_offer_one_right_answer_among_other_classes() {
+    use crate::domain::drill::DrillChoice;
     let data = demo_dataset(day(27));
     let lines = starter_playbook(day(1));
+    let mut seen_c = false;
     for seed in 0..200 {
         let round = drill_round(&data.customers, &lines, &mut Dice::new(seed), day(27))
             .expect("demo data has customers for every practised class");
-        assert!((3..=4).contains(&round.options.len()));
+        assert_eq!(round.options.len(), 4);
         assert_eq!(
             round
                 .options
                 .iter()
-                .filter(|id| **id == round.correct)
+                .filter(|c| **c == round.correct)
                 .count(),
             1
         );
-        let correct = lines
-            .iter()
-            .find(|l| l.id == round.correct)
-            .expect("correct line exists");
-        assert_eq!(correct.situation.class, round.class);
-        assert_eq!(correct.situation.direction, round.direction);
-        for id in round.options.iter().filter(|id| **id != round.correct) {
-            let other = lines.iter().find(|l| l.id == *id).expect("option exists");
-            assert_ne!(other.situation.class, round.class);
+        match round.correct {
+            DrillChoice::Line(id) => {
+                let correct = lines
+                    .iter()
+                    .find(|l| l.id == id)
+                    .expect("correct line exists");
+                assert_eq!(correct.situation.class, round.class);
+                assert_eq!(correct.situation.direction, round.direction);
+                assert!(round.options.contains(&DrillChoice::NoApproach));
+            }
+            DrillChoice::NoApproach => {
+                // The starter playbook has no C lines: a C customer gets no approach.
+                assert_eq!(round.class, CustomerClass::C);
+                seen_c = true;
+            }
+        }
+        for choice in round.options.iter().filter(|c| **c != round.correct) {
+            if let DrillChoice::Line(id) = choice {
+                let other = lines.iter().find(|l| l.id == *id).expect("option exists");
+                assert_ne!(other.situation.class, round.class);
+            }
         }
     }
+    assert!(seen_c, "C customers take part in the drill");
 }
 
 #[test]

@@ -334,3 +334,18 @@ test('an imported playbook does not remove our own lines unless asked to', async
   await expect(other.getByTestId('playbook-line').filter({ hasText: 'Nur bei mir' })).toHaveCount(0);
   await fresh.close();
 });
+
+test('the drill teaches that a C customer gets no opening line', async ({ page }) => {
+  await openPractice(page);
+  await addTrainee(page, 'Anna');
+  await page.getByTestId('practice-tab-drill').click();
+  let found = false;
+  for (let i = 0; i < 60 && !found; i++) {
+    await page.getByTestId('drill-start').click();
+    found = (await page.getByTestId('drill-card').getAttribute('data-class')) === 'C';
+  }
+  expect(found).toBe(true);
+  await page.keyboard.press('c');
+  await page.locator('[data-testid="drill-option"][data-line-id="none"]').click();
+  await expect(page.getByTestId('drill-result')).toHaveAttribute('data-correct', 'true');
+});

@@ -7,8 +7,7 @@ use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::nav::is_typing;
 use crate::domain::class::CustomerClass;
 use crate::domain::demo::demo_dataset;
-use crate::domain::drill::{drill_round, Dice, DrillRound};
-use crate::domain::ids::LineId;
+use crate::domain::drill::{drill_round, Dice, DrillChoice, DrillRound};
 use crate::domain::practice::DrillAttempt;
 use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
@@ -19,7 +18,7 @@ const GLANCE_MILLIS: u32 = 1500;
 #[derive(Debug, Clone, PartialEq)]
 struct Outcome {
     class_pick: CustomerClass,
-    line_pick: LineId,
+    line_pick: DrillChoice,
     millis: u32,
 }
 
@@ -88,7 +87,7 @@ pub fn DrillPanel() -> impl IntoView {
         class_pick.set(Some((class, millis)));
         covered.set(true);
     };
-    let pick_line = move |line: LineId| {
+    let pick_line = move |line: DrillChoice| {
         let (Some(r), Some((class, millis)), Some(trainee)) = (
             round.get_untracked(),
             class_pick.get_untracked(),
@@ -147,13 +146,22 @@ pub fn DrillPanel() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    let line_text = move |id: LineId| {
-        state.data.with(|d| {
-            d.playbook
-                .iter()
-                .find(|l| l.id == id)
-                .map(|l| (l.text.clone(), l.situation.class))
-        })
+    // The option's words, and the class it belongs to: making no approach is C's answer.
+    let choice_text = move |choice: DrillChoice| match choice {
+        DrillChoice::Line(id) => state
+            .data
+            .with(|d| {
+                d.playbook
+                    .iter()
+                    .find(|l| l.id == id)
+                    .map(|l| (l.text.clone(), l.situation.class))
+            })
+            .unwrap_or((String::new(), CustomerClass::O)),
+        DrillChoice::NoApproach => (t.drill_no_approach.to_string(), CustomerClass::C),
+    };
+    let choice_key = |choice: DrillChoice| match choice {
+        DrillChoice::Line(id) => id.to_string(),
+        DrillChoice::NoApproach => "none".to_string(),
     };
 
     view! {
@@ -211,13 +219,13 @@ pub fn DrillPanel() -> impl IntoView {
                             <p><strong>"2 · "</strong>{t.drill_pick_line}</p>
                             <ol class="drill-options">
                                 {options.clone().into_iter().map(|id| {
-                                    let (text, class) = line_text(id).unwrap_or_default();
+                                    let (text, class) = choice_text(id);
                                     let is_correct = id == r.correct;
                                     let answered = move || outcome.with(Option::is_some);
                                     view! {
                                         <li>
                                             <button class="drill-option" class:drill-option-correct=move || answered() && is_correct
-                                                data-testid="drill-option" data-line-id=id.to_string() data-class=class.letter()
+                                                data-testid="drill-option" data-line-id=choice_key(id) data-class=class.letter()
                                                 aria-pressed=move || (outcome.get().map(|o| o.line_pick) == Some(id)).to_string()
                                                 disabled=answered
                                                 on:click=move |_| pick_line(id)>
@@ -241,7 +249,7 @@ pub fn DrillPanel() -> impl IntoView {
                                 data-testid="drill-result" data-correct=right.to_string() data-class-correct=class_right.to_string()>
                                 <strong>{if right { t.drill_right } else { t.drill_wrong }}</strong>
                                 " " {(t.drill_result)(r.class.letter(), o.millis)}
-                                {(!line_right).then(|| view! { <p class="small">{t.drill_right_line} " " {line_text(r.correct).map(|(text, _)| text)}</p> })}
+                                {(!line_right).then(|| view! { <p class="small">{t.drill_right_line} " " {choice_text(r.correct).0}</p> })}
                             </div>
                         }
                     })}

@@ -503,4 +503,5 @@ pub const DE: Texts = Texts {
     csv_bad_note_until_before: |text| format!("Vermerk gültig bis „{text}“ liegt vor dem Datum des Vermerks"),
     csv_bad_note_written: |text| format!("Vermerk vom „{text}“ ist kein Datum (etwa 27.11.2026)"),
     csv_field_note_written: "Vermerk vom",
+    drill_no_approach: "Kein Einstiegssatz – das Anliegen freundlich und zügig erledigen.",
 };

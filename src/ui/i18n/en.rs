@@ -512,4 +512,5 @@ pub const EN: Texts = Texts {
     csv_bad_note_until_before: |text| format!("Note valid until “{text}” is before the note's date"),
     csv_bad_note_written: |text| format!("Note written “{text}” is not a date (e.g. 27.11.2026)"),
     csv_field_note_written: "Note written",
+    drill_no_approach: "No opening line – handle the request kindly and quickly.",
 };

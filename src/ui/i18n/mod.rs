@@ -491,6 +491,7 @@ pub struct Texts {
     pub csv_bad_note_until_before: fn(&str) -> String,
     pub csv_bad_note_written: fn(&str) -> String,
     pub csv_field_note_written: &'static str,
+    pub drill_no_approach: &'static str,
 }
 
 thread_local! {
