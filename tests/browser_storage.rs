@@ -33,6 +33,26 @@ fn fresh_store() -> Store<LocalStore> {
     Store::new(LocalStore::open().expect("local storage opens"))
 }
 
+/// Fills local storage until the browser refuses, with halving chunk sizes so that
+/// (almost) nothing is left; returns each filler key with its size.
+fn fill_quota() -> Vec<(String, usize)> {
+    let storage = local();
+    let mut fillers = Vec::new();
+    let mut size = 1 << 20;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        loop {
+            let key = format!("filler-{}", fillers.len());
+            if storage.set_item(&key, &chunk).is_err() {
+                break;
+            }
+            fillers.push((key, size));
+        }
+        size /= 2;
+    }
+    fillers
+}
+
 #[wasm_bindgen_test]
 fn data_written_to_local_storage_reads_back_identically() {
     let store = fresh_store();
@@ -96,15 +116,7 @@ fn a_full_quota_is_reported_and_nothing_changes() {
     let demo = demo_dataset(today());
     store.replace_all(&demo).expect("demo fits");
     let storage = local();
-    let mut index = 0;
-    let mut size = 1 << 20;
-    while size >= 1 {
-        let chunk = "x".repeat(size);
-        while storage.set_item(&format!("filler-{index}"), &chunk).is_ok() {
-            index += 1;
-        }
-        size /= 2;
-    }
+    fill_quota();
     let Some((&id, customer)) = demo.customers.iter().next() else {
         panic!("demo data has customers");
     };
@@ -210,20 +222,11 @@ fn a_csv_import_that_does_not_fit_stores_nothing() {
     let storage = local();
     // Fill the quota, then free about 32,000 units: room for the first buckets of the
     // import, not for all of them, so it fails midway.
-    let mut index = 0;
-    let mut size = 1 << 20;
-    let mut room = None;
-    while size >= 1 {
-        let chunk = "x".repeat(size);
-        while storage.set_item(&format!("filler-{index}"), &chunk).is_ok() {
-            if size == 1 << 15 && room.is_none() {
-                room = Some(format!("filler-{index}"));
-            }
-            index += 1;
-        }
-        size /= 2;
-    }
-    let room = room.expect("a 32,768-unit filler was written");
+    let room = fill_quota()
+        .into_iter()
+        .find(|(_, size)| *size == 1 << 15)
+        .map(|(key, _)| key)
+        .expect("a 32,768-unit filler was written");
     storage.remove_item(&room).expect("removable");
     let mut csv = String::from("Name;Firma;Telefon;E-Mail;Jahresumsatz;Klasse;Notizen\n");
     for i in 0..5_000 {

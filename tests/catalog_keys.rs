@@ -62,7 +62,7 @@ fn check(catalog: &str, keys: &[String]) -> Vec<(String, String)> {
 
 #[test]
 fn every_key_is_in_both_languages_and_none_is_blank() {
-    let keys = struct_keys(&fs::read_to_string("src/ui/i18n/mod.rs").expect("catalog keys"));
+    let keys = struct_keys(&fs::read_to_string("src/ui/i18n/keys.rs").expect("catalog keys"));
     assert!(keys.len() > 400, "found only {} keys", keys.len());
     let german = check("de", &keys);
     let english = check("en", &keys);

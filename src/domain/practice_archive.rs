@@ -25,6 +25,21 @@ pub struct ArchivedProgress {
     pub drill_correct: u32,
 }
 
+impl ArchivedProgress {
+    /// A trainee with nothing folded yet.
+    pub fn empty(trainee: TraineeId) -> ArchivedProgress {
+        ArchivedProgress {
+            trainee,
+            until: None,
+            repetitions: 0,
+            typed_sum: 0,
+            typed_count: 0,
+            drill_rounds: 0,
+            drill_correct: 0,
+        }
+    }
+}
+
 impl PracticeState {
     /// Keeps the newest `keep_reviews` review logs and `keep_drills` drill attempts and
     /// folds the older ones into the trainees' totals.
@@ -60,15 +75,7 @@ impl PracticeState {
         let index = match self.archive.iter().position(|a| a.trainee == trainee) {
             Some(index) => index,
             None => {
-                self.archive.push(ArchivedProgress {
-                    trainee,
-                    until: None,
-                    repetitions: 0,
-                    typed_sum: 0,
-                    typed_count: 0,
-                    drill_rounds: 0,
-                    drill_correct: 0,
-                });
+                self.archive.push(ArchivedProgress::empty(trainee));
                 self.archive.len() - 1
             }
         };

@@ -53,15 +53,7 @@ pub fn progress(
     let archived = practice
         .archived(trainee)
         .cloned()
-        .unwrap_or(ArchivedProgress {
-            trainee,
-            until: None,
-            repetitions: 0,
-            typed_sum: 0,
-            typed_count: 0,
-            drill_rounds: 0,
-            drill_correct: 0,
-        });
+        .unwrap_or_else(|| ArchivedProgress::empty(trainee));
     let drill_rounds = drills.len() + archived.drill_rounds as usize;
     let drill_correct =
         drills.iter().filter(|d| d.correct).count() + archived.drill_correct as usize;

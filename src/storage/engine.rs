@@ -302,17 +302,10 @@ impl<B: KeyValueStore> Store<B> {
         ids: &[CustomerId],
         change: impl Fn(&Customer) -> Customer,
     ) -> Result<Vec<BucketWrite>, StorageError> {
-        let mut buckets: Vec<u64> = ids.iter().map(|id| keys::bucket_of(*id)).collect();
-        buckets.sort_unstable();
-        buckets.dedup();
         let wanted: BTreeSet<CustomerId> = ids.iter().copied().collect();
-        let mut results = Vec::with_capacity(buckets.len());
-        let mut writes = Vec::with_capacity(buckets.len());
-        for bucket in buckets {
-            let key = keys::bucket_key(bucket);
-            self.check_writable(&key)?;
-            let customers: Vec<Customer> = self
-                .read_bucket(bucket)?
+        let buckets: BTreeSet<u64> = ids.iter().map(|id| keys::bucket_of(*id)).collect();
+        self.rewrite_buckets(buckets, |_, customers| {
+            customers
                 .into_iter()
                 .map(|c| {
                     if wanted.contains(&c.id) {
@@ -321,18 +314,8 @@ impl<B: KeyValueStore> Store<B> {
                         c
                     }
                 })
-                .collect();
-            let value = encode_for_storage(&customers)?;
-            let units = utf16_units(&key) + utf16_units(&value);
-            writes.push((key, Some(value)));
-            results.push(BucketWrite {
-                bucket,
-                customers,
-                units_written: units,
-            });
-        }
-        write_all(&self.backend, &writes)?;
-        Ok(results)
+                .collect()
+        })
     }
 
     /// Stores new and changed customers (an import), writing each affected bucket once,
@@ -346,16 +329,12 @@ impl<B: KeyValueStore> Store<B> {
                 .or_default()
                 .push(customer);
         }
-        let mut results = Vec::with_capacity(by_bucket.len());
-        let mut writes = Vec::with_capacity(by_bucket.len());
-        for (bucket, arriving) in by_bucket {
-            let key = keys::bucket_key(bucket);
-            self.check_writable(&key)?;
-            let mut customers = self.read_bucket(bucket)?;
-            for customer in arriving {
+        let buckets: Vec<u64> = by_bucket.keys().copied().collect();
+        self.rewrite_buckets(buckets, |bucket, mut customers| {
+            for customer in by_bucket.get(&bucket).into_iter().flatten() {
                 match customers.iter_mut().find(|c| c.id == customer.id) {
                     Some(stored) => {
-                        let mut next = customer.clone();
+                        let mut next = (*customer).clone();
                         for contact in &stored.contacts {
                             if !next.contacts.iter().any(|c| c.id == contact.id) {
                                 next.contacts.push(contact.clone());
@@ -363,10 +342,27 @@ impl<B: KeyValueStore> Store<B> {
                         }
                         *stored = next;
                     }
-                    None => customers.push(customer.clone()),
+                    None => customers.push((*customer).clone()),
                 }
             }
             customers.sort_unstable_by_key(|c| c.id);
+            customers
+        })
+    }
+
+    /// Reads each bucket as stored now, lets `change` turn its customers into the new
+    /// ones, and writes every bucket back in one all-or-nothing write.
+    fn rewrite_buckets(
+        &self,
+        buckets: impl IntoIterator<Item = u64>,
+        mut change: impl FnMut(u64, Vec<Customer>) -> Vec<Customer>,
+    ) -> Result<Vec<BucketWrite>, StorageError> {
+        let mut results = Vec::new();
+        let mut writes = Vec::new();
+        for bucket in buckets {
+            let key = keys::bucket_key(bucket);
+            self.check_writable(&key)?;
+            let customers = change(bucket, self.read_bucket(bucket)?);
             let value = encode_for_storage(&customers)?;
             let units = utf16_units(&key) + utf16_units(&value);
             writes.push((key, Some(value)));

@@ -26,16 +26,58 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     Ok(())
 }
 
-/// The text of the first file chosen in a file input.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+/// "klassenblick-<stem>-2026-11-27.<extension>": downloads sort by date.
+pub fn dated_file_name(stem: &str, date: chrono::NaiveDate, extension: &str) -> String {
+    format!(
+        "klassenblick-{stem}-{}.{extension}",
+        crate::domain::dates::iso_date(date)
+    )
+}
+
+/// Reads the text of the file chosen in the input that fired `ev` and hands it to
+/// `done` (`None` when it cannot be read). The input is cleared, so choosing the same
+/// file again fires again.
+pub fn on_text_chosen(ev: &leptos::ev::Event, done: impl FnOnce(Option<String>) + 'static) {
+    if let Some(input) = chosen_input(ev) {
+        leptos::task::spawn_local(async move {
+            let text = read_text(&input).await;
+            input.set_value("");
+            done(text);
+        });
+    }
+}
+
+/// As [`on_text_chosen`], with the file's name and raw bytes: CSV files come in several
+/// encodings, so they are decoded by the domain, not by the browser.
+pub fn on_bytes_chosen(
+    ev: &leptos::ev::Event,
+    done: impl FnOnce(String, Option<Vec<u8>>) + 'static,
+) {
+    if let Some(input) = chosen_input(ev) {
+        let name = input
+            .files()
+            .and_then(|f| f.get(0))
+            .map(|f| f.name())
+            .unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let bytes = read_bytes(&input).await;
+            input.set_value("");
+            done(name, bytes);
+        });
+    }
+}
+
+fn chosen_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
+async fn read_text(input: &web_sys::HtmlInputElement) -> Option<String> {
     let file = input.files()?.get(0)?;
     let text = JsFuture::from(file.text()).await.ok()?;
     text.as_string()
 }
 
-/// The bytes of the first file chosen: CSV files come in several encodings, so they are
-/// decoded by the domain, not by the browser.
-pub async fn read_chosen_bytes(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
+async fn read_bytes(input: &web_sys::HtmlInputElement) -> Option<Vec<u8>> {
     let file = input.files()?.get(0)?;
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())

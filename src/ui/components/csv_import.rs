@@ -1,6 +1,6 @@
 use super::super::actions;
 use super::super::clock;
-use super::super::file_io::read_chosen_bytes;
+use super::super::file_io::on_bytes_chosen;
 use super::super::i18n::{bad_row_reason, csv_read_message, duplicate_key_label, texts, Texts};
 use super::super::state::app_state;
 use super::class_badge::ClassBadge;
@@ -10,7 +10,6 @@ use crate::domain::csv_mapping::{guess_mapping, CsvField, Mapping};
 use crate::domain::ids::CustomerId;
 use crate::ui::locale::format_euro;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Rows shown in the preview: enough to check the mapping at a glance.
 const PREVIEW_ROWS: usize = 5;
@@ -66,28 +65,13 @@ pub fn CsvImport() -> impl IntoView {
     });
 
     let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let name = input
-            .files()
-            .and_then(|f| f.get(0))
-            .map(|f| f.name())
-            .unwrap_or_default();
-        leptos::task::spawn_local(async move {
-            let bytes = read_chosen_bytes(&input).await;
-            input.set_value("");
-            match bytes.map(|b| read_csv(&b)) {
-                None => state.show_error(t.err_file_read.into()),
-                Some(Err(e)) => state.show_error(csv_read_message(&e)),
-                Some(Ok(read)) => {
-                    mapping.set(guess_mapping(&read.headers));
-                    choice.set(DuplicateChoice::Skip);
-                    table.set(Some((name, read)));
-                }
+        on_bytes_chosen(&ev, move |name, bytes| match bytes.map(|b| read_csv(&b)) {
+            None => state.show_error(t.err_file_read.into()),
+            Some(Err(e)) => state.show_error(csv_read_message(&e)),
+            Some(Ok(read)) => {
+                mapping.set(guess_mapping(&read.headers));
+                choice.set(DuplicateChoice::Skip);
+                table.set(Some((name, read)));
             }
         });
     };

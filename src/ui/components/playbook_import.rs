@@ -3,11 +3,12 @@ use super::super::clock;
 use super::super::format::{direction_label, hook_label};
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use super::answer_diff::DiffWords;
 use super::class_badge::ClassBadge;
 use crate::domain::ids::LineId;
 use crate::domain::playbook::PlaybookLine;
 use crate::domain::playbook_exchange::{apply_changes, playbook_changes, ChangeKind, LineChange};
-use crate::domain::word_diff::{score_answer, WordMark};
+use crate::domain::word_diff::score_answer;
 use leptos::prelude::*;
 
 /// What an imported playbook would change: added, changed (with the words that differ)
@@ -97,22 +98,8 @@ fn ChangeRow(change: LineChange, chosen: RwSignal<Vec<LineId>>) -> impl IntoView
         (Some(ours), Some(theirs)) if ours.text != theirs.text => {
             let diff = score_answer(&ours.text, &theirs.text);
             view! {
-                <p class="diff-words">
-                    {diff.words.into_iter().map(|w| {
-                        let (class, label) = match w.mark {
-                            WordMark::Same => ("word-same", ""),
-                            WordMark::Missing => ("word-removed", t.playbook_word_removed),
-                            WordMark::Extra => ("word-added", t.playbook_word_added),
-                        };
-                        view! {
-                            <span class=class title=label>
-                                {(!label.is_empty()).then(|| view! { <span class="visually-hidden">{label} ": "</span> })}
-                                {w.word}
-                            </span>
-                            " "
-                        }
-                    }).collect_view()}
-                </p>
+                <DiffWords words=diff.words
+                    missing=("word-removed", t.playbook_word_removed) extra=("word-added", t.playbook_word_added)/>
             }
             .into_any()
         }

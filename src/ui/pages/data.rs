@@ -3,7 +3,7 @@ use super::super::clock;
 use super::super::components::csv_import::CsvImport;
 use super::super::components::restore_preview::RestorePreview;
 use super::super::components::storage_meter::StorageMeter;
-use super::super::file_io::{download, read_chosen_file};
+use super::super::file_io::{dated_file_name, download, on_text_chosen};
 use super::super::i18n::{backup_message, storage_message, texts};
 use super::super::state::app_state;
 use crate::domain::csv_export::{contacts_csv, customers_csv};
@@ -14,7 +14,6 @@ use crate::storage::persist::PersistState;
 use crate::ui::locale::format_count;
 use crate::ui::locale::{format_date, format_date_time};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CsvKind {
@@ -66,10 +65,7 @@ pub fn DataPage() -> impl IntoView {
     let export = move |_| {
         let now = clock::now();
         let json = state.data.with_untracked(|d| backup_json(d, now));
-        let file_name = format!(
-            "klassenblick-backup-{}.json",
-            crate::domain::dates::iso_date(now.date())
-        );
+        let file_name = dated_file_name("backup", now.date(), "json");
         match json
             .map_err(|e| backup_message(&e))
             .and_then(|json| download(&file_name, "application/json", &json))
@@ -79,15 +75,7 @@ pub fn DataPage() -> impl IntoView {
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let text = read_chosen_file(&input).await;
-            input.set_value("");
+        on_text_chosen(&ev, move |text| {
             match text.map(|text| parse_backup(&text)) {
                 None => state.show_error(t.err_file_read.into()),
                 Some(Err(e)) => state.show_error(backup_message(&e)),
@@ -103,10 +91,7 @@ pub fn DataPage() -> impl IntoView {
             CsvKind::Customers => (customers_csv(d), t.file_customers),
             CsvKind::Contacts => (contacts_csv(d), t.file_contacts),
         });
-        let file_name = format!(
-            "klassenblick-{name}-{}.csv",
-            crate::domain::dates::iso_date(today)
-        );
+        let file_name = dated_file_name(name, today, "csv");
         if let Err(message) = csv
             .map_err(|e| (t.err_csv_export)(&e.0))
             .and_then(|csv| download(&file_name, "text/csv;charset=utf-8", &csv))

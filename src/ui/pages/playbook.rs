@@ -3,7 +3,7 @@ use super::super::clock;
 use super::super::components::class_badge::{class_name, ClassBadge};
 use super::super::components::contact_fields::HookSelect;
 use super::super::components::playbook_import::PlaybookImportPreview;
-use super::super::file_io::{download, read_chosen_file};
+use super::super::file_io::{dated_file_name, download, on_text_chosen};
 use super::super::format::{direction_from_key, direction_key, direction_label, hook_label};
 use super::super::i18n::playbook_file_message;
 use super::super::i18n::texts;
@@ -16,7 +16,6 @@ use crate::domain::playbook::{filtered_lines, LineStatus, PlaybookLine, Situatio
 use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The line being written: a new one (`id` None) or an edit.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,11 +158,7 @@ pub fn PlaybookPage() -> impl IntoView {
         let json = state
             .data
             .with_untracked(|d| playbook_json(&d.playbook, now));
-        let file_name = format!(
-            "klassenblick-{}-{}.json",
-            t.file_playbook,
-            crate::domain::dates::iso_date(now.date())
-        );
+        let file_name = dated_file_name(t.file_playbook, now.date(), "json");
         if let Err(message) = json
             .map_err(|e| playbook_file_message(&e))
             .and_then(|json| download(&file_name, "application/json", &json))
@@ -172,15 +167,7 @@ pub fn PlaybookPage() -> impl IntoView {
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let text = read_chosen_file(&input).await;
-            input.set_value("");
+        on_text_chosen(&ev, move |text| {
             match text.map(|text| parse_playbook_file(&text)) {
                 None => state.show_error(t.err_file_read.into()),
                 Some(Err(e)) => state.show_error(playbook_file_message(&e)),
