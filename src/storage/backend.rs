@@ -8,6 +8,16 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+
+    /// Copies a value to another key exactly as stored. The browser store overrides this
+    /// so the value never passes through a Rust `String`, which would replace lone
+    /// surrogates.
+    fn copy_exact(&self, from: &str, to: &str) -> Result<bool, StorageError> {
+        match self.get(from)? {
+            Some(value) => self.set(to, &value).map(|()| true),
+            None => Ok(false),
+        }
+    }
 }
 
 /// Two engines over one store behave like two tabs over one origin.
@@ -23,6 +33,9 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         (**self).keys()
+    }
+    fn copy_exact(&self, from: &str, to: &str) -> Result<bool, StorageError> {
+        (**self).copy_exact(from, to)
     }
 }
 

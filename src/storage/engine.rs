@@ -69,10 +69,15 @@ pub enum ExternalChange {
     Unreadable(StorageError),
 }
 
+/// Told which stored key is being decoded (`None`: decoding is over). A panic can't be
+/// caught in wasm, so the browser notes the key where the next start can find it.
+pub type DecodeWatch = fn(Option<&str>);
+
 pub struct Store<B> {
     backend: B,
     write_block: Option<StorageError>,
     blocked_keys: RefCell<BTreeSet<String>>,
+    decode_watch: Option<DecodeWatch>,
 }
 
 impl<B: KeyValueStore> Store<B> {
@@ -81,6 +86,17 @@ impl<B: KeyValueStore> Store<B> {
             backend,
             write_block: None,
             blocked_keys: RefCell::default(),
+            decode_watch: None,
+        }
+    }
+
+    pub fn set_decode_watch(&mut self, watch: DecodeWatch) {
+        self.decode_watch = Some(watch);
+    }
+
+    fn watch_decoding(&self, key: Option<&str>) {
+        if let Some(watch) = self.decode_watch {
+            watch(key);
         }
     }
 
@@ -122,8 +138,10 @@ impl<B: KeyValueStore> Store<B> {
             SchemaAction::Current => {}
         }
         for key in keys {
+            self.watch_decoding(Some(&key));
             self.load_key(&key, &mut opened, stamp);
         }
+        self.watch_decoding(None);
         opened
     }
 
@@ -203,7 +221,7 @@ impl<B: KeyValueStore> Store<B> {
         let target = keys::quarantine_key(stamp, key);
         let moved = self
             .backend
-            .set(&target, raw)
+            .copy_exact(key, &target)
             .and_then(|_| self.backend.remove(key));
         let entry = match moved {
             Ok(()) => QuarantineEntry {
