@@ -16,6 +16,16 @@ pub enum StorageError {
     Corrupt { key: String, reason: String },
     /// A key holds unreadable data that could not be moved aside, so it is not overwritten.
     KeyBlocked { key: String },
+    /// A write failed and putting the earlier values back failed too. The journal
+    /// stays, so the next start puts them back.
+    RollbackFailed { cause: Box<StorageError> },
+    /// A start found an unfinished write and could not put this key back.
+    RecoveryFailed {
+        key: String,
+        cause: Box<StorageError>,
+    },
+    /// Migrated data did not read back as it was; the old data is kept as it was.
+    MigrationMismatch,
     /// Any other failure the browser reported.
     Browser(String),
 }
@@ -31,6 +41,14 @@ impl fmt::Display for StorageError {
             Self::UnsupportedSchema { found } => write!(f, "schema {found} has no migration"),
             Self::Corrupt { key, reason } => write!(f, "corrupt value at {key}: {reason}"),
             Self::KeyBlocked { key } => write!(f, "key {key} holds quarantined data"),
+            Self::RollbackFailed { cause } => write!(f, "rollback failed after: {cause}"),
+            Self::RecoveryFailed { key, cause } => {
+                write!(
+                    f,
+                    "could not restore {key} after an unfinished write: {cause}"
+                )
+            }
+            Self::MigrationMismatch => write!(f, "migrated data did not read back equal"),
             Self::Browser(message) => write!(f, "browser error: {message}"),
         }
     }
@@ -45,6 +63,8 @@ pub enum SaveError {
     Conflict(Box<EditConflict>),
     /// The customer was deleted in another tab.
     Missing,
+    /// A class move can no longer be taken back: a later change builds on it.
+    UndoRefused,
 }
 
 impl From<StorageError> for SaveError {

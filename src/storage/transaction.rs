@@ -1,86 +1,134 @@
-//! All-or-nothing writes of several keys: on the first failure, every key already
-//! written gets its previous value back.
+//! All-or-nothing writes of several keys, also when the tab dies half-way.
+//!
+//! Before a write that changes more than one key, the previous values go into the
+//! journal (`kb:tx`). The journal is removed once every key is written: that removal is
+//! the commit. A start that finds a journal knows the last write never finished and
+//! puts every key back as the journal has it.
 
-use super::backend::KeyValueStore;
+use super::backend::{utf16_units, KeyValueStore};
+use super::codec::{from_json, to_json};
 use super::error::StorageError;
+use super::keys::JOURNAL;
+use serde::{Deserialize, Serialize};
 
 /// `None` as a value removes the key.
 pub type Write = (String, Option<String>);
 
+/// The keys an unfinished write touches, with what each held before it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Journal {
+    before: Vec<(String, Option<String>)>,
+}
+
+/// What a start found of an unfinished write and put back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    pub keys: Vec<String>,
+}
+
 /// Writes every entry or none. Returns the UTF-16 units written.
 pub fn write_all(store: &impl KeyValueStore, writes: &[Write]) -> Result<usize, StorageError> {
-    let mut undo: Vec<(&str, Option<String>)> = Vec::with_capacity(writes.len());
-    let mut written = 0;
+    let mut changes: Vec<(&str, Option<&str>, Option<String>)> = Vec::new();
+    for (key, value) in writes {
+        let previous = store.get(key)?;
+        if previous.as_deref() != value.as_deref() {
+            changes.push((key, value.as_deref(), previous));
+        }
+    }
     // Removals first: they free room for the values that follow.
-    let ordered = writes
+    changes.sort_by_key(|(_, value, _)| value.is_some());
+    let written = changes
         .iter()
-        .filter(|(_, v)| v.is_none())
-        .chain(writes.iter().filter(|(_, v)| v.is_some()));
-    for (key, value) in ordered {
-        let previous = match store.get(key) {
-            Ok(previous) => previous,
-            Err(e) => {
-                roll_back(store, undo);
-                return Err(e);
-            }
-        };
-        if previous.as_deref() == value.as_deref() {
-            continue;
+        .map(|(_, value, _)| value.map_or(0, utf16_units))
+        .sum();
+    if let [(key, value, _)] = changes.as_slice() {
+        // One key is written whole or not at all by the browser itself.
+        apply(store, key, *value)?;
+        return Ok(written);
+    }
+    if changes.is_empty() {
+        return Ok(0);
+    }
+    let journal = Journal {
+        before: changes
+            .iter()
+            .map(|(key, _, previous)| (key.to_string(), previous.clone()))
+            .collect(),
+    };
+    let journal_text = to_json(&journal).map_err(|e| StorageError::Browser(e.to_string()))?;
+    store.set(JOURNAL, &journal_text)?;
+    for (done, (key, value, _)) in changes.iter().enumerate() {
+        if let Err(e) = apply(store, key, *value) {
+            return Err(undo(store, &journal.before[..done], e));
         }
-        let result = match value {
-            Some(value) => store.set(key, value),
-            None => store.remove(key),
-        };
-        if let Err(e) = result {
-            roll_back(store, undo);
-            return Err(e);
-        }
-        written += value.as_deref().map_or(0, super::backend::utf16_units);
-        undo.push((key, previous));
+    }
+    if let Err(e) = store.remove(JOURNAL) {
+        return Err(undo(store, &journal.before, e));
     }
     Ok(written)
 }
 
-fn roll_back(store: &impl KeyValueStore, undo: Vec<(&str, Option<String>)>) {
-    // Newest first, so each restore frees the room the next one needs.
-    for (key, previous) in undo.into_iter().rev() {
-        let _ignored_as_best_effort = match previous {
-            Some(value) => store.set(key, &value),
-            None => store.remove(key),
-        };
+fn apply(store: &impl KeyValueStore, key: &str, value: Option<&str>) -> Result<(), StorageError> {
+    match value {
+        Some(value) => store.set(key, value),
+        None => store.remove(key),
     }
+}
+
+/// Puts back what a failed write changed. If that fails too, the journal stays, the
+/// next start finishes the job, and the user is told the truth.
+fn undo(
+    store: &impl KeyValueStore,
+    written: &[(String, Option<String>)],
+    cause: StorageError,
+) -> StorageError {
+    match restore(store, written).and_then(|()| store.remove(JOURNAL)) {
+        Ok(()) => cause,
+        Err(_) => StorageError::RollbackFailed {
+            cause: Box::new(cause),
+        },
+    }
+}
+
+fn restore(
+    store: &impl KeyValueStore,
+    before: &[(String, Option<String>)],
+) -> Result<(), StorageError> {
+    // Newest first, so each restore frees the room the next one needs.
+    for (key, previous) in before.iter().rev() {
+        apply(store, key, previous.as_deref())?;
+    }
+    Ok(())
+}
+
+/// Finishes what an unfinished write left: every key it touched gets its earlier value.
+/// `Ok(None)`: there was nothing to do.
+pub fn recover(store: &impl KeyValueStore) -> Result<Option<Recovered>, StorageError> {
+    let Some(text) = store.get(JOURNAL)? else {
+        return Ok(None);
+    };
+    let journal: Journal = from_json(&text).map_err(|e| StorageError::Corrupt {
+        key: JOURNAL.to_string(),
+        reason: e.to_string(),
+    })?;
+    // Removals first, for room; the journal's own order is the write order.
+    let (removals, values): (Vec<_>, Vec<_>) = journal
+        .before
+        .iter()
+        .cloned()
+        .partition(|(_, previous)| previous.is_none());
+    for (key, previous) in removals.iter().chain(values.iter()) {
+        apply(store, key, previous.as_deref()).map_err(|e| StorageError::RecoveryFailed {
+            key: key.clone(),
+            cause: Box::new(e),
+        })?;
+    }
+    store.remove(JOURNAL)?;
+    Ok(Some(Recovered {
+        keys: journal.before.into_iter().map(|(key, _)| key).collect(),
+    }))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::storage::backend::MemoryStore;
-
-    #[test]
-    fn a_failing_write_restores_every_earlier_one() {
-        let store = MemoryStore::with_quota(40);
-        store.set("a", "old-a").expect("fits");
-        store.set("c", "old-c").expect("fits");
-        let before = store.snapshot();
-        let writes = vec![
-            ("a".to_string(), Some("new-a".to_string())),
-            ("c".to_string(), None),
-            ("b".to_string(), Some("x".repeat(60))),
-        ];
-        assert_eq!(write_all(&store, &writes), Err(StorageError::QuotaExceeded));
-        assert_eq!(store.snapshot(), before);
-    }
-
-    #[test]
-    fn success_writes_everything_and_counts_units() {
-        let store = MemoryStore::default();
-        store.set("gone", "x").expect("fits");
-        let writes = vec![
-            ("a".to_string(), Some("1234".to_string())),
-            ("gone".to_string(), None),
-        ];
-        assert_eq!(write_all(&store, &writes), Ok(4));
-        assert_eq!(store.get("gone"), Ok(None));
-        assert_eq!(store.get("a"), Ok(Some("1234".to_string())));
-    }
-}
+#[path = "transaction_tests.rs"]
+mod tests;
