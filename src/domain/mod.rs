@@ -30,6 +30,7 @@ pub mod playbook;
 pub mod playbook_exchange;
 pub mod practice;
 pub mod practice_archive;
+pub mod practice_parts;
 pub mod practice_progress;
 pub mod practice_queue;
 pub mod restore_merge;

@@ -3,7 +3,7 @@
 //! whole while the stored value stays small next to the customers.
 
 use super::ids::TraineeId;
-use super::practice::PracticeState;
+use super::practice::{DrillAttempt, PracticeState, ReviewLog};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,25 @@ impl ArchivedProgress {
     }
 }
 
+impl ArchivedProgress {
+    /// Folds one review log into the totals.
+    pub fn count_review(&mut self, log: &ReviewLog) {
+        self.until = self.until.max(Some(log.at));
+        self.repetitions += 1;
+        if let Some(similarity) = log.similarity {
+            self.typed_sum += u64::from(similarity);
+            self.typed_count += 1;
+        }
+    }
+
+    /// Folds one drill round into the totals.
+    pub fn count_drill(&mut self, attempt: &DrillAttempt) {
+        self.until = self.until.max(Some(attempt.at));
+        self.drill_rounds += 1;
+        self.drill_correct += u32::from(attempt.correct);
+    }
+}
+
 impl PracticeState {
     /// Keeps the newest `keep_reviews` review logs and `keep_drills` drill attempts and
     /// folds the older ones into the trainees' totals.
@@ -48,21 +67,15 @@ impl PracticeState {
             self.reviews.sort_by_key(|r| r.at);
             let folded = self.reviews.len() - keep_reviews;
             for log in self.reviews.drain(..folded).collect::<Vec<_>>() {
-                let entry = self.archive_of(log.trainee, log.at);
-                entry.repetitions += 1;
-                if let Some(similarity) = log.similarity {
-                    entry.typed_sum += u64::from(similarity);
-                    entry.typed_count += 1;
-                }
+                self.archive_of(log.trainee, log.at).count_review(&log);
             }
         }
         if self.drills.len() > keep_drills {
             self.drills.sort_by_key(|d| d.at);
             let folded = self.drills.len() - keep_drills;
             for attempt in self.drills.drain(..folded).collect::<Vec<_>>() {
-                let entry = self.archive_of(attempt.trainee, attempt.at);
-                entry.drill_rounds += 1;
-                entry.drill_correct += u32::from(attempt.correct);
+                self.archive_of(attempt.trainee, attempt.at)
+                    .count_drill(&attempt);
             }
         }
     }

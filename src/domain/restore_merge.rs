@@ -336,17 +336,9 @@ pub fn merge_practice(current: &PracticeState, backup: &PracticeState) -> Practi
             None => merged.cards.push(card.clone()),
         }
     }
-    for review in &backup.reviews {
-        if !merged.reviews.contains(review) {
-            merged.reviews.push(review.clone());
-        }
-    }
+    merged.absorb_reviews(backup.reviews.iter().cloned());
     merged.reviews.sort_by_key(|r| r.at);
-    for drill in &backup.drills {
-        if !merged.drills.contains(drill) {
-            merged.drills.push(drill.clone());
-        }
-    }
+    merged.absorb_drills(backup.drills.iter().cloned());
     merged.drills.sort_by_key(|d| d.at);
     // Folded totals: per trainee the side that folded further counts; logs it counts
     // are then dropped, so nothing is counted twice.

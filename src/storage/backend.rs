@@ -39,6 +39,24 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
     }
 }
 
+impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
+    fn copy_exact(&self, from: &str, to: &str) -> Result<bool, StorageError> {
+        (**self).copy_exact(from, to)
+    }
+}
+
 /// Sizes are counted as browsers count them: UTF-16 code units of keys and values.
 pub fn utf16_units(text: &str) -> usize {
     text.encode_utf16().count()

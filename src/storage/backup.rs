@@ -1,7 +1,7 @@
 //! The full backup file: readable JSON with a format name and the schema version.
 
 use super::codec::{from_json, to_json};
-use super::schema::CURRENT_SCHEMA;
+use super::schema::FILE_SCHEMA;
 use crate::domain::customer::Customer;
 use crate::domain::dataset::{BackupStatus, Dataset};
 use crate::domain::playbook::PlaybookLine;
@@ -43,7 +43,7 @@ pub enum BackupError {
 pub fn backup_json(dataset: &Dataset, exported_at: NaiveDateTime) -> Result<String, BackupError> {
     let file = BackupFile {
         format: FORMAT.to_string(),
-        schema: CURRENT_SCHEMA,
+        schema: FILE_SCHEMA,
         exported_at,
         customers: dataset.customers.values().cloned().collect(),
         playbook: dataset.playbook.clone(),
@@ -61,10 +61,10 @@ pub fn parse_backup(text: &str) -> Result<(Dataset, NaiveDateTime), BackupError>
         return Err(BackupError::NotABackup);
     }
     let schema = header.schema.ok_or(BackupError::NotABackup)?;
-    if schema > u64::from(CURRENT_SCHEMA) {
+    if schema > u64::from(FILE_SCHEMA) {
         return Err(BackupError::NewerSchema {
             found: u32::try_from(schema).unwrap_or(u32::MAX),
-            supported: CURRENT_SCHEMA,
+            supported: FILE_SCHEMA,
         });
     }
     let file: BackupFile = from_json(text).map_err(|e| BackupError::Invalid(e.to_string()))?;
@@ -132,7 +132,7 @@ mod tests {
             parse_backup(&newer),
             Err(BackupError::NewerSchema {
                 found: 99,
-                supported: CURRENT_SCHEMA
+                supported: FILE_SCHEMA
             })
         );
         let broken = text.replacen("\"customers\"", "\"kunden\"", 1);

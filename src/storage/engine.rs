@@ -4,15 +4,16 @@ use super::backend::{utf16_units, KeyValueStore};
 use super::codec::{decode, encode};
 use super::error::{SaveError, StorageError};
 use super::keys::{self, KeyKind};
+use super::practice_store::{self, PracticeLoader, TraineeHead, TraineeWrite};
 use super::schema::{schema_action, Meta, SchemaAction, CURRENT_SCHEMA};
-use super::transaction::{write_all, Write};
+use super::transaction::{recover, write_all, Recovered, Write};
 use crate::domain::customer::Customer;
 use crate::domain::dataset::{BackupStatus, Dataset};
 use crate::domain::ids::CustomerId;
+use crate::domain::ids::TraineeId;
 use crate::domain::playbook::PlaybookLine;
-use crate::domain::practice::PracticeState;
-use crate::domain::practice_archive::{KEPT_DRILLS, KEPT_REVIEWS};
-use crate::domain::restore_merge::merge_practice;
+use crate::domain::practice::{DrillAttempt, ReviewLog, Trainee, TraineeError};
+use crate::domain::practice_parts::TraineeChanges;
 use crate::domain::settings::Settings;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -40,6 +41,12 @@ pub struct Opened {
     pub fresh: bool,
     pub quarantine: Vec<QuarantineEntry>,
     pub problems: Vec<StorageError>,
+    /// An unfinished write found and put back.
+    pub recovered: Option<Recovered>,
+    /// The schema-1 practice value is still kept beside its schema-2 copy.
+    pub legacy_copy: bool,
+    /// This start moved schema-1 data to the current schema.
+    pub migrated: bool,
 }
 
 /// The result of rewriting one customer bucket: its fresh content, which may include
@@ -59,7 +66,12 @@ pub enum ExternalChange {
         customers: Vec<Customer>,
     },
     Playbook(Vec<PlaybookLine>),
-    Practice(PracticeState),
+    Trainees(Vec<Trainee>),
+    TraineeHead(TraineeId, TraineeHead),
+    Reviews(Vec<ReviewLog>),
+    Drills(Vec<DrillAttempt>),
+    /// The schema-1 copy was removed (or put back).
+    LegacyCopy(bool),
     Settings(Settings),
     BackupStatus(BackupStatus),
     /// Storage was cleared or the schema changed: read everything again.
@@ -105,16 +117,13 @@ impl<B: KeyValueStore> Store<B> {
     }
 
     /// Reads everything. Never fails as a whole: unreadable values are quarantined and
-    /// problems reported, so the app always starts. `stamp` names quarantine entries.
+    /// problems reported, so the app always starts. An unfinished write is put back
+    /// first and schema-1 data is migrated. `stamp` names quarantine entries.
+    /// In the browser this runs under the cross-tab lock, like every write.
     pub fn open(&mut self, stamp: &str) -> Opened {
         let mut opened = Opened::default();
-        let keys = match self.backend.keys() {
-            Ok(keys) => keys,
-            Err(e) => {
-                opened.problems.push(e);
-                return opened;
-            }
-        };
+        self.write_block = None;
+        self.recover_journal(&mut opened, stamp);
         let meta = self.read_meta(&mut opened, stamp);
         match schema_action(meta.as_ref()) {
             SchemaAction::Newer { found } => {
@@ -126,32 +135,70 @@ impl<B: KeyValueStore> Store<B> {
                     },
                 )
             }
+            SchemaAction::Migrate { from: 1 } => {
+                if let Err(e) = super::migration::migrate_v1(self, &mut opened, stamp) {
+                    return self.refuse(opened, e);
+                }
+            }
             SchemaAction::Migrate { from } => {
                 return self.refuse(opened, StorageError::UnsupportedSchema { found: from })
             }
             SchemaAction::Fresh => {
-                opened.fresh = true;
                 if let Err(e) = self.write_json(keys::META, &Meta::current()) {
                     opened.problems.push(e);
                 }
             }
             SchemaAction::Current => {}
         }
+        let keys = match self.backend.keys() {
+            Ok(keys) => keys,
+            Err(e) => {
+                opened.problems.push(e);
+                return opened;
+            }
+        };
+        opened.fresh = matches!(schema_action(meta.as_ref()), SchemaAction::Fresh);
+        let mut practice = PracticeLoader::default();
         for key in keys {
             self.watch_decoding(Some(&key));
-            self.load_key(&key, &mut opened, stamp);
+            self.load_key(&key, &mut opened, &mut practice, stamp);
         }
         self.watch_decoding(None);
+        opened.dataset.practice = practice.finish();
+        opened.dataset.practice.active = self.last_trainee(&opened.dataset.practice.trainees);
         opened
     }
 
-    fn refuse(&mut self, mut opened: Opened, reason: StorageError) -> Opened {
+    fn recover_journal(&mut self, opened: &mut Opened, stamp: &str) {
+        match recover(&self.backend) {
+            Ok(recovered) => opened.recovered = recovered,
+            Err(StorageError::Corrupt { key, reason }) => {
+                if let Ok(Some(raw)) = self.backend.get(&key) {
+                    self.quarantine(&key, &raw, stamp, &reason, opened);
+                }
+            }
+            Err(e) => {
+                // Some keys may still hold a half-written change: read them, write nothing.
+                opened.problems.push(e.clone());
+                self.write_block = Some(e);
+            }
+        }
+    }
+
+    /// The trainee chosen last on this device, if still listed.
+    fn last_trainee(&self, trainees: &[Trainee]) -> Option<TraineeId> {
+        let raw = self.backend.get(keys::LAST_TRAINEE).ok().flatten()?;
+        let id: TraineeId = raw.trim().parse().ok()?;
+        trainees.iter().any(|t| t.id == id).then_some(id)
+    }
+
+    pub(super) fn refuse(&mut self, mut opened: Opened, reason: StorageError) -> Opened {
         opened.problems.push(reason.clone());
         self.write_block = Some(reason);
         opened
     }
 
-    fn read_meta(&self, opened: &mut Opened, stamp: &str) -> Option<Meta> {
+    pub(super) fn read_meta(&self, opened: &mut Opened, stamp: &str) -> Option<Meta> {
         let raw = match self.backend.get(keys::META) {
             Ok(raw) => raw?,
             Err(e) => {
@@ -169,9 +216,16 @@ impl<B: KeyValueStore> Store<B> {
         }
     }
 
-    fn load_key(&self, key: &str, opened: &mut Opened, stamp: &str) {
+    fn load_key(&self, key: &str, opened: &mut Opened, practice: &mut PracticeLoader, stamp: &str) {
         let kind = keys::classify(key);
-        if matches!(kind, KeyKind::Meta | KeyKind::Foreign) {
+        if matches!(
+            kind,
+            KeyKind::Meta | KeyKind::Foreign | KeyKind::Journal | KeyKind::LastTrainee
+        ) {
+            return;
+        }
+        if kind == KeyKind::LegacyPractice {
+            opened.legacy_copy = true;
             return;
         }
         let raw = match self.backend.get(key) {
@@ -183,25 +237,25 @@ impl<B: KeyValueStore> Store<B> {
             }
         };
         let ds = &mut opened.dataset;
+        let reason = |e: super::codec::CodecError| e.to_string();
         let loaded: Result<(), String> = match kind {
             KeyKind::Bucket(_) => decode::<Vec<Customer>>(&raw)
                 .map(|customers| {
                     ds.customers
                         .extend(customers.into_iter().map(|c| (c.id, c)))
                 })
-                .map_err(|e| e.to_string()),
-            KeyKind::Playbook => decode(&raw)
-                .map(|v| ds.playbook = v)
-                .map_err(|e| e.to_string()),
-            KeyKind::Practice => decode(&raw)
-                .map(|v| ds.practice = v)
-                .map_err(|e| e.to_string()),
+                .map_err(reason),
+            KeyKind::Playbook => decode(&raw).map(|v| ds.playbook = v).map_err(reason),
+            KeyKind::Trainees => decode(&raw).map(|v| practice.trainees(v)).map_err(reason),
+            KeyKind::TraineeHead(trainee) => decode(&raw)
+                .map(|v| practice.head(trainee, v))
+                .map_err(reason),
+            KeyKind::ReviewChunk(..) => decode(&raw).map(|v| practice.reviews(v)).map_err(reason),
+            KeyKind::DrillChunk(..) => decode(&raw).map(|v| practice.drills(v)).map_err(reason),
             KeyKind::Settings => decode::<Settings>(&raw)
                 .map(|v| ds.settings = v.sanitized())
-                .map_err(|e| e.to_string()),
-            KeyKind::BackupStatus => decode(&raw)
-                .map(|v| ds.backup = v)
-                .map_err(|e| e.to_string()),
+                .map_err(reason),
+            KeyKind::BackupStatus => decode(&raw).map(|v| ds.backup = v).map_err(reason),
             KeyKind::Quarantine => {
                 if let Some(entry) = quarantine_entry(key, &raw) {
                     opened.quarantine.push(entry);
@@ -209,7 +263,11 @@ impl<B: KeyValueStore> Store<B> {
                 Ok(())
             }
             KeyKind::Unknown => Err("unbekannter Schlüssel".to_string()),
-            KeyKind::Meta | KeyKind::Foreign => Ok(()),
+            KeyKind::Meta
+            | KeyKind::Foreign
+            | KeyKind::Journal
+            | KeyKind::LastTrainee
+            | KeyKind::LegacyPractice => Ok(()),
         };
         if let Err(reason) = loaded {
             self.quarantine(key, &raw, stamp, &reason, opened);
@@ -217,7 +275,14 @@ impl<B: KeyValueStore> Store<B> {
     }
 
     /// Moves an unreadable value aside; where that fails, blocks its key instead.
-    fn quarantine(&self, key: &str, raw: &str, stamp: &str, reason: &str, opened: &mut Opened) {
+    pub(super) fn quarantine(
+        &self,
+        key: &str,
+        raw: &str,
+        stamp: &str,
+        reason: &str,
+        opened: &mut Opened,
+    ) {
         let target = keys::quarantine_key(stamp, key);
         let moved = self
             .backend
@@ -249,7 +314,7 @@ impl<B: KeyValueStore> Store<B> {
         });
     }
 
-    fn check_writable(&self, key: &str) -> Result<(), StorageError> {
+    pub(super) fn check_writable(&self, key: &str) -> Result<(), StorageError> {
         if let Some(block) = &self.write_block {
             return Err(block.clone());
         }
@@ -421,42 +486,78 @@ impl<B: KeyValueStore> Store<B> {
             keys::PLAYBOOK.into(),
             Some(encode_for_storage(&dataset.playbook)?),
         ));
-        writes.push((
-            keys::PRACTICE.into(),
-            Some(encode_for_storage(&dataset.practice)?),
-        ));
+        let practice = practice_store::layout_writes(&dataset.practice)?;
+        // Practice keys the new data does not have go, so nothing stale is read back.
+        for key in self.backend.keys()? {
+            let stale = matches!(
+                keys::classify(&key),
+                KeyKind::TraineeHead(_) | KeyKind::ReviewChunk(..) | KeyKind::DrillChunk(..)
+            ) && !practice.iter().any(|(k, _)| *k == key);
+            if stale {
+                writes.push((key, None));
+            }
+        }
+        writes.extend(practice);
         writes.push((keys::SETTINGS.into(), Some(json(&dataset.settings)?)));
         writes.push((keys::BACKUP_STATUS.into(), Some(json(&dataset.backup)?)));
         writes.push((keys::META.into(), Some(json(&Meta::current())?)));
         Ok(writes)
     }
 
+    /// The playbook as stored now.
+    pub fn read_playbook(&self) -> Result<Vec<PlaybookLine>, StorageError> {
+        practice_store::read(&self.backend, keys::PLAYBOOK)
+    }
+
     pub fn save_playbook(&self, lines: &[PlaybookLine]) -> Result<usize, StorageError> {
         self.write_one(keys::PLAYBOOK, encode_for_storage(&lines)?)
     }
 
-    pub fn save_practice(&self, practice: &PracticeState) -> Result<usize, StorageError> {
-        self.write_one(keys::PRACTICE, encode_for_storage(practice)?)
+    /// Adds a trainee to the list as stored now. The outer error is storage's, the inner
+    /// one the name's.
+    pub fn add_trainee(
+        &self,
+        trainee: Trainee,
+    ) -> Result<Result<Vec<Trainee>, TraineeError>, StorageError> {
+        self.check_writable(keys::TRAINEES)?;
+        match practice_store::add_trainee_writes(&self.backend, trainee)? {
+            Ok((trainees, write)) => {
+                write_all(&self.backend, &[write])?;
+                Ok(Ok(trainees))
+            }
+            Err(e) => Ok(Err(e)),
+        }
     }
 
-    /// Saves this tab's practice state united with what is stored now, so two tabs
-    /// rehearsing at the same time both keep their ratings and logs, with the oldest logs
-    /// folded into totals once there are many. Returns what was stored. An unreadable stored value is left to quarantine, never merged.
-    pub fn save_practice_merged(
+    /// Records one trainee's new cards and logs on top of what is stored now, writing a
+    /// bounded amount: the trainee's head and newest log chunks.
+    pub fn record_practice(
         &self,
-        practice: &PracticeState,
-    ) -> Result<PracticeState, StorageError> {
-        let stored: PracticeState = match self.backend.get(keys::PRACTICE)? {
-            Some(raw) => decode(&raw).map_err(|e| StorageError::Corrupt {
-                key: keys::PRACTICE.to_string(),
-                reason: e.to_string(),
-            })?,
-            None => PracticeState::default(),
-        };
-        let mut merged = merge_practice(practice, &stored);
-        merged.compact(KEPT_REVIEWS, KEPT_DRILLS);
-        self.save_practice(&merged)?;
-        Ok(merged)
+        trainee: TraineeId,
+        changes: &TraineeChanges,
+    ) -> Result<TraineeWrite, StorageError> {
+        let (write, writes) = practice_store::record_writes(&self.backend, trainee, changes)?;
+        for (key, _) in &writes {
+            self.check_writable(key)?;
+        }
+        write_all(&self.backend, &writes)?;
+        Ok(write)
+    }
+
+    /// Remembers the trainee chosen last on this device for the next start. Other tabs
+    /// keep their own choice.
+    pub fn remember_trainee(&self, trainee: Option<TraineeId>) -> Result<(), StorageError> {
+        self.check_writable(keys::LAST_TRAINEE)?;
+        match trainee {
+            Some(id) => self.backend.set(keys::LAST_TRAINEE, &id.to_string()),
+            None => self.backend.remove(keys::LAST_TRAINEE),
+        }
+    }
+
+    /// Removes the schema-1 copy kept after the migration.
+    pub fn remove_legacy_copy(&self) -> Result<(), StorageError> {
+        self.check_writable(keys::LEGACY_PRACTICE)?;
+        self.backend.remove(keys::LEGACY_PRACTICE)
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<usize, StorageError> {
@@ -467,18 +568,42 @@ impl<B: KeyValueStore> Store<B> {
         self.write_json(keys::BACKUP_STATUS, status)
     }
 
-    /// Counts one more change since the last backup, as stored now (other tabs count too).
-    pub fn count_change(&self) -> Result<BackupStatus, StorageError> {
+    /// Counts one more change since the last backup, as stored now (other tabs count
+    /// too). An unreadable stored status is quarantined, not silently reset; its entry
+    /// comes back with the new count.
+    pub fn count_change(
+        &self,
+        stamp: &str,
+    ) -> Result<(BackupStatus, Option<Opened>), StorageError> {
+        let mut aside = None;
         let mut status: BackupStatus = match self.backend.get(keys::BACKUP_STATUS)? {
-            Some(raw) => decode(&raw).unwrap_or_default(),
+            Some(raw) => match decode(&raw) {
+                Ok(status) => status,
+                Err(e) => {
+                    let mut opened = Opened::default();
+                    self.quarantine(
+                        keys::BACKUP_STATUS,
+                        &raw,
+                        stamp,
+                        &e.to_string(),
+                        &mut opened,
+                    );
+                    aside = Some(opened);
+                    BackupStatus::default()
+                }
+            },
             None => BackupStatus::default(),
         };
         status.changes_since = status.changes_since.saturating_add(1);
         self.save_backup_status(&status)?;
-        Ok(status)
+        Ok((status, aside))
     }
 
-    fn write_json<T: Serialize>(&self, key: &str, value: &T) -> Result<usize, StorageError> {
+    pub(super) fn write_json<T: Serialize>(
+        &self,
+        key: &str,
+        value: &T,
+    ) -> Result<usize, StorageError> {
         self.write_one(key, json(value)?)
     }
 
@@ -504,7 +629,15 @@ impl<B: KeyValueStore> Store<B> {
                 }),
             },
             KeyKind::Playbook => with_value(key, value, ExternalChange::Playbook),
-            KeyKind::Practice => with_value(key, value, ExternalChange::Practice),
+            KeyKind::Trainees => with_value(key, value, ExternalChange::Trainees),
+            KeyKind::TraineeHead(trainee) => with_value(key, value, |head| {
+                ExternalChange::TraineeHead(trainee, head)
+            }),
+            // A removed chunk was folded into totals, which the head brings.
+            KeyKind::ReviewChunk(..) => with_value(key, value, ExternalChange::Reviews),
+            KeyKind::DrillChunk(..) => with_value(key, value, ExternalChange::Drills),
+            KeyKind::LegacyPractice => ExternalChange::LegacyCopy(value.is_some()),
+            KeyKind::Journal | KeyKind::LastTrainee => ExternalChange::Ignored,
             KeyKind::Settings => with_value(key, value, |s: Settings| {
                 ExternalChange::Settings(s.sanitized())
             }),

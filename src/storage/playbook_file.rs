@@ -3,7 +3,7 @@
 
 use super::backup::FORMAT as BACKUP_FORMAT;
 use super::codec::{from_json, to_json};
-use super::schema::CURRENT_SCHEMA;
+use super::schema::FILE_SCHEMA;
 use crate::domain::playbook::PlaybookLine;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -46,7 +46,7 @@ pub fn playbook_json(
 ) -> Result<String, PlaybookFileError> {
     let file = PlaybookFile {
         format: FORMAT.to_string(),
-        schema: CURRENT_SCHEMA,
+        schema: FILE_SCHEMA,
         exported_at,
         lines: lines.to_vec(),
     };
@@ -57,10 +57,10 @@ pub fn parse_playbook_file(text: &str) -> Result<Vec<PlaybookLine>, PlaybookFile
     let text = text.trim_start_matches('\u{feff}');
     let header: Header = from_json(text).map_err(|e| PlaybookFileError::NotJson(e.to_string()))?;
     let schema = header.schema.ok_or(PlaybookFileError::NotAPlaybook)?;
-    if schema > u64::from(CURRENT_SCHEMA) {
+    if schema > u64::from(FILE_SCHEMA) {
         return Err(PlaybookFileError::NewerSchema {
             found: u32::try_from(schema).unwrap_or(u32::MAX),
-            supported: CURRENT_SCHEMA,
+            supported: FILE_SCHEMA,
         });
     }
     let invalid = |e: super::codec::CodecError| PlaybookFileError::Invalid(e.to_string());
@@ -123,7 +123,7 @@ mod tests {
             parse_playbook_file(r#"{"format":"klassenblick-playbook","schema":99}"#),
             Err(PlaybookFileError::NewerSchema {
                 found: 99,
-                supported: CURRENT_SCHEMA
+                supported: FILE_SCHEMA
             })
         );
         assert!(matches!(

@@ -1,13 +1,19 @@
 //! The schema version stored in `kb:meta`, and what to do with what is found.
 //!
-//! Version 1 is the first schema, so no migration exists yet. A future schema bumps
-//! [`CURRENT_SCHEMA`] and handles `SchemaAction::Migrate` in the engine, writing the
-//! migrated values through a [`super::transaction::Transaction`] so that the old
-//! values stay until every new one has been written.
+//! - Version 1: all practice in one key, `kb:practice`.
+//! - Version 2: practice per trainee (`storage::practice_store`); the schema-1 value
+//!   stays as the old copy until the user removes it (`storage::migration`).
+//!
+//! A later schema bumps [`CURRENT_SCHEMA`], adds its step to `migration.rs`, and keeps
+//! the frozen profiles of every earlier schema under `tests/fixtures/`.
 
 use serde::{Deserialize, Serialize};
 
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
+
+/// The layout of backup and playbook files. Schema 2 changed only how practice is
+/// kept in local storage, so files stay at version 1 and older versions still read them.
+pub const FILE_SCHEMA: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
@@ -53,6 +59,10 @@ mod tests {
     fn versions_are_sorted_into_actions() {
         assert_eq!(schema_action(None), SchemaAction::Fresh);
         assert_eq!(schema_action(Some(&Meta::current())), SchemaAction::Current);
+        assert_eq!(
+            schema_action(Some(&Meta { schema: 1 })),
+            SchemaAction::Migrate { from: 1 }
+        );
         assert_eq!(
             schema_action(Some(&Meta { schema: 7 })),
             SchemaAction::Newer { found: 7 }

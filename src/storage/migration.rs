@@ -1,0 +1,96 @@
+//! Schema 1 → 2: practice moves from one key to one part per trainee.
+//!
+//! The new keys and the new version are written in one journaled write, then read back
+//! and compared with the old value. Only then does the new version count; the schema-1
+//! value stays untouched as the old copy until the user removes it.
+
+use super::backend::KeyValueStore;
+use super::codec::decode;
+use super::engine::{Opened, Store};
+use super::error::StorageError;
+use super::keys::{self, KeyKind};
+use super::practice_store::{self, PracticeLoader};
+use super::schema::Meta;
+use super::transaction::write_all;
+use crate::domain::practice::PracticeState;
+
+pub(super) fn migrate_v1<B: KeyValueStore>(
+    store: &mut Store<B>,
+    opened: &mut Opened,
+    stamp: &str,
+) -> Result<(), StorageError> {
+    let backend = store.backend();
+    let practice = match backend.get(keys::LEGACY_PRACTICE)? {
+        None => PracticeState::default(),
+        Some(raw) => match decode::<PracticeState>(&raw) {
+            Ok(practice) => practice,
+            Err(e) => {
+                // Unreadable in schema 1 too: set aside, as schema 1 itself would have.
+                store.quarantine(keys::LEGACY_PRACTICE, &raw, stamp, &e.to_string(), opened);
+                PracticeState::default()
+            }
+        },
+    };
+    let mut writes = practice_store::layout_writes(&practice)?;
+    if let Some(active) = practice.active {
+        writes.push((keys::LAST_TRAINEE.to_string(), Some(active.to_string())));
+    }
+    let meta = super::codec::to_json(&Meta::current())
+        .map_err(|e| StorageError::Browser(e.to_string()))?;
+    writes.push((keys::META.to_string(), Some(meta)));
+    for (key, _) in &writes {
+        store.check_writable(key)?;
+    }
+    write_all(store.backend(), &writes)?;
+    let read_back = read_practice(store.backend())?;
+    if !same_practice(&read_back, &practice) {
+        // Back to schema 1 exactly; the old copy was never touched.
+        let undo: Vec<_> = writes
+            .iter()
+            .filter(|(key, _)| key != keys::META)
+            .map(|(key, _)| (key.clone(), None))
+            .chain(std::iter::once((
+                keys::META.to_string(),
+                Some(r#"{"schema":1}"#.to_string()),
+            )))
+            .collect();
+        write_all(store.backend(), &undo)?;
+        return Err(StorageError::MigrationMismatch);
+    }
+    opened.migrated = true;
+    Ok(())
+}
+
+/// Practice as the schema-2 keys hold it now.
+pub fn read_practice(backend: &impl KeyValueStore) -> Result<PracticeState, StorageError> {
+    let mut loader = PracticeLoader::default();
+    for key in backend.keys()? {
+        match keys::classify(&key) {
+            KeyKind::Trainees => loader.trainees(practice_store::read(backend, &key)?),
+            KeyKind::TraineeHead(trainee) => {
+                loader.head(trainee, practice_store::read(backend, &key)?)
+            }
+            KeyKind::ReviewChunk(..) => loader.reviews(practice_store::read(backend, &key)?),
+            KeyKind::DrillChunk(..) => loader.drills(practice_store::read(backend, &key)?),
+            _ => {}
+        }
+    }
+    Ok(loader.finish())
+}
+
+/// Equal as stored data: the active trainee is no longer stored with practice, and
+/// order within a log follows time.
+pub fn same_practice(a: &PracticeState, b: &PracticeState) -> bool {
+    normalised(a) == normalised(b)
+}
+
+fn normalised(practice: &PracticeState) -> PracticeState {
+    let mut p = practice.clone();
+    p.active = None;
+    p.cards.sort_by_key(|c| (c.trainee, c.line));
+    p.reviews
+        .sort_by_key(|r| (r.at, r.trainee, r.line, r.rating.key()));
+    p.drills.sort_by_key(|d| (d.at, d.trainee, d.millis));
+    p.archive.sort_by_key(|a| a.trainee);
+    p
+}

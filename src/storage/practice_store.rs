@@ -1,0 +1,265 @@
+//! Practice in schema 2: a small shared trainee list (`kb:p`), and per trainee a head
+//! (`kb:p:<id>`: cards, folded totals, which log chunks exist) and log chunks
+//! (`kb:p:<id>:r<n>`, `kb:p:<id>:d<n>`) of at most [`CHUNK`] entries.
+//!
+//! A rating rewrites the head and the newest chunk, so it writes a bounded amount
+//! however long the history is. Beyond [`KEPT_CHUNKS`] chunks the oldest is folded into
+//! the trainee's totals and removed.
+
+use super::backend::KeyValueStore;
+use super::codec::{decode, encode};
+use super::error::StorageError;
+use super::keys;
+use super::transaction::Write;
+use crate::domain::ids::TraineeId;
+use crate::domain::practice::{DrillAttempt, PracticeState, ReviewCard, ReviewLog, Trainee};
+use crate::domain::practice_archive::ArchivedProgress;
+use crate::domain::practice_parts::TraineeChanges;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// Log entries per chunk: a few thousand UTF-16 units when stored.
+pub const CHUNK: usize = 500;
+/// Chunks kept in full per trainee and log: 20,000 review logs.
+pub const KEPT_CHUNKS: u32 = 40;
+
+/// Which chunks of one log exist: `first..next`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ChunkSpan {
+    pub first: u32,
+    pub next: u32,
+}
+
+impl ChunkSpan {
+    fn len(self) -> u32 {
+        self.next.saturating_sub(self.first)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TraineeHead {
+    pub cards: Vec<ReviewCard>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive: Option<ArchivedProgress>,
+    pub reviews: ChunkSpan,
+    pub drills: ChunkSpan,
+}
+
+/// What recording a trainee's changes stored, for this tab's memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraineeWrite {
+    pub trainee: TraineeId,
+    pub head: TraineeHead,
+    pub reviews: Vec<ReviewLog>,
+    pub drills: Vec<DrillAttempt>,
+}
+
+fn encoded<T: Serialize + ?Sized>(value: &T) -> Result<String, StorageError> {
+    encode(value).map_err(|e| StorageError::Browser(e.to_string()))
+}
+
+pub(super) fn read<T: DeserializeOwned + Default>(
+    store: &impl KeyValueStore,
+    key: &str,
+) -> Result<T, StorageError> {
+    match store.get(key)? {
+        None => Ok(T::default()),
+        Some(raw) => decode(&raw).map_err(|e| StorageError::Corrupt {
+            key: key.to_string(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// The keys and values that hold `practice` in this layout.
+pub fn layout_writes(practice: &PracticeState) -> Result<Vec<Write>, StorageError> {
+    let trainees = if practice.trainees.is_empty() {
+        None
+    } else {
+        Some(encoded(&practice.trainees)?)
+    };
+    let mut writes = vec![(keys::TRAINEES.to_string(), trainees)];
+    for trainee in practice.trainees_with_data() {
+        let part = practice.trainee_part(trainee);
+        let mut head = TraineeHead {
+            cards: part.cards,
+            archive: part.archive,
+            ..TraineeHead::default()
+        };
+        let mut reviews = part.reviews;
+        reviews.sort_by_key(|r| r.at);
+        let mut drills = part.drills;
+        drills.sort_by_key(|d| d.at);
+        for chunk in reviews.chunks(CHUNK) {
+            writes.push((
+                keys::review_chunk_key(trainee, head.reviews.next),
+                Some(encoded(chunk)?),
+            ));
+            head.reviews.next += 1;
+        }
+        for chunk in drills.chunks(CHUNK) {
+            writes.push((
+                keys::drill_chunk_key(trainee, head.drills.next),
+                Some(encoded(chunk)?),
+            ));
+            head.drills.next += 1;
+        }
+        writes.push((keys::trainee_head_key(trainee), Some(encoded(&head)?)));
+    }
+    Ok(writes)
+}
+
+/// Adds a trainee to the list as stored now; the name must be free there too.
+pub fn add_trainee_writes(
+    store: &impl KeyValueStore,
+    trainee: Trainee,
+) -> Result<Result<(Vec<Trainee>, Write), crate::domain::practice::TraineeError>, StorageError> {
+    let stored: Vec<Trainee> = read(store, keys::TRAINEES)?;
+    let mut practice = PracticeState {
+        trainees: stored,
+        ..PracticeState::default()
+    };
+    if let Err(e) = practice.add_trainee(trainee) {
+        return Ok(Err(e));
+    }
+    let write = (
+        keys::TRAINEES.to_string(),
+        Some(encoded(&practice.trainees)?),
+    );
+    Ok(Ok((practice.trainees, write)))
+}
+
+/// Appends one trainee's changes to what is stored now: the head and the newest chunks
+/// only, folding the oldest chunk away once there are too many.
+pub fn record_writes(
+    store: &impl KeyValueStore,
+    trainee: TraineeId,
+    changes: &TraineeChanges,
+) -> Result<(TraineeWrite, Vec<Write>), StorageError> {
+    let head_key = keys::trainee_head_key(trainee);
+    let mut head: TraineeHead = read(store, &head_key)?;
+    for card in &changes.cards {
+        match head.cards.iter_mut().find(|c| c.line == card.line) {
+            Some(stored) => *stored = card.clone(),
+            None => head.cards.push(card.clone()),
+        }
+    }
+    let mut writes = Vec::new();
+    append(
+        store,
+        &mut head.reviews,
+        &changes.reviews,
+        |n| keys::review_chunk_key(trainee, n),
+        &mut writes,
+    )?;
+    append(
+        store,
+        &mut head.drills,
+        &changes.drills,
+        |n| keys::drill_chunk_key(trainee, n),
+        &mut writes,
+    )?;
+    while head.reviews.len() > KEPT_CHUNKS {
+        let key = keys::review_chunk_key(trainee, head.reviews.first);
+        let folded: Vec<ReviewLog> = read(store, &key)?;
+        let archive = head
+            .archive
+            .get_or_insert_with(|| ArchivedProgress::empty(trainee));
+        folded.iter().for_each(|log| archive.count_review(log));
+        writes.push((key, None));
+        head.reviews.first += 1;
+    }
+    while head.drills.len() > KEPT_CHUNKS {
+        let key = keys::drill_chunk_key(trainee, head.drills.first);
+        let folded: Vec<DrillAttempt> = read(store, &key)?;
+        let archive = head
+            .archive
+            .get_or_insert_with(|| ArchivedProgress::empty(trainee));
+        folded
+            .iter()
+            .for_each(|attempt| archive.count_drill(attempt));
+        writes.push((key, None));
+        head.drills.first += 1;
+    }
+    writes.push((head_key, Some(encoded(&head)?)));
+    let write = TraineeWrite {
+        trainee,
+        head,
+        reviews: changes.reviews.clone(),
+        drills: changes.drills.clone(),
+    };
+    Ok((write, writes))
+}
+
+/// Adds `entries` to the newest chunk of a log, opening new chunks as each fills.
+fn append<T: Serialize + DeserializeOwned + Clone>(
+    store: &impl KeyValueStore,
+    span: &mut ChunkSpan,
+    entries: &[T],
+    key_of: impl Fn(u32) -> String,
+    writes: &mut Vec<Write>,
+) -> Result<(), StorageError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut chunk: Vec<T> = if span.len() > 0 {
+        read(store, &key_of(span.next - 1))?
+    } else {
+        Vec::new()
+    };
+    let mut number = if span.len() > 0 {
+        span.next - 1
+    } else {
+        span.next
+    };
+    if chunk.len() >= CHUNK {
+        chunk.clear();
+        number = span.next;
+    }
+    for entry in entries {
+        if chunk.len() >= CHUNK {
+            writes.push((key_of(number), Some(encoded(&chunk)?)));
+            chunk.clear();
+            number += 1;
+        }
+        chunk.push(entry.clone());
+    }
+    writes.push((key_of(number), Some(encoded(&chunk)?)));
+    span.next = number + 1;
+    Ok(())
+}
+
+/// The practice a set of loaded parts makes up, logs in time order.
+#[derive(Debug, Default)]
+pub struct PracticeLoader {
+    pub state: PracticeState,
+}
+
+impl PracticeLoader {
+    pub fn trainees(&mut self, trainees: Vec<Trainee>) {
+        self.state.trainees = trainees;
+    }
+
+    pub fn head(&mut self, trainee: TraineeId, head: TraineeHead) {
+        self.state.cards.extend(head.cards);
+        self.state
+            .archive
+            .extend(head.archive.map(|a| ArchivedProgress { trainee, ..a }));
+    }
+
+    pub fn reviews(&mut self, logs: Vec<ReviewLog>) {
+        self.state.reviews.extend(logs);
+    }
+
+    pub fn drills(&mut self, attempts: Vec<DrillAttempt>) {
+        self.state.drills.extend(attempts);
+    }
+
+    pub fn finish(mut self) -> PracticeState {
+        self.state.reviews.sort_by_key(|r| r.at);
+        self.state.drills.sort_by_key(|d| d.at);
+        self.state.drop_archived_logs();
+        self.state
+    }
+}
