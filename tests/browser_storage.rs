@@ -167,7 +167,7 @@ fn a_corrupt_value_is_moved_to_quarantine_in_real_storage() {
 fn storage_events_from_other_tabs_reach_the_listener() {
     let heard: Rc<RefCell<Vec<ForeignWrite>>> = Rc::default();
     let sink = heard.clone();
-    listen(move |write| sink.borrow_mut().push(write));
+    listen(move |write| sink.borrow_mut().push(write)).expect("listens");
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some("kb:c:003"));
     init.set_new_value(Some("[]"));
@@ -254,4 +254,95 @@ fn a_csv_import_that_does_not_fit_stores_nothing() {
     assert_eq!(result.map(|_| ()), Err(StorageError::QuotaExceeded));
     assert_eq!(kb_snapshot(), before, "not one bucket changed");
     storage.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn the_schema1_profile_migrates_in_real_local_storage() {
+    use klassenblick::domain::customer::Customer;
+    use klassenblick::domain::practice::PracticeState;
+    use klassenblick::storage::codec::decode;
+    use klassenblick::storage::migration::same_practice;
+    use std::collections::BTreeMap;
+    let fixture: BTreeMap<String, String> =
+        serde_json::from_str(include_str!("fixtures/schema1-profile.json")).expect("fixture");
+    let storage = local();
+    storage.clear().expect("clear");
+    let mut customers = BTreeMap::new();
+    let mut practice = PracticeState::default();
+    for (key, value) in &fixture {
+        storage.set_item(key, value).expect("plant");
+        if key.starts_with("kb:c:") {
+            for c in decode::<Vec<Customer>>(value).expect("schema-1 bucket") {
+                customers.insert(c.id, c);
+            }
+        } else if key == "kb:practice" {
+            practice = decode(value).expect("schema-1 practice");
+        }
+    }
+    for round in 0..2 {
+        let opened = Store::new(LocalStore::open().expect("opens")).open("20261201T100000");
+        assert!(
+            opened.problems.is_empty(),
+            "round {round}: {:?}",
+            opened.problems
+        );
+        assert!(opened.quarantine.is_empty(), "round {round}");
+        assert_eq!(opened.migrated, round == 0);
+        assert_eq!(opened.dataset.customers, customers);
+        assert!(same_practice(&opened.dataset.practice, &practice));
+        assert_eq!(opened.dataset.practice.active, practice.active);
+    }
+    assert_eq!(
+        storage.get_item("kb:practice").expect("readable").as_ref(),
+        fixture.get("kb:practice"),
+        "the schema-1 copy is kept"
+    );
+    storage.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn jobs_under_the_lock_run_one_at_a_time_in_order() {
+    use klassenblick::storage::lock::exclusive;
+    let order: Rc<RefCell<Vec<u32>>> = Rc::default();
+    let running = Rc::new(std::cell::Cell::new(false));
+    let jobs: Vec<_> = (0..20)
+        .map(|n| {
+            let order = order.clone();
+            let running = running.clone();
+            exclusive(move || {
+                assert!(!running.replace(true), "two jobs at once");
+                order.borrow_mut().push(n);
+                running.set(false);
+                n * 2
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for job in jobs {
+        results.push(job.await);
+    }
+    assert_eq!(results, (0..20).map(|n| n * 2).collect::<Vec<_>>());
+    assert_eq!(*order.borrow(), (0..20).collect::<Vec<_>>());
+    // The jobs ran under the browser's Web Lock, which this tab still holds a moment.
+    let navigator = web_sys::window().expect("window").navigator();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).expect("Web Locks");
+    let query: js_sys::Function = js_sys::Reflect::get(&locks, &"query".into())
+        .expect("query")
+        .into();
+    let snapshot = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(
+        query.call0(&locks).expect("query runs"),
+    ))
+    .await
+    .expect("a snapshot");
+    let held = js_sys::Array::from(&js_sys::Reflect::get(&snapshot, &"held".into()).expect("held"));
+    let names: Vec<String> = held
+        .iter()
+        .filter_map(|l| js_sys::Reflect::get(&l, &"name".into()).ok()?.as_string())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n == klassenblick::storage::lock::LOCK_NAME),
+        "held locks: {names:?}"
+    );
 }

@@ -10,13 +10,21 @@ pub mod codec;
 pub mod engine;
 pub mod error;
 pub mod keys;
+pub mod migration;
 pub mod playbook_file;
+pub mod practice_store;
 pub mod schema;
 pub mod transaction;
 
 #[cfg(target_arch = "wasm32")]
+pub mod decode_marker;
+#[cfg(target_arch = "wasm32")]
 pub mod local;
 #[cfg(target_arch = "wasm32")]
+pub mod lock;
+#[cfg(target_arch = "wasm32")]
 pub mod persist;
+#[cfg(target_arch = "wasm32")]
+pub mod tab_session;
 #[cfg(target_arch = "wasm32")]
 pub mod tab_sync;

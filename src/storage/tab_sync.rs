@@ -12,11 +12,9 @@ pub struct ForeignWrite {
 }
 
 /// Calls `on_write` for every change other tabs make to local storage, for as long as
-/// the page lives.
-pub fn listen(on_write: impl Fn(ForeignWrite) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+/// the page lives. An error means this tab will not hear of other tabs' changes.
+pub fn listen(on_write: impl Fn(ForeignWrite) + 'static) -> Result<(), wasm_bindgen::JsValue> {
+    let window = web_sys::window().ok_or(wasm_bindgen::JsValue::NULL)?;
     let handler =
         Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
             on_write(ForeignWrite {
@@ -24,7 +22,8 @@ pub fn listen(on_write: impl Fn(ForeignWrite) + 'static) {
                 value: event.new_value(),
             });
         });
-    let _ = window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
+    window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref())?;
     // The listener lives as long as the page.
     handler.forget();
+    Ok(())
 }

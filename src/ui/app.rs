@@ -2,6 +2,7 @@
 
 use super::actions;
 use super::clock;
+use super::components::banner::InfoBanner;
 use super::components::banner::{ErrorBanner, NoticeBar};
 use super::components::link::app_base;
 use super::components::nav::{CallShortcut, TopNav};
@@ -19,19 +20,69 @@ use super::pages::playbook::PlaybookPage;
 use super::pages::practice::PracticePage;
 use super::pages::settings::SettingsPage;
 use super::state::AppState;
-use crate::domain::dataset::Dataset;
+use super::state::AppStore;
 use crate::domain::starter_playbook::{starter_playbook, starter_written};
-use crate::storage::engine::Store;
+use crate::storage::backend::{KeyValueStore, MemoryStore};
+use crate::storage::engine::{Opened, Store};
 use crate::storage::local::LocalStore;
-use crate::storage::{persist, tab_sync};
+use crate::storage::{lock, persist, tab_session, tab_sync};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// Opens storage once and provides the app state to every screen.
+/// What the start found, read under the cross-tab lock before the first paint.
+pub struct Boot {
+    store: AppStore,
+    opened: Opened,
+    error: Option<String>,
+}
+
+/// Opens local storage (memory for this session if the browser blocks it), puts back
+/// an unfinished write, migrates, and reads everything, all while holding the lock.
+pub async fn open_storage() -> Boot {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark("kb-open-start");
+    }
+    let boot = lock::exclusive(|| {
+        let (backend, blocked): (Box<dyn KeyValueStore>, _) = match LocalStore::open() {
+            Ok(local) => (Box::new(local), None),
+            Err(e) => (Box::new(MemoryStore::default()), Some(e)),
+        };
+        let mut store = Store::new(backend);
+        store.set_decode_watch(crate::storage::decode_marker::watch);
+        let mut opened = store.open(&clock::stamp());
+        set_language(opened.dataset.settings.language);
+        let mut error = blocked
+            .as_ref()
+            .or(opened.problems.first())
+            .map(storage_message);
+        if opened.fresh {
+            // The team starts from the method's own lines and makes them its own.
+            let starter = starter_playbook(starter_written());
+            match store.save_playbook(&starter) {
+                Ok(_) => opened.dataset.playbook = starter,
+                Err(e) => error = Some(storage_message(&e)),
+            }
+        }
+        Boot {
+            store,
+            opened,
+            error,
+        }
+    })
+    .await;
+    // A User Timing entry, so benchmarks can compare start-up with reading the data.
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("kb-open", "kb-open-start");
+    }
+    boot
+}
+
+/// Provides the app state to every screen.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = open_state();
+pub fn App(boot: Boot) -> impl IntoView {
+    let state = app_state_from(boot);
     provide_context(state);
     let t = texts();
     if let Some(root) = web_sys::window()
@@ -40,7 +91,9 @@ pub fn App() -> impl IntoView {
     {
         let _ = root.set_attribute("lang", t.html_lang);
     }
-    tab_sync::listen(move |write| actions::apply_foreign_write(&state, write));
+    if tab_sync::listen(move |write| actions::apply_foreign_write(&state, write)).is_err() {
+        state.show_error(t.err_tab_listener.to_string());
+    }
     leptos::task::spawn_local(async move {
         let granted = persist::request_persistence().await;
         state.persist.set(Some(granted));
@@ -52,6 +105,7 @@ pub fn App() -> impl IntoView {
             <TopNav/>
             <CallShortcut/>
             <ErrorBanner/>
+            <InfoBanner/>
             <main id="main" class="page" tabindex="-1">
                 <UpdateNotice/>
                 <Routes fallback=|| view! { <NotBuilt/> }>
@@ -72,44 +126,37 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn open_state() -> AppState {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark("kb-open-start");
-    }
-    let (store, dataset, quarantine, error) = match LocalStore::open() {
-        Ok(local) => {
-            let mut store = Store::new(local);
-            let mut opened = store.open(&clock::stamp());
-            set_language(opened.dataset.settings.language);
-            let mut error = opened.problems.first().map(storage_message);
-            if opened.fresh {
-                // The team starts from the method's own lines and makes them its own.
-                let starter = starter_playbook(starter_written());
-                match store.save_playbook(&starter) {
-                    Ok(_) => opened.dataset.playbook = starter,
-                    Err(e) => error = Some(storage_message(&e)),
-                }
-            }
-            (Some(store), opened.dataset, opened.quarantine, error)
-        }
-        Err(e) => (
-            None,
-            Dataset::default(),
-            Vec::new(),
-            Some(storage_message(&e)),
-        ),
+fn app_state_from(boot: Boot) -> AppState {
+    let Boot {
+        store,
+        opened,
+        error,
+    } = boot;
+    let t = texts();
+    let info = if let Some(recovered) = &opened.recovered {
+        Some((t.storage_recovered)(recovered.keys.len()))
+    } else if opened.migrated && opened.legacy_copy {
+        Some(t.storage_migrated.to_string())
+    } else if lock::locks_missing() {
+        Some(t.locks_missing.to_string())
+    } else {
+        None
     };
-    // A User Timing entry, so benchmarks can compare start-up with reading the data.
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("kb-open", "kb-open-start");
+    let mut dataset = opened.dataset;
+    // The trainee belongs to the tab; a new tab starts with the one chosen last.
+    if let Some(mine) = tab_session::active_trainee()
+        .filter(|id| dataset.practice.trainees.iter().any(|t| t.id == *id))
+    {
+        dataset.practice.active = Some(mine);
     }
     AppState {
         data: RwSignal::new(dataset),
-        quarantine: RwSignal::new(quarantine),
+        quarantine: RwSignal::new(opened.quarantine),
         error: RwSignal::new(error),
+        info: RwSignal::new(info),
         notice: RwSignal::new(None),
         persist: RwSignal::new(None),
+        legacy_copy: RwSignal::new(opened.legacy_copy),
         store: StoredValue::new_local(store),
     }
 }

@@ -12,14 +12,17 @@ pub mod locale;
 pub mod pages;
 pub mod state;
 
-/// Mounts the app on the page body.
+/// Opens storage, then mounts the app on the page body.
 pub fn mount() {
-    // The page shows a bare top bar while the app loads; the app takes its place.
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        let opened = app::open_storage().await;
+        // The page shows a bare top bar while the app loads; the app takes its place.
+        if let Some(boot) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("boot"))
+        {
+            boot.remove();
+        }
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App boot=opened/> });
+    });
 }

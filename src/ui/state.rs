@@ -2,16 +2,21 @@
 
 use crate::domain::customer::Customer;
 use crate::domain::dataset::Dataset;
+use crate::storage::backend::KeyValueStore;
 use crate::storage::engine::{QuarantineEntry, Store};
-use crate::storage::local::LocalStore;
 use crate::storage::persist::PersistState;
 use leptos::prelude::*;
 
-/// A short, quiet message; a deletion carries what it takes to undo it.
+/// Local storage, or memory for this session when the browser blocks storage.
+pub type AppStore = Store<Box<dyn KeyValueStore>>;
+
+/// A short message at the bottom of the screen. A deletion carries what it takes to
+/// undo it; an alert is a failure the user must not miss.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub text: String,
     pub undo: Option<Box<Customer>>,
+    pub alert: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -20,10 +25,13 @@ pub struct AppState {
     pub quarantine: RwSignal<Vec<QuarantineEntry>>,
     /// The visible error banner.
     pub error: RwSignal<Option<String>>,
+    /// A calm banner: what the start put right, or a safety caveat of this browser.
+    pub info: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
     pub persist: RwSignal<Option<PersistState>>,
-    /// `None` when local storage is blocked: the app then runs in memory only.
-    pub store: StoredValue<Option<Store<LocalStore>>, LocalStorage>,
+    /// The schema-1 copy kept after the migration is still stored.
+    pub legacy_copy: RwSignal<bool>,
+    pub store: StoredValue<AppStore, LocalStorage>,
 }
 
 impl AppState {
@@ -35,6 +43,16 @@ impl AppState {
         self.notice.set(Some(Notice {
             text: text.into(),
             undo: None,
+            alert: false,
+        }));
+    }
+
+    /// A failure shown in view, replacing whatever quiet message was there.
+    pub fn show_alert(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            undo: None,
+            alert: true,
         }));
     }
 }

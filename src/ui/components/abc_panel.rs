@@ -42,12 +42,14 @@ pub fn AbcPanel(open: RwSignal<bool>) -> impl IntoView {
         if accepted.is_empty() {
             return;
         }
-        if let Ok(count) = actions::accept_abc(&state, &accepted) {
-            let done: BTreeSet<CustomerId> = accepted.iter().map(|(id, _)| *id).collect();
-            rows.update(|r| r.retain(|p| !done.contains(&p.id)));
-            selected.update(|s| s.retain(|id| !done.contains(id)));
-            state.show_notice((t.abc_applied)(count));
-        }
+        let done: BTreeSet<CustomerId> = accepted.iter().map(|(id, _)| *id).collect();
+        leptos::task::spawn_local(async move {
+            if let Ok(count) = actions::accept_abc(state, accepted).await {
+                rows.update(|r| r.retain(|p| !done.contains(&p.id)));
+                selected.update(|s| s.retain(|id| !done.contains(id)));
+                state.show_notice((t.abc_applied)(count));
+            }
+        });
     };
     let accept_selected = move |_| {
         let chosen = selected.get_untracked();

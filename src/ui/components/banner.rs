@@ -19,6 +19,22 @@ pub fn ErrorBanner() -> impl IntoView {
     }
 }
 
+/// A calm banner: what the start put right, or a caveat of this browser.
+#[component]
+pub fn InfoBanner() -> impl IntoView {
+    let state = app_state();
+    view! {
+        <Show when=move || state.info.with(Option::is_some)>
+            <div class="banner banner-info" role="status" data-testid="storage-info">
+                <span class="banner-text">{move || state.info.get().unwrap_or_default()}</span>
+                <button class="button-quiet" on:click=move |_| state.info.set(None)>
+                    {texts().dismiss}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
 /// Quiet confirmation at the bottom; a deletion offers undo.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
@@ -28,7 +44,11 @@ pub fn NoticeBar() -> impl IntoView {
         let Some(notice) = state.notice.get() else {
             return;
         };
-        let delay = if notice.undo.is_some() { 12_000 } else { 5_000 };
+        let delay = if notice.undo.is_some() || notice.alert {
+            12_000
+        } else {
+            5_000
+        };
         set_timeout(
             move || {
                 if state.notice.get_untracked().as_ref() == Some(&notice) {
@@ -40,7 +60,7 @@ pub fn NoticeBar() -> impl IntoView {
     });
     let undo = move |_| {
         if let Some(customer) = state.notice.get_untracked().and_then(|n| n.undo) {
-            actions::undo_delete(&state, *customer);
+            leptos::task::spawn_local(actions::undo_delete(state, *customer));
         }
     };
     view! {
@@ -51,8 +71,15 @@ pub fn NoticeBar() -> impl IntoView {
                     .get()
                     .map(|notice| {
                         let has_undo = notice.undo.is_some();
+                        let alert = notice.alert;
                         view! {
-                            <div class="notice" data-testid="notice">
+                            <div
+                                class="notice"
+                                class:notice-alert=alert
+                                role=alert.then_some("alert")
+                                data-testid="notice"
+                                data-alert=alert.then_some("true")
+                            >
                                 <span>{notice.text}</span>
                                 <Show when=move || has_undo>
                                     <button class="button-link" data-testid="undo" on:click=undo>

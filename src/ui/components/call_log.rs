@@ -53,12 +53,14 @@ pub fn CallLogForm(
             note: note.get_untracked().trim().to_string(),
             interval_override: None,
         };
-        if actions::log_contact(&state, customer, contact).is_ok() {
-            state.show_notice(t.call_logged);
-            reason.set(t.call_log_default_reason.to_string());
-            follow_up.set(String::new());
-            note.set(String::new());
-        }
+        leptos::task::spawn_local(async move {
+            if actions::log_contact(state, customer, contact).await.is_ok() {
+                state.show_notice(t.call_logged);
+                reason.set(t.call_log_default_reason.to_string());
+                follow_up.set(String::new());
+                note.set(String::new());
+            }
+        });
     };
     view! {
         <form class="call-log" data-testid="call-log" on:submit=save>

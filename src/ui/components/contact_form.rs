@@ -68,10 +68,12 @@ pub fn ContactForm(
             note: note.get_untracked().trim().to_string(),
             interval_override: warned.then_some(override_text),
         };
-        if actions::log_contact(&state, customer, contact).is_ok() {
-            state.show_notice(t.contact_saved);
-            on_done.run(());
-        }
+        leptos::task::spawn_local(async move {
+            if actions::log_contact(state, customer, contact).await.is_ok() {
+                state.show_notice(t.contact_saved);
+                on_done.run(());
+            }
+        });
     };
 
     view! {

@@ -88,14 +88,20 @@ pub fn CsvImport() -> impl IntoView {
                 || CustomerId(clock::random_id()),
             )
         });
-        if actions::import_customers(&state, outcome.customers_to_write).is_ok() {
-            state.show_notice((t.csv_done)(
-                outcome.added,
-                outcome.updated,
-                outcome.skipped + outcome.bad,
-            ));
-            table.set(None);
-        }
+        let counts = (
+            outcome.added,
+            outcome.updated,
+            outcome.skipped + outcome.bad,
+        );
+        leptos::task::spawn_local(async move {
+            if actions::import_customers(state, outcome.customers_to_write)
+                .await
+                .is_ok()
+            {
+                state.show_notice((t.csv_done)(counts.0, counts.1, counts.2));
+                table.set(None);
+            }
+        });
     };
 
     view! {

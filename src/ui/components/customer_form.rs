@@ -1,7 +1,7 @@
 use super::super::actions;
 use super::super::clock;
 use super::super::format::hook_label;
-use super::super::i18n::{field_message, texts};
+use super::super::i18n::{field_message, save_message, texts};
 use super::super::state::app_state;
 use super::class_badge::class_name;
 use crate::domain::class::CustomerClass;
@@ -69,7 +69,14 @@ pub fn CustomerForm(
         saved_flash.set(false);
     };
 
+    // A failed save shows its reason beside the button, and the form keeps what was typed.
+    let save_error = RwSignal::new(None::<String>);
+    let failed = move |error: &SaveError| match error {
+        SaveError::Conflict(c) => conflict.set(Some(*c.stored.clone())),
+        other => save_error.set(Some(save_message(other))),
+    };
     let after_save = move |saved: Option<Customer>| {
+        save_error.set(None);
         if let Some(c) = saved {
             draft.set(draft_of(&c.fields));
             base_rev.set(c.rev);
@@ -94,28 +101,34 @@ pub fn CustomerForm(
             }
         };
         errors.set(Vec::new());
-        match customer {
-            None => {
-                if let Ok(id) = actions::create_customer(&state, fields) {
-                    dirty.set(false);
-                    state.show_notice(t.saved);
-                    navigate(&format!("/kunden/{id}"), Default::default());
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match customer {
+                None => match actions::create_customer(state, fields).await {
+                    Ok(id) => {
+                        save_error.set(None);
+                        dirty.set(false);
+                        state.show_notice(t.saved);
+                        navigate(&format!("/kunden/{id}"), Default::default());
+                    }
+                    Err(e) => failed(&e),
+                },
+                Some(id) => {
+                    let saved = actions::save_edit(
+                        state,
+                        id,
+                        base_rev.get_untracked(),
+                        fields,
+                        class_reason.get_untracked(),
+                    )
+                    .await;
+                    match saved {
+                        Ok(saved) => after_save(saved),
+                        Err(e) => failed(&e),
+                    }
                 }
             }
-            Some(id) => {
-                match actions::save_edit(
-                    &state,
-                    id,
-                    base_rev.get_untracked(),
-                    fields,
-                    &class_reason.get_untracked(),
-                ) {
-                    Ok(saved) => after_save(saved),
-                    Err(SaveError::Conflict(c)) => conflict.set(Some(*c.stored)),
-                    Err(_) => {}
-                }
-            }
-        }
+        });
     };
     let keep_mine = move |_| {
         let Some(id) = customer else { return };
@@ -124,11 +137,13 @@ pub fn CustomerForm(
         if let Ok(fields) =
             for_rules(draft.get_untracked()).validate(previous_note.as_ref(), clock::today())
         {
-            if let Ok(saved) =
-                actions::overwrite_edit(&state, id, fields, &class_reason.get_untracked())
-            {
-                after_save(saved);
-            }
+            leptos::task::spawn_local(async move {
+                match actions::overwrite_edit(state, id, fields, class_reason.get_untracked()).await
+                {
+                    Ok(saved) => after_save(saved),
+                    Err(e) => failed(&e),
+                }
+            });
         }
     };
     let take_theirs = move |_| {
@@ -327,6 +342,9 @@ pub fn CustomerForm(
                 <Show when=move || saved_flash.get() && !dirty.get()>
                     <span class="saved-flash" data-testid="save-status" role="status">"✓ " {t.saved}</span>
                 </Show>
+                {move || save_error.get().map(|message| view! {
+                    <p class="save-error" role="alert" data-testid="customer-save-error">{message}</p>
+                })}
             </div>
         </form>
     }

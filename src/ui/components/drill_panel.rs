@@ -106,15 +106,18 @@ pub fn DrillPanel() -> impl IntoView {
             class_correct,
             millis,
         };
-        if actions::change_practice(&state, |p| p.drills.push(attempt)) {
-            outcome.set(Some(Outcome {
-                class_pick: class,
-                line_pick: line,
-                millis,
-            }));
-            // Uncovered again, so the trainee sees what the card said.
-            covered.set(false);
-        }
+        let trainee = attempt.trainee;
+        leptos::task::spawn_local(async move {
+            if actions::record_practice(state, trainee, move |p| p.drills.push(attempt)).await {
+                outcome.set(Some(Outcome {
+                    class_pick: class,
+                    line_pick: line,
+                    millis,
+                }));
+                // Uncovered again, so the trainee sees what the card said.
+                covered.set(false);
+            }
+        });
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if round.with_untracked(Option::is_none)

@@ -104,8 +104,12 @@ pub fn GroupSessionView() -> impl IntoView {
             Rating::Again
         };
         let now = clock::now();
-        actions::change_practice(&state, |p| {
-            rehearse(p, round.trainee, &line, rating, None, now, true)
+        let trainee = round.trainee;
+        leptos::task::spawn_local(async move {
+            actions::record_practice(state, trainee, move |p| {
+                rehearse(p, trainee, &line, rating, None, now, true)
+            })
+            .await;
         });
         session.update(|s| {
             if let Some(s) = s {

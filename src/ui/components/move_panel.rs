@@ -15,18 +15,23 @@ pub fn MovePanel(last_move: RwSignal<Option<LastMove>>) -> impl IntoView {
     });
     let save_reason = move || {
         if let Some(last) = last_move.get_untracked() {
-            if actions::set_move_reason(&state, &last, &reason.get_untracked()) {
-                state.show_notice(t.move_reason_saved);
-                last_move.set(None);
-            }
+            let reason = reason.get_untracked();
+            leptos::task::spawn_local(async move {
+                if actions::set_move_reason(state, last, reason).await {
+                    state.show_notice(t.move_reason_saved);
+                    last_move.set(None);
+                }
+            });
         }
     };
     let undo = move |_| {
         if let Some(last) = last_move.get_untracked() {
-            if actions::undo_move(&state, &last) {
-                state.show_notice(t.move_undone);
-                last_move.set(None);
-            }
+            leptos::task::spawn_local(async move {
+                if actions::undo_move(state, last).await {
+                    state.show_notice(t.move_undone);
+                    last_move.set(None);
+                }
+            });
         }
     };
     view! {

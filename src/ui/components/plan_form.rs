@@ -75,10 +75,12 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
             line: approach.get_untracked().parse().ok(),
             interval_override: warned.then_some(override_text),
         };
-        if actions::plan_contact(&state, customer, plan) {
-            state.show_notice(t.plan_saved);
-            on_done.run(());
-        }
+        leptos::task::spawn_local(async move {
+            if actions::plan_contact(state, customer, plan).await {
+                state.show_notice(t.plan_saved);
+                on_done.run(());
+            }
+        });
     };
     view! {
         <form class="plan-form" data-testid="plan-form" on:submit=save>

@@ -45,13 +45,18 @@ pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> i
             return;
         };
         let picked = chosen.get_untracked();
-        let lines = state
-            .data
-            .with_untracked(|d| apply_changes(&d.playbook, &list, &picked, clock::today()));
-        if actions::save_playbook(&state, lines) {
-            state.show_notice((t.playbook_import_applied)(picked.len()));
-            incoming.set(None);
-        }
+        let count = picked.len();
+        let today = clock::today();
+        leptos::task::spawn_local(async move {
+            let applied = actions::change_playbook(state, move |lines| {
+                *lines = apply_changes(lines, &list, &picked, today);
+            })
+            .await;
+            if applied {
+                state.show_notice((t.playbook_import_applied)(count));
+                incoming.set(None);
+            }
+        });
     };
     view! {
         {move || changes.get().map(|list| view! {

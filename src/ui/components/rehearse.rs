@@ -106,28 +106,34 @@ pub fn Rehearse() -> impl IntoView {
         let similarity =
             (!typed.trim().is_empty()).then(|| score_answer(&line.text, &typed).similarity);
         let now = clock::now();
-        let saved = actions::change_practice(&state, |p| {
-            rehearse(
-                p,
-                trainee,
-                &line,
-                rating,
-                similarity,
-                now,
-                chosen == Mode::Cram,
-            )
-        });
-        if !saved {
-            return;
-        }
-        done_count.update(|n| *n += 1);
-        if chosen == Mode::Cram && rating == Rating::Again {
-            // Cram repeats what did not sit yet at the end of the round.
-            queue.update(|q| q.push(line.id));
-        }
-        position.set(index + 1);
-        answer.set(String::new());
+        // Covered while it saves, so a second key press cannot rate twice.
         revealed.set(false);
+        let line_id = line.id;
+        leptos::task::spawn_local(async move {
+            let saved = actions::record_practice(state, trainee, move |p| {
+                rehearse(
+                    p,
+                    trainee,
+                    &line,
+                    rating,
+                    similarity,
+                    now,
+                    chosen == Mode::Cram,
+                )
+            })
+            .await;
+            if !saved {
+                revealed.set(true);
+                return;
+            }
+            done_count.update(|n| *n += 1);
+            if chosen == Mode::Cram && rating == Rating::Again {
+                // Cram repeats what did not sit yet at the end of the round.
+                queue.update(|q| q.push(line_id));
+            }
+            position.set(index + 1);
+            answer.set(String::new());
+        });
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if !revealed.get_untracked()

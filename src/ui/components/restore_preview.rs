@@ -42,10 +42,12 @@ pub fn RestorePreview(pending: RwSignal<Option<(Dataset, String)>>) -> impl Into
             Mode::Replace => backup,
         };
         let count = next.customers.len();
-        if actions::replace_all(&state, next).is_ok() {
-            state.show_notice((t.data_restored)(count));
-            pending.set(None);
-        }
+        leptos::task::spawn_local(async move {
+            if actions::replace_all(state, next).await.is_ok() {
+                state.show_notice((t.data_restored)(count));
+                pending.set(None);
+            }
+        });
     };
     let names = move |list: &[CustomerRef]| {
         let mut shown: Vec<String> = list

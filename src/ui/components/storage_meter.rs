@@ -13,11 +13,7 @@ pub fn StorageMeter() -> impl IntoView {
     let t = texts();
     let used = Memo::new(move |_| {
         state.data.track();
-        state
-            .store
-            .with_value(|s| s.as_ref().map(|s| s.used_units()))
-            .and_then(Result::ok)
-            .unwrap_or(0)
+        state.store.with_value(|s| s.used_units()).unwrap_or(0)
     });
     let customers = Memo::new(move |_| state.data.with(|d| d.customers.len()));
     // The whole store divided by the customers: playbook and practice included, so the

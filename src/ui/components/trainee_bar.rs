@@ -23,21 +23,21 @@ pub fn TraineeBar() -> impl IntoView {
             name: name.get_untracked(),
             created: clock::today(),
         };
-        let mut outcome = Ok(());
-        let saved = actions::change_practice(&state, |p| outcome = p.add_trainee(trainee));
-        match outcome {
-            Ok(()) if saved => {
-                name.set(String::new());
-                problem.set(None);
+        leptos::task::spawn_local(async move {
+            match actions::add_trainee(state, trainee).await {
+                Ok(()) => {
+                    name.set(String::new());
+                    problem.set(None);
+                }
+                Err(None) => {}
+                Err(Some(TraineeError::EmptyName)) => problem.set(Some(t.trainee_name_missing)),
+                Err(Some(TraineeError::NameTaken)) => problem.set(Some(t.trainee_name_taken)),
             }
-            Ok(()) => {}
-            Err(TraineeError::EmptyName) => problem.set(Some(t.trainee_name_missing)),
-            Err(TraineeError::NameTaken) => problem.set(Some(t.trainee_name_taken)),
-        }
+        });
     };
     let select = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev).parse().ok().map(TraineeId);
-        actions::change_practice(&state, |p| p.active = id);
+        leptos::task::spawn_local(actions::choose_trainee(state, id));
     };
     view! {
         <div class="panel trainee-bar">

@@ -16,6 +16,9 @@ pub fn storage_message(error: &StorageError) -> String {
         StorageError::UnsupportedSchema { found } => (t.err_unsupported_schema)(*found),
         StorageError::Corrupt { key, .. } => (t.err_corrupt)(key),
         StorageError::KeyBlocked { .. } => t.err_key_blocked.into(),
+        StorageError::RollbackFailed { .. } => t.err_rollback_failed.into(),
+        StorageError::RecoveryFailed { key, .. } => (t.err_recovery_failed)(key),
+        StorageError::MigrationMismatch => t.err_migration_mismatch.into(),
         StorageError::Browser(detail) => (t.err_browser)(detail),
     }
 }
@@ -26,6 +29,7 @@ pub fn save_message(error: &SaveError) -> String {
         SaveError::Storage(e) => storage_message(e),
         SaveError::Conflict(c) => (texts().conflict_text)(&c.stored.fields.name),
         SaveError::Missing => texts().err_missing.into(),
+        SaveError::UndoRefused => texts().err_undo_refused.into(),
     }
 }
 

@@ -98,9 +98,11 @@ fn Board() -> impl IntoView {
     let last_move = RwSignal::new(None::<LastMove>);
     let pinned = Signal::derive(move || last_move.with(|m| m.as_ref().map(|m| m.id)));
     let on_move = Callback::new(move |(id, to): (CustomerId, CustomerClass)| {
-        if let Some(moved) = actions::move_customer(&state, id, to) {
-            last_move.set(Some(moved));
-        }
+        leptos::task::spawn_local(async move {
+            if let Some(moved) = actions::move_customer(state, id, to).await {
+                last_move.set(Some(moved));
+            }
+        });
     });
     let abc_open = RwSignal::new(false);
 

@@ -53,9 +53,12 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
     let confirming_delete = RwSignal::new(false);
     let navigate = use_navigate();
     let delete = move |_| {
-        if actions::delete_customer(&state, id).is_ok() {
-            navigate("/kunden", Default::default());
-        }
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            if actions::delete_customer(state, id).await.is_ok() {
+                navigate("/kunden", Default::default());
+            }
+        });
     };
     let last_contact = move || {
         customer.with(|c| {

@@ -28,10 +28,15 @@ pub fn DemoLoadButton() -> impl IntoView {
     let t = texts();
     let confirming = RwSignal::new(false);
     let load = move || {
-        if actions::replace_all(&state, demo_dataset(clock::today())).is_ok() {
-            state.show_notice(t.demo_loaded);
-        }
         confirming.set(false);
+        leptos::task::spawn_local(async move {
+            if actions::replace_all(state, demo_dataset(clock::today()))
+                .await
+                .is_ok()
+            {
+                state.show_notice(t.demo_loaded);
+            }
+        });
     };
     view! {
         <button
@@ -70,7 +75,7 @@ pub fn DataPage() -> impl IntoView {
             .map_err(|e| backup_message(&e))
             .and_then(|json| download(&file_name, "application/json", &json))
         {
-            Ok(()) => actions::record_backup(&state),
+            Ok(()) => leptos::task::spawn_local(actions::record_backup(state)),
             Err(message) => state.show_error(message),
         }
     };
@@ -112,8 +117,25 @@ pub fn DataPage() -> impl IntoView {
         })
     };
 
+    let remove_legacy = move |_| {
+        leptos::task::spawn_local(async move {
+            if actions::remove_legacy_copy(state).await {
+                state.show_notice(t.legacy_removed);
+            }
+        });
+    };
+
     view! {
         <section class="page-head"><h1>{t.data_title}</h1></section>
+        <Show when=move || state.legacy_copy.get()>
+            <section class="panel legacy-copy" data-testid="legacy-copy">
+                <h2>{t.legacy_title}</h2>
+                <p class="muted">{t.legacy_text}</p>
+                <button class="button-secondary" data-testid="legacy-copy-remove" on:click=remove_legacy>
+                    {t.legacy_remove}
+                </button>
+            </section>
+        </Show>
         <CsvImport/>
         <div class="data-grid">
             <section class="panel">
@@ -166,15 +188,15 @@ pub fn DataPage() -> impl IntoView {
                         let key = entry.key.clone();
                         let file_name = format!("{}-{}.txt", t.file_quarantine, entry.original_key.replace(':', "_"));
                         let save = move |_| {
-                            let raw = state.store.with_value(|s| s.as_ref().map(|s| s.quarantined_value(&key)));
+                            let raw = state.store.with_value(|s| s.quarantined_value(&key));
                             match raw {
-                                Some(Ok(Some(raw))) => {
+                                Ok(Some(raw)) => {
                                     if let Err(message) = download(&file_name, "text/plain", &raw) {
                                         state.show_error(message);
                                     }
                                 }
-                                Some(Err(e)) => state.show_error(storage_message(&e)),
-                                _ => {}
+                                Err(e) => state.show_error(storage_message(&e)),
+                                Ok(None) => {}
                             }
                         };
                         view! {

@@ -73,12 +73,17 @@ pub fn OutreachPage() -> impl IntoView {
                                 </ul>
                                 <div class="button-row">
                                     <button class="button-primary" data-testid="downgrade-confirm" on:click=move |_| {
-                                        if actions::confirm_downgrade(&state, id, &(t.downgrade_reason)(count)) {
-                                            state.show_notice((t.downgrade_done)(&name(id)));
-                                        }
+                                        let done = (t.downgrade_done)(&name(id));
+                                        leptos::task::spawn_local(async move {
+                                            if actions::confirm_downgrade(state, id, (t.downgrade_reason)(count)).await {
+                                                state.show_notice(done);
+                                            }
+                                        });
                                     }>{t.downgrade_confirm}</button>
                                     <button class="button-secondary" data-testid="downgrade-dismiss" on:click=move |_| {
-                                        actions::dismiss_downgrade(&state, id);
+                                        leptos::task::spawn_local(async move {
+                                            actions::dismiss_downgrade(state, id).await;
+                                        });
                                     }>{t.downgrade_dismiss}</button>
                                 </div>
                             </section>
@@ -215,9 +220,11 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
             note: String::new(),
             interval_override,
         };
-        if actions::complete_plan(&state, id, plan_id, contact) {
-            state.show_notice(t.agenda_completed);
-        }
+        leptos::task::spawn_local(async move {
+            if actions::complete_plan(state, id, plan_id, contact).await {
+                state.show_notice(t.agenda_completed);
+            }
+        });
     };
     view! {
         <li class="agenda-item" data-testid="agenda-item" data-customer-id=id.to_string()>

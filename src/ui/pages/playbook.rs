@@ -126,31 +126,37 @@ pub fn PlaybookPage() -> impl IntoView {
             version: 1,
             changed: today,
         };
-        let mut lines = state.data.with_untracked(|d| d.playbook.clone());
-        match lines.iter_mut().find(|l| Some(l.id) == draft.id) {
-            Some(existing) => *existing = existing.edited(line, today),
-            None => lines.push(line),
-        }
-        if actions::save_playbook(&state, lines) {
-            state.show_notice(t.playbook_saved);
-            editing.set(None);
-        }
+        let edited = draft.id;
+        leptos::task::spawn_local(async move {
+            let saved = actions::change_playbook(state, move |lines| {
+                match lines.iter_mut().find(|l| Some(l.id) == edited) {
+                    Some(existing) => *existing = existing.edited(line, today),
+                    None => lines.push(line),
+                }
+            })
+            .await;
+            if saved {
+                state.show_notice(t.playbook_saved);
+                editing.set(None);
+            }
+        });
     };
     let duplicate = move |line: &PlaybookLine| {
-        let mut lines = state.data.with_untracked(|d| d.playbook.clone());
-        lines.push(line.duplicate(
+        let copy = line.duplicate(
             LineId(clock::random_id()),
             t.playbook_copy_suffix,
             clock::today(),
-        ));
-        actions::save_playbook(&state, lines);
+        );
+        leptos::task::spawn_local(async move {
+            actions::change_playbook(state, move |lines| lines.push(copy)).await;
+        });
     };
     let delete = move |id: LineId| {
-        let mut lines = state.data.with_untracked(|d| d.playbook.clone());
-        lines.retain(|l| l.id != id);
-        if actions::save_playbook(&state, lines) {
-            state.show_notice(t.playbook_deleted);
-        }
+        leptos::task::spawn_local(async move {
+            if actions::change_playbook(state, move |lines| lines.retain(|l| l.id != id)).await {
+                state.show_notice(t.playbook_deleted);
+            }
+        });
     };
     let incoming = RwSignal::new(None::<Vec<PlaybookLine>>);
     let export = move |_| {

@@ -36,18 +36,25 @@ pub fn SettingsPage() -> impl IntoView {
         };
         let mut settings = state.data.with_untracked(|d| d.settings.clone());
         settings.language = language;
-        if actions::save_settings(&state, settings).is_ok() {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
+        leptos::task::spawn_local(async move {
+            if actions::save_settings(state, settings).await.is_ok() {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
             }
-        }
+        });
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if actions::save_settings(&state, draft.get_untracked()).is_ok() {
-            draft.set(state.data.with_untracked(|d| d.settings.clone()));
-            saved.set(true);
-        }
+        leptos::task::spawn_local(async move {
+            if actions::save_settings(state, draft.get_untracked())
+                .await
+                .is_ok()
+            {
+                draft.set(state.data.with_untracked(|d| d.settings.clone()));
+                saved.set(true);
+            }
+        });
     };
     view! {
         <section class="page-head"><h1>{t.settings_title}</h1></section>

@@ -1,0 +1,93 @@
+//! Class moves on the board and accepted ABC proposals.
+
+use super::{actor, change_customer, count_change, locked, replace_bucket, report_storage};
+use crate::domain::class::CustomerClass;
+use crate::domain::class_change::{ChangeSource, ClassChange};
+use crate::domain::customer::Customer;
+use crate::domain::ids::CustomerId;
+use crate::storage::error::{SaveError, StorageError};
+use crate::ui::i18n::texts;
+use crate::ui::state::AppState;
+
+/// A move the user may still give a reason for or take back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastMove {
+    pub id: CustomerId,
+    pub name: String,
+    pub change: ClassChange,
+}
+
+/// Moves a customer to another class from the board; returns the recorded move.
+pub async fn move_customer(state: AppState, id: CustomerId, to: CustomerClass) -> Option<LastMove> {
+    let actor = actor(&state);
+    let at = actor.at;
+    let saved = change_customer(state, id, move |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.move_to(to, "", ChangeSource::Manual, &actor)))
+    })
+    .await
+    .ok()
+    .flatten()?;
+    let change = saved
+        .class_changes
+        .last()
+        .filter(|c| c.to == to && c.at == at)?
+        .clone();
+    Some(LastMove {
+        id,
+        name: saved.fields.name,
+        change,
+    })
+}
+
+pub async fn set_move_reason(state: AppState, last: LastMove, reason: String) -> bool {
+    change_customer(state, last.id, move |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.with_change_reason(&last.change, &reason)))
+    })
+    .await
+    .is_ok()
+}
+
+/// Takes a move back; a move a later change builds on is refused, and the user is told.
+pub async fn undo_move(state: AppState, last: LastMove) -> bool {
+    change_customer(state, last.id, move |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        stored
+            .undo_move(&last.change)
+            .map(Some)
+            .ok_or(SaveError::UndoRefused)
+    })
+    .await
+    .is_ok()
+}
+
+/// Applies accepted ABC proposals, each bucket written once, all or nothing.
+pub async fn accept_abc(
+    state: AppState,
+    accepted: Vec<(CustomerId, CustomerClass)>,
+) -> Result<usize, StorageError> {
+    let actor = actor(&state);
+    let targets: std::collections::HashMap<CustomerId, CustomerClass> =
+        accepted.iter().copied().collect();
+    let reason = texts().abc_reason;
+    let ids: Vec<CustomerId> = targets.keys().copied().collect();
+    let count = ids.len();
+    let change = move |c: &Customer| match targets.get(&c.id) {
+        Some(to) => c.move_to(*to, reason, ChangeSource::AbcAnalysis, &actor),
+        None => c.clone(),
+    };
+    match locked(state, move |store| store.update_customers(&ids, change)).await {
+        Ok(writes) => {
+            for write in writes {
+                replace_bucket(&state, write.bucket, write.customers);
+            }
+            count_change(state).await;
+            Ok(count)
+        }
+        Err(e) => {
+            report_storage(&state, &e);
+            Err(e)
+        }
+    }
+}

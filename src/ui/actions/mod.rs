@@ -1,0 +1,132 @@
+//! What the user does, carried out in storage first and in memory only on success,
+//! so the screen never shows a change that was not saved. Every write runs while this
+//! tab holds the cross-tab lock (`storage::lock`) and re-reads what it changes.
+//!
+//! One file per feature; every failure reaches the user through [`report`]: in the
+//! banner, and as a toast beside whatever they just pressed.
+
+mod board;
+mod customers;
+mod data;
+mod outreach;
+mod playbook;
+mod practice;
+mod tabs;
+
+pub use board::{accept_abc, move_customer, set_move_reason, undo_move, LastMove};
+pub use customers::{
+    create_customer, delete_customer, log_contact, overwrite_edit, save_edit, undo_delete,
+};
+pub use data::{import_customers, record_backup, remove_legacy_copy, replace_all, save_settings};
+pub use outreach::{complete_plan, confirm_downgrade, dismiss_downgrade, plan_contact};
+pub use playbook::change_playbook;
+pub use practice::{add_trainee, choose_trainee, record_practice};
+pub use tabs::{apply_foreign_write, reload_all};
+
+use super::clock;
+use super::i18n::{save_message, storage_message, texts};
+use super::state::{AppState, AppStore};
+use crate::domain::customer::{Actor, Customer};
+use crate::domain::ids::CustomerId;
+use crate::storage::error::{SaveError, StorageError};
+use crate::storage::keys;
+use crate::storage::lock;
+use leptos::prelude::*;
+
+pub fn actor(state: &AppState) -> Actor {
+    let name = state.data.with_untracked(|d| d.settings.user_name.clone());
+    Actor {
+        who: if name.is_empty() {
+            texts().me.to_string()
+        } else {
+            name
+        },
+        at: clock::now(),
+    }
+}
+
+/// Runs `work` on the store while this tab holds the cross-tab lock.
+pub(crate) async fn locked<R: 'static>(
+    state: AppState,
+    work: impl FnOnce(&AppStore) -> R + 'static,
+) -> R {
+    lock::exclusive(move || state.store.with_value(work)).await
+}
+
+/// Like [`locked`], for work that changes the store itself (opening it again).
+pub(crate) async fn locked_mut<R: Default + 'static>(
+    state: AppState,
+    work: impl FnOnce(&mut AppStore) -> R + 'static,
+) -> R {
+    lock::exclusive(move || state.store.try_update_value(work).unwrap_or_default()).await
+}
+
+/// Shows a failure where the user looks: the banner on top, and a toast in view.
+pub fn report(state: &AppState, message: String) {
+    state.show_alert(message.clone());
+    state.show_error(message);
+}
+
+pub(crate) fn report_storage(state: &AppState, error: &StorageError) {
+    report(state, storage_message(error));
+}
+
+/// Runs one customer change through storage, then mirrors the fresh bucket in memory.
+async fn change_customer(
+    state: AppState,
+    id: CustomerId,
+    change: impl FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError> + 'static,
+) -> Result<Option<Customer>, SaveError> {
+    let write = locked(state, move |store| store.update_customer(id, change)).await;
+    match write {
+        Ok(write) => {
+            let saved = write.customers.iter().find(|c| c.id == id).cloned();
+            replace_bucket(&state, write.bucket, write.customers);
+            count_change(state).await;
+            state.error.set(None);
+            Ok(saved)
+        }
+        Err(e) => {
+            if !matches!(e, SaveError::Conflict(_)) {
+                report(&state, save_message(&e));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn replace_bucket(state: &AppState, bucket: u64, customers: Vec<Customer>) {
+    state.data.update(|d| {
+        d.customers.retain(|id, _| keys::bucket_of(*id) != bucket);
+        d.customers.extend(customers.into_iter().map(|c| (c.id, c)));
+    });
+}
+
+/// Counts a change for the backup reminder; a failure there is a storage problem too.
+async fn count_change(state: AppState) {
+    let stamp = clock::stamp();
+    match locked(state, move |store| store.count_change(&stamp)).await {
+        Ok((status, aside)) => {
+            state.data.update(|d| d.backup = status);
+            if let Some(aside) = aside {
+                state.quarantine.update(|q| q.extend(aside.quarantine));
+                if let Some(problem) = aside.problems.first() {
+                    state.show_error(storage_message(problem));
+                }
+            }
+        }
+        Err(e) => report_storage(&state, &e),
+    }
+}
+
+/// Runs a write that returns nothing the memory needs, reporting a failure.
+async fn write_through(
+    state: AppState,
+    write: impl FnOnce(&AppStore) -> Result<usize, StorageError> + 'static,
+) -> Result<(), StorageError> {
+    let result = locked(state, move |store| write(store).map(|_| ())).await;
+    if let Err(e) = &result {
+        report_storage(&state, e);
+    }
+    result
+}

@@ -1,0 +1,63 @@
+//! Planned contacts and downgrade suggestions.
+
+use super::{actor, change_customer};
+use crate::domain::class::CustomerClass;
+use crate::domain::class_change::ChangeSource;
+use crate::domain::contact::{Contact, PlannedContact};
+use crate::domain::ids::{CustomerId, PlanId};
+use crate::storage::error::SaveError;
+use crate::ui::clock;
+use crate::ui::state::AppState;
+
+pub async fn plan_contact(state: AppState, id: CustomerId, plan: PlannedContact) -> bool {
+    change_customer(state, id, move |stored| {
+        let mut next = stored.cloned().ok_or(SaveError::Missing)?;
+        next.plans.push(plan);
+        next.plans.sort_unstable_by_key(|p| p.due);
+        Ok(Some(next))
+    })
+    .await
+    .is_ok()
+}
+
+/// Logs a planned contact as done and takes it off the agenda, in one write.
+pub async fn complete_plan(
+    state: AppState,
+    id: CustomerId,
+    plan: PlanId,
+    contact: Contact,
+) -> bool {
+    change_customer(state, id, move |stored| {
+        let mut next = stored.ok_or(SaveError::Missing)?.with_contact(contact);
+        next.plans.retain(|p| p.id != plan);
+        Ok(Some(next))
+    })
+    .await
+    .is_ok()
+}
+
+pub async fn confirm_downgrade(state: AppState, id: CustomerId, reason: String) -> bool {
+    let actor = actor(&state);
+    change_customer(state, id, move |stored| {
+        let stored = stored.ok_or(SaveError::Missing)?;
+        Ok(Some(stored.move_to(
+            CustomerClass::C,
+            &reason,
+            ChangeSource::DowngradeSuggestion,
+            &actor,
+        )))
+    })
+    .await
+    .is_ok()
+}
+
+pub async fn dismiss_downgrade(state: AppState, id: CustomerId) -> bool {
+    let at = clock::now();
+    change_customer(state, id, move |stored| {
+        let mut next = stored.cloned().ok_or(SaveError::Missing)?;
+        next.downgrade_dismissed = Some(at);
+        Ok(Some(next))
+    })
+    .await
+    .is_ok()
+}

@@ -1,0 +1,31 @@
+//! The team's opening lines.
+
+use super::{count_change, locked, report_storage};
+use crate::domain::playbook::PlaybookLine;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// Changes the playbook as stored now (another tab's edit included) and stores it
+/// whole: it is small, and other tabs pick it up as one value.
+pub async fn change_playbook(
+    state: AppState,
+    change: impl FnOnce(&mut Vec<PlaybookLine>) + 'static,
+) -> bool {
+    let result = locked(state, move |store| {
+        let mut lines = store.read_playbook()?;
+        change(&mut lines);
+        store.save_playbook(&lines).map(|_| lines)
+    })
+    .await;
+    match result {
+        Ok(lines) => {
+            state.data.update(|d| d.playbook = lines);
+            count_change(state).await;
+            true
+        }
+        Err(e) => {
+            report_storage(&state, &e);
+            false
+        }
+    }
+}

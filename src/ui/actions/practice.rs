@@ -1,0 +1,82 @@
+//! Trainees and their practice. Each rating writes that trainee's part only; the
+//! active trainee belongs to the tab.
+
+use super::{locked, report_storage};
+use crate::domain::ids::TraineeId;
+use crate::domain::practice::{PracticeState, Trainee, TraineeError};
+use crate::domain::practice_parts::changes_between;
+use crate::storage::tab_session;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// Adds a trainee, unique by name among those stored now, and makes them this tab's.
+/// `Err(None)`: storage failed, and the user was told.
+pub async fn add_trainee(state: AppState, trainee: Trainee) -> Result<(), Option<TraineeError>> {
+    let id = trainee.id;
+    match locked(state, move |store| store.add_trainee(trainee)).await {
+        Ok(Ok(trainees)) => {
+            state.data.update(|d| d.practice.trainees = trainees);
+            choose_trainee(state, Some(id)).await;
+            Ok(())
+        }
+        Ok(Err(e)) => Err(Some(e)),
+        Err(e) => {
+            report_storage(&state, &e);
+            Err(None)
+        }
+    }
+}
+
+/// Makes `trainee` this tab's trainee; other tabs keep theirs. The choice is also
+/// remembered for the next start.
+pub async fn choose_trainee(state: AppState, trainee: Option<TraineeId>) {
+    tab_session::set_active_trainee(trainee);
+    state.data.update(|d| d.practice.active = trainee);
+    if let Err(e) = locked(state, move |store| store.remember_trainee(trainee)).await {
+        report_storage(&state, &e);
+    }
+}
+
+/// Records what `change` does to one trainee's practice (a rating, a drill round): the
+/// change runs on that trainee's cards alone, and only what it adds is stored.
+pub async fn record_practice(
+    state: AppState,
+    trainee: TraineeId,
+    change: impl FnOnce(&mut PracticeState),
+) -> bool {
+    let before = state.data.with_untracked(|d| PracticeState {
+        trainees: d.practice.trainees.clone(),
+        cards: d
+            .practice
+            .cards
+            .iter()
+            .filter(|c| c.trainee == trainee)
+            .cloned()
+            .collect(),
+        ..PracticeState::default()
+    });
+    let mut after = before.clone();
+    change(&mut after);
+    let Some(changes) = changes_between(&before, &after)
+        .by_trainee
+        .remove(&trainee)
+        .filter(|c| !c.is_empty())
+    else {
+        return true;
+    };
+    match locked(state, move |store| store.record_practice(trainee, &changes)).await {
+        Ok(write) => {
+            state.data.update(|d| {
+                let practice = &mut d.practice;
+                practice.reviews.extend(write.reviews);
+                practice.drills.extend(write.drills);
+                practice.set_trainee_part(trainee, write.head.cards, write.head.archive);
+            });
+            true
+        }
+        Err(e) => {
+            report_storage(&state, &e);
+            false
+        }
+    }
+}
