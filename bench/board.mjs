@@ -1,8 +1,8 @@
 // Board benchmark in headless Chromium: first board paint and one move, with 100 and
 // with 10,000 customers (5 contacts each), measured side by side in one run.
 // Usage: node bench/board.mjs   (after a release build; starts its own server)
-import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { startBench } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -64,12 +64,7 @@ async function measure(browser, data) {
   return { ...start, move: median(moves) };
 }
 
-const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { server, browser } = await startBench(PORT);
 try {
   const sizes = [100, 10_000];
   const data = Object.fromEntries(sizes.map((n) => [n, dataFor(n)]));

@@ -2,8 +2,8 @@
 // keystroke, from the input event until the results are rendered, typing a name and then
 // a phone number one character at a time. Reports median and p95.
 // Usage: node bench/call.mjs   (after a release build; starts its own server)
-import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { startBench } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -45,12 +45,7 @@ async function typeTimed(page, text) {
   }, text);
 }
 
-const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { server, browser } = await startBench(PORT);
 try {
   const context = await browser.newContext();
   await context.addInitScript((entries) => {

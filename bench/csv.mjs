@@ -3,8 +3,7 @@
 // (decode, parse, mapping guess, checks and duplicate search), and the confirmation until
 // all customers are stored. Reports medians.
 // Usage: node bench/csv.mjs   (after a release build; starts its own server)
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startBench } from './harness.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -27,12 +26,7 @@ function csv(rows) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { server, browser } = await startBench(PORT);
 const results = {};
 try {
   const files = Object.fromEntries(SIZES.map((n) => [n, csv(n)]));

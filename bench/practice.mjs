@@ -16,8 +16,7 @@
 // The clock stops after the paint: the next prompt is in the DOM (MutationObserver), then
 // a requestAnimationFrame callback runs before the frame, and a MessageChannel message
 // posted from it is delivered after the frame has been painted.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startBench } from './harness.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -187,12 +186,7 @@ async function measure(browser, data, count) {
   return times;
 }
 
-const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { server, browser } = await startBench(PORT);
 try {
   const data = Object.fromEntries(SIZES.map((n) => [n, dataFor(n)]));
   const runs = Object.fromEntries(SIZES.map((n) => [n, []]));

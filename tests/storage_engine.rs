@@ -382,3 +382,21 @@ fn an_import_stores_new_and_changed_customers_at_once_or_not_at_all() {
     );
     assert_eq!(tight.snapshot(), before);
 }
+
+#[test]
+fn an_unreadable_backup_status_is_quarantined_not_reset() {
+    let memory = MemoryStore::default();
+    Store::new(&memory)
+        .replace_all(&dataset(&[1]))
+        .expect("fits");
+    memory.set(keys::BACKUP_STATUS, "{kaputt").expect("plant");
+    let (status, aside) = Store::new(&memory).count_change(STAMP).expect("counts");
+    assert_eq!(status.changes_since, 1);
+    let aside = aside.expect("the unreadable status was set aside");
+    assert_eq!(aside.quarantine.len(), 1);
+    assert_eq!(
+        memory.get(&aside.quarantine[0].key),
+        Ok(Some("{kaputt".to_string()))
+    );
+    assert!(matches!(aside.problems[0], StorageError::Corrupt { .. }));
+}

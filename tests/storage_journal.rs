@@ -2,12 +2,10 @@
 //! data as it was before, never a mix.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
 use chrono::NaiveDate;
 use klassenblick::domain::dataset::Dataset;
 use klassenblick::domain::demo::{demo_dataset, large_dataset};
-use klassenblick::storage::backend::{KeyValueStore, MemoryStore};
+use klassenblick::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use klassenblick::storage::engine::Store;
 use klassenblick::storage::error::StorageError;
 use klassenblick::storage::keys;
@@ -31,7 +29,7 @@ fn a_restore_cut_off_after_any_write_is_undone_on_the_next_start() {
         let memory = MemoryStore::default();
         Store::new(&memory).replace_all(&before).expect("fits");
         let stored_before = Store::new(&memory).open(STAMP).dataset;
-        let result = Store::new(&common::DyingStore::new(&memory, budget)).replace_all(&backup);
+        let result = Store::new(&CutOffStore::new(&memory, budget)).replace_all(&backup);
         let opened = Store::new(&memory).open(STAMP);
         assert!(
             opened.problems.is_empty(),
@@ -69,8 +67,7 @@ fn a_restore_that_cannot_be_rolled_back_says_so() {
     Store::new(&memory)
         .replace_all(&large_dataset(50, 1, 3, today))
         .expect("fits");
-    let result =
-        Store::new(&common::DyingStore::new(&memory, 10)).replace_all(&demo_dataset(today));
+    let result = Store::new(&CutOffStore::new(&memory, 10)).replace_all(&demo_dataset(today));
     assert!(
         matches!(result, Err(StorageError::RollbackFailed { .. })),
         "{result:?}"

@@ -1,11 +1,9 @@
 //! Schema 1 → 2 on the frozen schema-1 profile in `tests/fixtures/`.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
 use klassenblick::domain::customer::Customer;
 use klassenblick::domain::practice::PracticeState;
-use klassenblick::storage::backend::{KeyValueStore, MemoryStore};
+use klassenblick::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use klassenblick::storage::codec::decode;
 use klassenblick::storage::engine::Store;
 use klassenblick::storage::keys;
@@ -95,7 +93,7 @@ fn a_migration_cut_off_at_any_step_is_finished_on_the_next_start() {
     let mut steps = 0;
     loop {
         let memory = planted();
-        let dying = common::DyingStore::new(&memory, steps);
+        let dying = CutOffStore::new(&memory, steps);
         let first = Store::new(&dying).open(STAMP);
         let finished = first.problems.is_empty();
         let opened = Store::new(&memory).open(STAMP);

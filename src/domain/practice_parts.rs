@@ -60,33 +60,50 @@ pub fn drill_key(attempt: &DrillAttempt) -> DrillKey {
     )
 }
 
+/// Keys in sorted order, for membership by binary search: as fast as a tree set here,
+/// with far less code in the wasm bundle.
+struct SortedKeys<K: Ord>(Vec<K>);
+
+impl<K: Ord> SortedKeys<K> {
+    fn new(keys: impl Iterator<Item = K>) -> Self {
+        let mut keys: Vec<K> = keys.collect();
+        keys.sort_unstable();
+        SortedKeys(keys)
+    }
+
+    fn contains(&self, key: &K) -> bool {
+        self.0.binary_search(key).is_ok()
+    }
+}
+
 /// What `after` holds that `before` does not: logs by key, cards by trainee and line.
 pub fn changes_between(before: &PracticeState, after: &PracticeState) -> PracticeChanges {
     let mut changes = PracticeChanges::default();
-    let known: BTreeSet<TraineeId> = before.trainees.iter().map(|t| t.id).collect();
+    let known = SortedKeys::new(before.trainees.iter().map(|t| t.id));
     changes.new_trainees = after
         .trainees
         .iter()
         .filter(|t| !known.contains(&t.id))
         .cloned()
         .collect();
-    let old_cards: BTreeMap<(TraineeId, LineId), &ReviewCard> = before
-        .cards
-        .iter()
-        .map(|c| ((c.trainee, c.line), c))
-        .collect();
+    let mut old_cards: Vec<&ReviewCard> = before.cards.iter().collect();
+    old_cards.sort_unstable_by_key(|c| (c.trainee, c.line));
     for card in &after.cards {
-        if old_cards.get(&(card.trainee, card.line)) != Some(&card) {
+        let old = old_cards
+            .binary_search_by_key(&(card.trainee, card.line), |c| (c.trainee, c.line))
+            .ok()
+            .map(|i| old_cards[i]);
+        if old != Some(card) {
             changes.for_trainee(card.trainee).cards.push(card.clone());
         }
     }
-    let old_reviews: BTreeSet<ReviewKey> = before.reviews.iter().map(review_key).collect();
+    let old_reviews = SortedKeys::new(before.reviews.iter().map(review_key));
     for log in &after.reviews {
         if !old_reviews.contains(&review_key(log)) {
             changes.for_trainee(log.trainee).reviews.push(log.clone());
         }
     }
-    let old_drills: BTreeSet<DrillKey> = before.drills.iter().map(drill_key).collect();
+    let old_drills = SortedKeys::new(before.drills.iter().map(drill_key));
     for attempt in &after.drills {
         if !old_drills.contains(&drill_key(attempt)) {
             changes
@@ -98,6 +115,28 @@ pub fn changes_between(before: &PracticeState, after: &PracticeState) -> Practic
     changes
 }
 
+/// Adds to `held` the entries whose key it lacks (the same new entry twice counts once)
+/// and keeps it in time order.
+fn absorb<T, K: Ord>(
+    held: &mut Vec<T>,
+    incoming: impl IntoIterator<Item = T>,
+    key: impl Fn(&T) -> K,
+    at: impl Fn(&T) -> NaiveDateTime,
+) {
+    let known = SortedKeys::new(held.iter().map(&key));
+    let mut fresh: Vec<T> = incoming
+        .into_iter()
+        .filter(|entry| !known.contains(&key(entry)))
+        .collect();
+    if fresh.is_empty() {
+        return;
+    }
+    fresh.sort_by_key(|e| key(e));
+    fresh.dedup_by(|a, b| key(a) == key(b));
+    held.extend(fresh);
+    held.sort_by_key(|e| at(e));
+}
+
 impl PracticeChanges {
     fn for_trainee(&mut self, trainee: TraineeId) -> &mut TraineeChanges {
         self.by_trainee.entry(trainee).or_default()
@@ -107,33 +146,11 @@ impl PracticeChanges {
 impl PracticeState {
     /// Adds the logs not held yet, in time order.
     pub fn absorb_reviews(&mut self, logs: impl IntoIterator<Item = ReviewLog>) {
-        let held: BTreeSet<ReviewKey> = self.reviews.iter().map(review_key).collect();
-        let before = self.reviews.len();
-        let mut added = BTreeSet::new();
-        for log in logs {
-            let key = review_key(&log);
-            if !held.contains(&key) && added.insert(key) {
-                self.reviews.push(log);
-            }
-        }
-        if self.reviews.len() > before {
-            self.reviews.sort_by_key(|r| r.at);
-        }
+        absorb(&mut self.reviews, logs, review_key, |r| r.at);
     }
 
     pub fn absorb_drills(&mut self, attempts: impl IntoIterator<Item = DrillAttempt>) {
-        let held: BTreeSet<DrillKey> = self.drills.iter().map(drill_key).collect();
-        let before = self.drills.len();
-        let mut added = BTreeSet::new();
-        for attempt in attempts {
-            let key = drill_key(&attempt);
-            if !held.contains(&key) && added.insert(key) {
-                self.drills.push(attempt);
-            }
-        }
-        if self.drills.len() > before {
-            self.drills.sort_by_key(|d| d.at);
-        }
+        absorb(&mut self.drills, attempts, drill_key, |d| d.at);
     }
 
     /// Takes over one trainee's cards and folded totals as stored, and drops the logs

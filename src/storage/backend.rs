@@ -1,5 +1,5 @@
 use super::error::StorageError;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 /// The few operations the engine needs from a string key-value store.
@@ -20,42 +20,32 @@ pub trait KeyValueStore {
     }
 }
 
-/// Two engines over one store behave like two tabs over one origin.
-impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        (**self).keys()
-    }
-    fn copy_exact(&self, from: &str, to: &str) -> Result<bool, StorageError> {
-        (**self).copy_exact(from, to)
-    }
+/// Passes every call on to the store behind a pointer.
+macro_rules! delegate_store {
+    ($($pointer:ty),*) => {$(
+        impl<T: KeyValueStore + ?Sized> KeyValueStore for $pointer {
+            fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+                (**self).get(key)
+            }
+            fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+                (**self).set(key, value)
+            }
+            fn remove(&self, key: &str) -> Result<(), StorageError> {
+                (**self).remove(key)
+            }
+            fn keys(&self) -> Result<Vec<String>, StorageError> {
+                (**self).keys()
+            }
+            fn copy_exact(&self, from: &str, to: &str) -> Result<bool, StorageError> {
+                (**self).copy_exact(from, to)
+            }
+        }
+    )*};
 }
 
-impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        (**self).keys()
-    }
-    fn copy_exact(&self, from: &str, to: &str) -> Result<bool, StorageError> {
-        (**self).copy_exact(from, to)
-    }
-}
+// Two engines over one store behave like two tabs over one origin; a box lets the app
+// choose local storage or memory at start.
+delegate_store!(&T, Box<T>);
 
 /// Sizes are counted as browsers count them: UTF-16 code units of keys and values.
 pub fn utf16_units(text: &str) -> usize {
@@ -121,6 +111,53 @@ impl KeyValueStore for MemoryStore {
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         Ok(self.entries.borrow().keys().cloned().collect())
+    }
+}
+
+/// Stops writing after `budget` writes, as a tab that dies half-way would: every later
+/// write fails, reads still see what was written. For crash tests, natively and in the
+/// browser behind a test-only switch.
+pub struct CutOffStore<B> {
+    inner: B,
+    budget: Cell<usize>,
+}
+
+impl<B: KeyValueStore> CutOffStore<B> {
+    pub fn new(inner: B, budget: usize) -> Self {
+        CutOffStore {
+            inner,
+            budget: Cell::new(budget),
+        }
+    }
+
+    fn spend(&self) -> Result<(), StorageError> {
+        let left = self.budget.get();
+        if left == 0 {
+            return Err(StorageError::Browser("writes cut off".into()));
+        }
+        self.budget.set(left - 1);
+        Ok(())
+    }
+}
+
+impl<B: KeyValueStore> KeyValueStore for CutOffStore<B> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.spend()?;
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.spend()?;
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
+    fn copy_exact(&self, from: &str, to: &str) -> Result<bool, StorageError> {
+        self.spend()?;
+        self.inner.copy_exact(from, to)
     }
 }
 

@@ -29,6 +29,7 @@ struct LockState {
     missing: bool,
     queue: VecDeque<Job>,
     last_job_at: f64,
+    listening: bool,
 }
 
 thread_local! {
@@ -37,20 +38,25 @@ thread_local! {
 
 /// Runs `work` while this tab holds the lock and returns what it returned.
 pub async fn exclusive<R: 'static>(work: impl FnOnce() -> R + 'static) -> R {
-    let (sender, receiver) = oneshot::channel();
-    let mut work = Some(work);
-    let mut sender = Some(sender);
-    // Every job runs exactly once; the receiver gets its result.
-    submit(Box::new(move || {
-        if let (Some(work), Some(sender)) = (work.take(), sender.take()) {
-            let _receiver_gone_means_nobody_waits = sender.send(work());
-        }
-    }));
-    match receiver.await {
-        Ok(result) => result,
-        // Unreachable by construction: a job is never dropped unrun.
-        Err(_) => std::future::pending().await,
+    let result = std::rc::Rc::new(RefCell::new(None));
+    let slot = result.clone();
+    run_job(Box::new(move || *slot.borrow_mut() = Some(work()))).await;
+    let done = result.borrow_mut().take();
+    match done {
+        Some(result) => result,
+        // Unreachable by construction: a job always runs before its future completes.
+        None => std::future::pending().await,
     }
+}
+
+/// The one non-generic path, so each kind of result costs no extra code.
+async fn run_job(job: Job) {
+    let (sender, receiver) = oneshot::channel::<()>();
+    submit(Box::new(move || {
+        job();
+        let _nobody_waits_if_dropped = sender.send(());
+    }));
+    let _ran = receiver.await;
 }
 
 /// The browser has no Web Locks: writes from two tabs at once are less safe.
@@ -98,7 +104,30 @@ fn lock_manager() -> Option<JsValue> {
     (!locks.is_undefined() && !locks.is_null()).then_some(locks)
 }
 
+/// A page going away runs what it still has queued, rather than lose a save the user
+/// made a moment before closing or navigating.
+fn run_queue_on_pagehide() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let drain = Closure::<dyn Fn()>::new(|| {
+        let jobs: Vec<Job> = STATE.with(|s| s.borrow_mut().queue.drain(..).collect());
+        jobs.into_iter().for_each(|job| job());
+    });
+    if window
+        .add_event_listener_with_callback("pagehide", drain.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // Listens for as long as the page lives.
+        drain.forget();
+    }
+}
+
 fn request() {
+    let first = STATE.with(|s| !std::mem::replace(&mut s.borrow_mut().listening, true));
+    if first {
+        run_queue_on_pagehide();
+    }
     let Some(locks) = lock_manager() else {
         run_without_lock();
         return;

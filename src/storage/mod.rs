@@ -28,3 +28,5 @@ pub mod persist;
 pub mod tab_session;
 #[cfg(target_arch = "wasm32")]
 pub mod tab_sync;
+#[cfg(target_arch = "wasm32")]
+pub mod test_switch;

@@ -160,27 +160,25 @@ pub fn record_writes(
         |n| keys::drill_chunk_key(trainee, n),
         &mut writes,
     )?;
-    while head.reviews.len() > KEPT_CHUNKS {
-        let key = keys::review_chunk_key(trainee, head.reviews.first);
-        let folded: Vec<ReviewLog> = read(store, &key)?;
-        let archive = head
-            .archive
-            .get_or_insert_with(|| ArchivedProgress::empty(trainee));
-        folded.iter().for_each(|log| archive.count_review(log));
-        writes.push((key, None));
-        head.reviews.first += 1;
-    }
-    while head.drills.len() > KEPT_CHUNKS {
-        let key = keys::drill_chunk_key(trainee, head.drills.first);
-        let folded: Vec<DrillAttempt> = read(store, &key)?;
-        let archive = head
-            .archive
-            .get_or_insert_with(|| ArchivedProgress::empty(trainee));
-        folded
-            .iter()
-            .for_each(|attempt| archive.count_drill(attempt));
-        writes.push((key, None));
-        head.drills.first += 1;
+    let archive = head
+        .archive
+        .get_or_insert_with(|| ArchivedProgress::empty(trainee));
+    fold_oldest(
+        store,
+        &mut head.reviews,
+        |n| keys::review_chunk_key(trainee, n),
+        |log: &ReviewLog| archive.count_review(log),
+        &mut writes,
+    )?;
+    fold_oldest(
+        store,
+        &mut head.drills,
+        |n| keys::drill_chunk_key(trainee, n),
+        |attempt: &DrillAttempt| archive.count_drill(attempt),
+        &mut writes,
+    )?;
+    if head.archive.as_ref().is_some_and(|a| a.until.is_none()) {
+        head.archive = None;
     }
     writes.push((head_key, Some(encoded(&head)?)));
     let write = TraineeWrite {
@@ -190,6 +188,25 @@ pub fn record_writes(
         drills: changes.drills.clone(),
     };
     Ok((write, writes))
+}
+
+/// Folds the oldest chunks of a log into the totals while more than [`KEPT_CHUNKS`]
+/// remain, and removes them.
+fn fold_oldest<T: DeserializeOwned>(
+    store: &impl KeyValueStore,
+    span: &mut ChunkSpan,
+    key_of: impl Fn(u32) -> String,
+    mut count: impl FnMut(&T),
+    writes: &mut Vec<Write>,
+) -> Result<(), StorageError> {
+    while span.len() > KEPT_CHUNKS {
+        let key = key_of(span.first);
+        let folded: Vec<T> = read(store, &key)?;
+        folded.iter().for_each(&mut count);
+        writes.push((key, None));
+        span.first += 1;
+    }
+    Ok(())
 }
 
 /// Adds `entries` to the newest chunk of a log, opening new chunks as each fills.

@@ -1,6 +1,5 @@
 use super::*;
-use crate::storage::backend::MemoryStore;
-use std::cell::Cell;
+use crate::storage::backend::{CutOffStore, MemoryStore};
 
 #[test]
 fn a_failing_write_restores_every_earlier_one() {
@@ -44,46 +43,6 @@ fn no_room_for_the_journal_changes_nothing() {
     assert_eq!(store.snapshot(), before);
 }
 
-/// A tab that dies after `budget` writes: every later call fails, as nothing more runs.
-struct DyingStore<'a> {
-    inner: &'a MemoryStore,
-    budget: Cell<usize>,
-}
-
-impl KeyValueStore for DyingStore<'_> {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.alive()?;
-        self.inner.get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.spend()?;
-        self.inner.set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.spend()?;
-        self.inner.remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        self.alive()?;
-        self.inner.keys()
-    }
-}
-
-impl DyingStore<'_> {
-    fn alive(&self) -> Result<(), StorageError> {
-        if self.budget.get() == 0 {
-            Err(StorageError::Browser("tab closed".into()))
-        } else {
-            Ok(())
-        }
-    }
-    fn spend(&self) -> Result<(), StorageError> {
-        self.alive()?;
-        self.budget.set(self.budget.get() - 1);
-        Ok(())
-    }
-}
-
 fn without_journal(store: &MemoryStore) -> std::collections::BTreeMap<String, String> {
     let mut snapshot = store.snapshot();
     snapshot.remove(JOURNAL);
@@ -114,10 +73,7 @@ fn a_write_cut_off_after_any_step_is_put_back_on_the_next_start() {
     for budget in 0..=7 {
         let memory = MemoryStore::default();
         seed(&memory);
-        let dying = DyingStore {
-            inner: &memory,
-            budget: Cell::new(budget),
-        };
+        let dying = CutOffStore::new(&memory, budget);
         let result = write_all(&dying, &writes);
         let recovered = recover(&memory).expect("recovery on the next start");
         let after = memory.snapshot();
@@ -149,15 +105,9 @@ fn a_recovery_cut_off_is_finished_by_the_start_after() {
             memory.set("a", "old-a").expect("fits");
             memory.set("b", "old-b").expect("fits");
             let old = memory.snapshot();
-            let dying = DyingStore {
-                inner: &memory,
-                budget: Cell::new(write_budget),
-            };
+            let dying = CutOffStore::new(&memory, write_budget);
             assert!(write_all(&dying, &writes).is_err());
-            let dying_recovery = DyingStore {
-                inner: &memory,
-                budget: Cell::new(recovery_budget),
-            };
+            let dying_recovery = CutOffStore::new(&memory, recovery_budget);
             let _cut = recover(&dying_recovery);
             recover(&memory).expect("the next start finishes");
             assert_eq!(
@@ -174,10 +124,7 @@ fn a_failed_rollback_is_reported_and_left_to_the_next_start() {
     let memory = MemoryStore::default();
     memory.set("a", "old-a").expect("fits");
     let old = memory.snapshot();
-    let dying = DyingStore {
-        inner: &memory,
-        budget: Cell::new(2),
-    };
+    let dying = CutOffStore::new(&memory, 2);
     let writes: Vec<Write> = vec![
         ("a".into(), Some("new-a".into())),
         ("b".into(), Some("new-b".into())),

@@ -22,10 +22,10 @@ use super::pages::settings::SettingsPage;
 use super::state::AppState;
 use super::state::AppStore;
 use crate::domain::starter_playbook::{starter_playbook, starter_written};
-use crate::storage::backend::{KeyValueStore, MemoryStore};
+use crate::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use crate::storage::engine::{Opened, Store};
 use crate::storage::local::LocalStore;
-use crate::storage::{lock, persist, tab_session, tab_sync};
+use crate::storage::{lock, persist, tab_session, tab_sync, test_switch};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -46,7 +46,10 @@ pub async fn open_storage() -> Boot {
     }
     let boot = lock::exclusive(|| {
         let (backend, blocked): (Box<dyn KeyValueStore>, _) = match LocalStore::open() {
-            Ok(local) => (Box::new(local), None),
+            Ok(local) => match test_switch::cut_off_after() {
+                Some(budget) => (Box::new(CutOffStore::new(local, budget)), None),
+                None => (Box::new(local), None),
+            },
             Err(e) => (Box::new(MemoryStore::default()), Some(e)),
         };
         let mut store = Store::new(backend);

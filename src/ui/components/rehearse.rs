@@ -106,9 +106,17 @@ pub fn Rehearse() -> impl IntoView {
         let similarity =
             (!typed.trim().is_empty()).then(|| score_answer(&line.text, &typed).similarity);
         let now = clock::now();
-        // Covered while it saves, so a second key press cannot rate twice.
-        revealed.set(false);
         let line_id = line.id;
+        // The round moves on at once; the rating is stored under the lock meanwhile. One
+        // that could not be stored was reported, and its line comes again at the end.
+        done_count.update(|n| *n += 1);
+        if chosen == Mode::Cram && rating == Rating::Again {
+            // Cram repeats what did not sit yet at the end of the round.
+            queue.update(|q| q.push(line_id));
+        }
+        position.set(index + 1);
+        answer.set(String::new());
+        revealed.set(false);
         leptos::task::spawn_local(async move {
             let saved = actions::record_practice(state, trainee, move |p| {
                 rehearse(
@@ -123,16 +131,9 @@ pub fn Rehearse() -> impl IntoView {
             })
             .await;
             if !saved {
-                revealed.set(true);
-                return;
-            }
-            done_count.update(|n| *n += 1);
-            if chosen == Mode::Cram && rating == Rating::Again {
-                // Cram repeats what did not sit yet at the end of the round.
+                done_count.update(|n| *n = n.saturating_sub(1));
                 queue.update(|q| q.push(line_id));
             }
-            position.set(index + 1);
-            answer.set(String::new());
         });
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
