@@ -167,6 +167,16 @@ impl PracticeState {
     }
 }
 
+/// Logs in time order. One sort for every caller: each sort call site with its own
+/// closure would add its own copy of the sort to the wasm bundle.
+pub fn sort_reviews(logs: &mut [ReviewLog]) {
+    logs.sort_by_key(|log| log.at);
+}
+
+pub fn sort_drills(attempts: &mut [DrillAttempt]) {
+    attempts.sort_by_key(|attempt| attempt.at);
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TraineeError {
     EmptyName,

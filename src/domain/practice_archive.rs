@@ -64,14 +64,14 @@ impl PracticeState {
     /// folds the older ones into the trainees' totals.
     pub fn compact(&mut self, keep_reviews: usize, keep_drills: usize) {
         if self.reviews.len() > keep_reviews {
-            self.reviews.sort_by_key(|r| r.at);
+            super::practice::sort_reviews(&mut self.reviews);
             let folded = self.reviews.len() - keep_reviews;
             for log in self.reviews.drain(..folded).collect::<Vec<_>>() {
                 self.archive_of(log.trainee, log.at).count_review(&log);
             }
         }
         if self.drills.len() > keep_drills {
-            self.drills.sort_by_key(|d| d.at);
+            super::practice::sort_drills(&mut self.drills);
             let folded = self.drills.len() - keep_drills;
             for attempt in self.drills.drain(..folded).collect::<Vec<_>>() {
                 self.archive_of(attempt.trainee, attempt.at)

@@ -2,7 +2,9 @@
 //! uniting parts by key, so a log is never counted twice and no merge is quadratic.
 
 use super::ids::{LineId, TraineeId};
-use super::practice::{DrillAttempt, PracticeState, ReviewCard, ReviewLog, Trainee};
+use super::practice::{
+    sort_drills, sort_reviews, DrillAttempt, PracticeState, ReviewCard, ReviewLog, Trainee,
+};
 use super::practice_archive::ArchivedProgress;
 use chrono::NaiveDateTime;
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,50 +62,33 @@ pub fn drill_key(attempt: &DrillAttempt) -> DrillKey {
     )
 }
 
-/// Keys in sorted order, for membership by binary search: as fast as a tree set here,
-/// with far less code in the wasm bundle.
-struct SortedKeys<K: Ord>(Vec<K>);
-
-impl<K: Ord> SortedKeys<K> {
-    fn new(keys: impl Iterator<Item = K>) -> Self {
-        let mut keys: Vec<K> = keys.collect();
-        keys.sort_unstable();
-        SortedKeys(keys)
-    }
-
-    fn contains(&self, key: &K) -> bool {
-        self.0.binary_search(key).is_ok()
-    }
-}
-
 /// What `after` holds that `before` does not: logs by key, cards by trainee and line.
 pub fn changes_between(before: &PracticeState, after: &PracticeState) -> PracticeChanges {
     let mut changes = PracticeChanges::default();
-    let known = SortedKeys::new(before.trainees.iter().map(|t| t.id));
+    let known: BTreeSet<TraineeId> = before.trainees.iter().map(|t| t.id).collect();
     changes.new_trainees = after
         .trainees
         .iter()
         .filter(|t| !known.contains(&t.id))
         .cloned()
         .collect();
-    let mut old_cards: Vec<&ReviewCard> = before.cards.iter().collect();
-    old_cards.sort_unstable_by_key(|c| (c.trainee, c.line));
+    let old_cards: BTreeMap<(TraineeId, LineId), &ReviewCard> = before
+        .cards
+        .iter()
+        .map(|c| ((c.trainee, c.line), c))
+        .collect();
     for card in &after.cards {
-        let old = old_cards
-            .binary_search_by_key(&(card.trainee, card.line), |c| (c.trainee, c.line))
-            .ok()
-            .map(|i| old_cards[i]);
-        if old != Some(card) {
+        if old_cards.get(&(card.trainee, card.line)) != Some(&card) {
             changes.for_trainee(card.trainee).cards.push(card.clone());
         }
     }
-    let old_reviews = SortedKeys::new(before.reviews.iter().map(review_key));
+    let old_reviews: BTreeSet<ReviewKey> = before.reviews.iter().map(review_key).collect();
     for log in &after.reviews {
         if !old_reviews.contains(&review_key(log)) {
             changes.for_trainee(log.trainee).reviews.push(log.clone());
         }
     }
-    let old_drills = SortedKeys::new(before.drills.iter().map(drill_key));
+    let old_drills: BTreeSet<DrillKey> = before.drills.iter().map(drill_key).collect();
     for attempt in &after.drills {
         if !old_drills.contains(&drill_key(attempt)) {
             changes
@@ -116,25 +101,23 @@ pub fn changes_between(before: &PracticeState, after: &PracticeState) -> Practic
 }
 
 /// Adds to `held` the entries whose key it lacks (the same new entry twice counts once)
-/// and keeps it in time order.
+/// and puts it back in time order.
 fn absorb<T, K: Ord>(
     held: &mut Vec<T>,
     incoming: impl IntoIterator<Item = T>,
     key: impl Fn(&T) -> K,
-    at: impl Fn(&T) -> NaiveDateTime,
+    sort: fn(&mut [T]),
 ) {
-    let known = SortedKeys::new(held.iter().map(&key));
-    let mut fresh: Vec<T> = incoming
-        .into_iter()
-        .filter(|entry| !known.contains(&key(entry)))
-        .collect();
-    if fresh.is_empty() {
-        return;
+    let mut known: BTreeSet<K> = held.iter().map(&key).collect();
+    let before = held.len();
+    held.extend(
+        incoming
+            .into_iter()
+            .filter(|entry| known.insert(key(entry))),
+    );
+    if held.len() > before {
+        sort(held);
     }
-    fresh.sort_by_key(|e| key(e));
-    fresh.dedup_by(|a, b| key(a) == key(b));
-    held.extend(fresh);
-    held.sort_by_key(|e| at(e));
 }
 
 impl PracticeChanges {
@@ -146,11 +129,11 @@ impl PracticeChanges {
 impl PracticeState {
     /// Adds the logs not held yet, in time order.
     pub fn absorb_reviews(&mut self, logs: impl IntoIterator<Item = ReviewLog>) {
-        absorb(&mut self.reviews, logs, review_key, |r| r.at);
+        absorb(&mut self.reviews, logs, review_key, sort_reviews);
     }
 
     pub fn absorb_drills(&mut self, attempts: impl IntoIterator<Item = DrillAttempt>) {
-        absorb(&mut self.drills, attempts, drill_key, |d| d.at);
+        absorb(&mut self.drills, attempts, drill_key, sort_drills);
     }
 
     /// Takes over one trainee's cards and folded totals as stored, and drops the logs

@@ -337,9 +337,9 @@ pub fn merge_practice(current: &PracticeState, backup: &PracticeState) -> Practi
         }
     }
     merged.absorb_reviews(backup.reviews.iter().cloned());
-    merged.reviews.sort_by_key(|r| r.at);
+    super::practice::sort_reviews(&mut merged.reviews);
     merged.absorb_drills(backup.drills.iter().cloned());
-    merged.drills.sort_by_key(|d| d.at);
+    super::practice::sort_drills(&mut merged.drills);
     // Folded totals: per trainee the side that folded further counts; logs it counts
     // are then dropped, so nothing is counted twice.
     for theirs in &backup.archive {

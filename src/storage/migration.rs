@@ -13,6 +13,7 @@ use super::practice_store::{self, PracticeLoader};
 use super::schema::Meta;
 use super::transaction::write_all;
 use crate::domain::practice::PracticeState;
+use crate::domain::practice_parts::changes_between;
 
 pub(super) fn migrate_v1<B: KeyValueStore>(
     store: &mut Store<B>,
@@ -78,19 +79,22 @@ pub fn read_practice(backend: &impl KeyValueStore) -> Result<PracticeState, Stor
     Ok(loader.finish())
 }
 
-/// Equal as stored data: the active trainee is no longer stored with practice, and
-/// order within a log follows time.
-pub fn same_practice(a: &PracticeState, b: &PracticeState) -> bool {
-    normalised(a) == normalised(b)
+fn same_list<T: PartialEq>(x: &[T], y: &[T]) -> bool {
+    x.len() == y.len() && x.iter().all(|e| y.contains(e))
 }
 
-fn normalised(practice: &PracticeState) -> PracticeState {
-    let mut p = practice.clone();
-    p.active = None;
-    p.cards.sort_by_key(|c| (c.trainee, c.line));
-    p.reviews
-        .sort_by_key(|r| (r.at, r.trainee, r.line, r.rating.key()));
-    p.drills.sort_by_key(|d| (d.at, d.trainee, d.millis));
-    p.archive.sort_by_key(|a| a.trainee);
-    p
+/// Equal as stored data: the same trainees, cards, logs and totals, whatever the order.
+/// The active trainee is no longer stored with practice.
+pub fn same_practice(a: &PracticeState, b: &PracticeState) -> bool {
+    let unchanged = |from: &PracticeState, to: &PracticeState| {
+        let changes = changes_between(from, to);
+        changes.new_trainees.is_empty() && changes.by_trainee.is_empty()
+    };
+    a.reviews.len() == b.reviews.len()
+        && a.drills.len() == b.drills.len()
+        && a.cards.len() == b.cards.len()
+        && same_list(&a.trainees, &b.trainees)
+        && same_list(&a.archive, &b.archive)
+        && unchanged(a, b)
+        && unchanged(b, a)
 }

@@ -88,9 +88,9 @@ pub fn layout_writes(practice: &PracticeState) -> Result<Vec<Write>, StorageErro
             ..TraineeHead::default()
         };
         let mut reviews = part.reviews;
-        reviews.sort_by_key(|r| r.at);
+        crate::domain::practice::sort_reviews(&mut reviews);
         let mut drills = part.drills;
-        drills.sort_by_key(|d| d.at);
+        crate::domain::practice::sort_drills(&mut drills);
         for chunk in reviews.chunks(CHUNK) {
             writes.push((
                 keys::review_chunk_key(trainee, head.reviews.next),
@@ -274,8 +274,8 @@ impl PracticeLoader {
     }
 
     pub fn finish(mut self) -> PracticeState {
-        self.state.reviews.sort_by_key(|r| r.at);
-        self.state.drills.sort_by_key(|d| d.at);
+        crate::domain::practice::sort_reviews(&mut self.state.reviews);
+        crate::domain::practice::sort_drills(&mut self.state.drills);
         self.state.drop_archived_logs();
         self.state
     }

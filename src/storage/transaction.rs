@@ -36,7 +36,10 @@ pub fn write_all(store: &impl KeyValueStore, writes: &[Write]) -> Result<usize, 
         }
     }
     // Removals first: they free room for the values that follow.
-    changes.sort_by_key(|(_, value, _)| value.is_some());
+    let (mut changes, values): (Vec<_>, Vec<_>) = changes
+        .into_iter()
+        .partition(|(_, value, _)| value.is_none());
+    changes.extend(values);
     let written = changes
         .iter()
         .map(|(_, value, _)| value.map_or(0, utf16_units))

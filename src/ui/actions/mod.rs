@@ -50,6 +50,11 @@ pub(crate) async fn locked<R: 'static>(
     state: AppState,
     work: impl FnOnce(&AppStore) -> R + 'static,
 ) -> R {
+    locked_boxed(state, Box::new(work)).await
+}
+
+/// Boxed, so the lock's code exists once per kind of result, not once per call site.
+async fn locked_boxed<R: 'static>(state: AppState, work: Box<dyn FnOnce(&AppStore) -> R>) -> R {
     lock::exclusive(move || state.store.with_value(work)).await
 }
 
@@ -71,11 +76,23 @@ pub(crate) fn report_storage(state: &AppState, error: &StorageError) {
     report(state, storage_message(error));
 }
 
+/// A change to one customer as stored now; `None` in, `None` out: not stored.
+type CustomerChange = Box<dyn FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError>>;
+
 /// Runs one customer change through storage, then mirrors the fresh bucket in memory.
 async fn change_customer(
     state: AppState,
     id: CustomerId,
     change: impl FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError> + 'static,
+) -> Result<Option<Customer>, SaveError> {
+    change_customer_boxed(state, id, Box::new(change)).await
+}
+
+/// The one copy of the write path, whatever the change.
+async fn change_customer_boxed(
+    state: AppState,
+    id: CustomerId,
+    change: CustomerChange,
 ) -> Result<Option<Customer>, SaveError> {
     let write = locked(state, move |store| store.update_customer(id, change)).await;
     match write {
@@ -119,11 +136,17 @@ async fn count_change(state: AppState) {
     }
 }
 
+type StoreWrite = Box<dyn FnOnce(&AppStore) -> Result<usize, StorageError>>;
+
 /// Runs a write that returns nothing the memory needs, reporting a failure.
 async fn write_through(
     state: AppState,
     write: impl FnOnce(&AppStore) -> Result<usize, StorageError> + 'static,
 ) -> Result<(), StorageError> {
+    write_through_boxed(state, Box::new(write)).await
+}
+
+async fn write_through_boxed(state: AppState, write: StoreWrite) -> Result<(), StorageError> {
     let result = locked(state, move |store| write(store).map(|_| ())).await;
     if let Err(e) = &result {
         report_storage(&state, e);

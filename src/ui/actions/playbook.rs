@@ -11,6 +11,13 @@ pub async fn change_playbook(
     state: AppState,
     change: impl FnOnce(&mut Vec<PlaybookLine>) + 'static,
 ) -> bool {
+    change_playbook_boxed(state, Box::new(change)).await
+}
+
+async fn change_playbook_boxed(
+    state: AppState,
+    change: Box<dyn FnOnce(&mut Vec<PlaybookLine>)>,
+) -> bool {
     let result = locked(state, move |store| {
         let mut lines = store.read_playbook()?;
         change(&mut lines);

@@ -42,7 +42,15 @@ pub async fn choose_trainee(state: AppState, trainee: Option<TraineeId>) {
 pub async fn record_practice(
     state: AppState,
     trainee: TraineeId,
-    change: impl FnOnce(&mut PracticeState),
+    change: impl FnOnce(&mut PracticeState) + 'static,
+) -> bool {
+    record_boxed(state, trainee, Box::new(change)).await
+}
+
+async fn record_boxed(
+    state: AppState,
+    trainee: TraineeId,
+    change: Box<dyn FnOnce(&mut PracticeState)>,
 ) -> bool {
     let before = state.data.with_untracked(|d| PracticeState {
         trainees: d.practice.trainees.clone(),
