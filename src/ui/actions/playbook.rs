@@ -14,10 +14,9 @@ pub async fn change_playbook(
     change_playbook_boxed(state, Box::new(change)).await
 }
 
-async fn change_playbook_boxed(
-    state: AppState,
-    change: Box<dyn FnOnce(&mut Vec<PlaybookLine>)>,
-) -> bool {
+type PlaybookChange = Box<dyn FnOnce(&mut Vec<PlaybookLine>)>;
+
+async fn change_playbook_boxed(state: AppState, change: PlaybookChange) -> bool {
     let result = locked(state, move |store| {
         let mut lines = store.read_playbook()?;
         change(&mut lines);
