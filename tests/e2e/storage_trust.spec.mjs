@@ -23,9 +23,13 @@ test('a restore cut off midway is put back on the next start, and the user is to
     page.getByTestId('backup-export').click(),
   ]);
   const backupPath = await download.path();
-  // Changes after the backup, which a replacing restore would take away.
-  await createCustomer(page, { name: 'Nach der Sicherung' });
+  // Other data than the backup's, so that restoring it rewrites most keys.
+  await plantCustomers(
+    page,
+    Array.from({ length: 40 }, (_, i) => ({ id: 300 + i, name: `Eigene Kundin ${i + 1}`, class: 'B', revenue: 1000 + i })),
+  );
   const before = await customerNames(page);
+  expect(before).toHaveLength(40);
   const storedBefore = await page.evaluate(() =>
     Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('kb:')).map((k) => [k, localStorage.getItem(k)])),
   );
@@ -39,6 +43,10 @@ test('a restore cut off midway is put back on the next start, and the user is to
   await expect(page.getByTestId('storage-error')).toContainText('Bitte laden Sie die Seite neu');
   const torn = await page.evaluate(() => localStorage.getItem('kb:tx'));
   expect(torn, 'the cut-off restore left its journal').not.toBeNull();
+  const tornState = await page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('kb:') && k !== 'kb:tx').map((k) => [k, localStorage.getItem(k)])),
+  );
+  expect(tornState, 'the restore was cut off half-way: a mix of old and new').not.toEqual(storedBefore);
 
   await page.reload();
   await expect(page.getByTestId('storage-info')).toContainText('Speichervorgang unterbrochen');
