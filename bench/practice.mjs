@@ -126,9 +126,28 @@ function dataFor(count) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 // In the page: rates the revealed prompt "Gut" and resolves with the time until the next
-// prompt (or the end of the round) has been painted.
+// prompt (or the end of the round) has been painted, and the time until the rating was
+// stored (the app's `kb-rating-stored` mark) and the frame after that was painted, which
+// includes every update the stored rating set off.
 function rateAndTime() {
-  return new Promise((resolve) => {
+  const stored = new Promise((resolve) => {
+    const marks = performance.getEntriesByName('kb-rating-stored').length;
+    const check = () => {
+      const all = performance.getEntriesByName('kb-rating-stored');
+      if (all.length > marks) {
+        const at = all[all.length - 1].startTime;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve({ at, settled: performance.now() });
+          channel.port2.postMessage(0);
+        });
+      } else {
+        setTimeout(check, 1);
+      }
+    };
+    check();
+  });
+  const painted = new Promise((resolve) => {
     const before = document.querySelector('[data-testid="practice-prompt"]').dataset.lineId;
     const shown = () => {
       const p = document.querySelector('[data-testid="practice-prompt"]');
@@ -152,6 +171,12 @@ function rateAndTime() {
     document.querySelector('[data-testid="practice-rate-good"]').click();
     if (shown()) afterPaint();
   });
+  const start = performance.now();
+  return Promise.all([painted, stored]).then(([paint, store]) => ({
+    paint,
+    stored: store.at - start,
+    settled: store.settled - start,
+  }));
 }
 
 async function measure(browser, data, count) {
@@ -173,25 +198,36 @@ async function measure(browser, data, count) {
   await page.getByTestId('trainee-select').selectOption(String(TRAINEE));
   await page.getByTestId('practice-start').click();
   const times = [];
+  const stored = [];
+  const settled = [];
   for (let i = 0; i < RATINGS; i++) {
     await page.getByTestId('practice-reveal').click();
     await page.getByTestId('practice-rate-good').waitFor();
-    times.push(await page.evaluate(rateAndTime));
+    const t = await page.evaluate(rateAndTime);
+    times.push(t.paint);
+    stored.push(t.stored);
+    settled.push(t.settled);
   }
   await page.getByTestId('practice-tab-progress').click();
   const after = Number(await page.locator(`[data-testid="progress-trainee"][data-trainee-id="${TRAINEE}"]`).getAttribute('data-repetitions'));
   await context.close();
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   if (after !== count + RATINGS) throw new Error(`after ${RATINGS} ratings the app shows ${after} repetitions, expected ${count + RATINGS}`);
-  return times;
+  return { times, stored, settled };
 }
 
 const { server, browser } = await startBench(PORT);
 try {
   const data = Object.fromEntries(SIZES.map((n) => [n, dataFor(n)]));
   const runs = Object.fromEntries(SIZES.map((n) => [n, []]));
+  const stores = Object.fromEntries(SIZES.map((n) => [n, { stored: [], settled: [] }]));
   for (let run = 0; run < RUNS; run += 1) {
-    for (const n of SIZES) runs[n].push(await measure(browser, data[n], n));
+    for (const n of SIZES) {
+      const result = await measure(browser, data[n], n);
+      runs[n].push(result.times);
+      stores[n].stored.push(...result.stored);
+      stores[n].settled.push(...result.settled);
+    }
   }
   const summary = {};
   for (const n of SIZES) {
@@ -203,6 +239,8 @@ try {
       min: ms(Math.min(...all)),
       max: ms(Math.max(...all)),
       samples: all.length,
+      storedMedian: ms(median(stores[n].stored)),
+      settledMedian: ms(median(stores[n].settled)),
     };
   }
   const ratio = summary[20_000].median / summary[100].median;
@@ -216,6 +254,9 @@ try {
     console.log(`${String(n).padStart(14)} | ${f(s.median).padStart(8)} | ${perRun[n].padEnd(width)} | ${f(s.min).padStart(8)} | ${f(s.max)}`);
   }
   console.log(`ratio 20,000/100: ${ratio.toFixed(2)}x`);
+  for (const n of SIZES) {
+    console.log(`${String(n).padStart(14)} ratings: stored after ${f(summary[n].storedMedian)}, the frame after that painted at ${f(summary[n].settledMedian)} (medians)`);
+  }
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/practice.json', `${JSON.stringify({
     bench: 'practice: rating → next prompt painted',
