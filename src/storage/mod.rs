@@ -15,6 +15,8 @@ pub mod schema;
 pub mod transaction;
 
 #[cfg(target_arch = "wasm32")]
+pub mod decode_marker;
+#[cfg(target_arch = "wasm32")]
 pub mod local;
 #[cfg(target_arch = "wasm32")]
 pub mod persist;

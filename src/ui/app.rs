@@ -80,6 +80,7 @@ fn open_state() -> AppState {
     let (store, dataset, quarantine, error) = match LocalStore::open() {
         Ok(local) => {
             let mut store = Store::new(local);
+            store.set_decode_watch(crate::storage::decode_marker::watch);
             let mut opened = store.open(&clock::stamp());
             set_language(opened.dataset.settings.language);
             let mut error = opened.problems.first().map(storage_message);
