@@ -10,10 +10,13 @@ pub mod format;
 pub mod i18n;
 pub mod locale;
 pub mod pages;
+pub mod recovery;
 pub mod state;
 
 /// Mounts the app on the page body.
 pub fn mount() {
+    // First, so a panic anywhere after it still leaves the user a way back.
+    recovery::install_panic_hook();
     // The page shows a bare top bar while the app loads; the app takes its place.
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())
