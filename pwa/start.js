@@ -7,7 +7,14 @@ const OFFLINE = __OFFLINE__;
 const HOUR = 60 * 60 * 1000;
 
 document.documentElement.dataset.base = new URL('./', import.meta.url).pathname;
-const wasm = await init({ module_or_path: new URL('__APP_WASM__', import.meta.url) });
+let wasm;
+try {
+  wasm = await init({ module_or_path: new URL('__APP_WASM__', import.meta.url) });
+} catch (error) {
+  // recovery.js, loaded just before this script, shows a way back instead of a dead page.
+  window.kbShowRecovery?.(error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error));
+  throw error;
+}
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 
 if ('serviceWorker' in navigator) {

@@ -6,6 +6,8 @@
 //   moves into live-reload.js, and such a build registers no service worker.
 // - Relative hrefs of <link> tags in index.html (manifest, icons) get the public URL, so the
 //   app works under a sub-path such as /klassenblick/, from deep links too.
+// - pwa/recovery.js becomes recovery-<hash>.js, loaded as its own module before the start
+//   script, so the recovery screen works when the app does not.
 // - sw.js (from pwa/sw.js) gets this build's file list and a version derived from the files.
 // It fails the build on any other inline script or inline event handler.
 import { createHash } from 'node:crypto';
@@ -49,9 +51,15 @@ const start = readFileSync(join(source, 'pwa', 'start.js'), 'utf8')
   .replace('__OFFLINE__', String(!liveReload));
 const startName = `start-${short(start)}.js`;
 writeFileSync(join(staging, startName), start);
+// The recovery script must run even when the app cannot: its own module, before the start
+// script (modules run in document order), not imported by it.
+const recovery = readFileSync(join(source, 'pwa', 'recovery.js'), 'utf8');
+const recoveryName = `recovery-${short(recovery)}.js`;
+writeFileSync(join(staging, recoveryName), recovery);
 html = html.replace(
   trunkStart[0],
-  `<script type="module" src="${base}${startName}" integrity="${integrity(start)}"></script>`,
+  `<script type="module" src="${base}${recoveryName}" integrity="${integrity(recovery)}"></script>\n` +
+    `<script type="module" src="${base}${startName}" integrity="${integrity(start)}"></script>`,
 );
 
 if (liveReload) {
@@ -90,4 +98,4 @@ const sw = [
   readFileSync(join(source, 'pwa', 'sw.js'), 'utf8'),
 ].join('\n');
 writeFileSync(join(staging, 'sw.js'), sw);
-console.log(`pwa-build: ${startName}, sw.js with ${shell.length + 1} files${liveReload ? ' (live reload: no service worker)' : ''}`);
+console.log(`pwa-build: ${startName}, ${recoveryName}, sw.js with ${shell.length + 1} files${liveReload ? ' (live reload: no service worker)' : ''}`);

@@ -193,6 +193,42 @@ fn the_local_store_lists_and_removes_keys() {
     assert_eq!(store.get("kb:meta"), Ok(None));
 }
 
+/// Calls a Storage method with JavaScript values, which can hold lone surrogates.
+fn storage_call(name: &str, args: &[wasm_bindgen::JsValue]) -> wasm_bindgen::JsValue {
+    use wasm_bindgen::JsCast;
+    let storage = local();
+    let function: js_sys::Function = js_sys::Reflect::get(&storage, &name.into())
+        .expect("a Storage method")
+        .dyn_into()
+        .expect("a function");
+    function
+        .apply(&storage, &args.iter().collect::<js_sys::Array>())
+        .expect("the call succeeds")
+}
+
+#[wasm_bindgen_test]
+fn quarantine_copies_a_lone_surrogate_exactly() {
+    let mut store = fresh_store();
+    store
+        .backend()
+        .set("kb:meta", "{\"schema\":1}")
+        .expect("set");
+    let planted =
+        js_sys::JsString::from("[{\"id\":").concat(&js_sys::JsString::from_char_code1(0xD800));
+    storage_call("setItem", &["kb:c:009".into(), planted.clone().into()]);
+    let opened = store.open("20261127T101500");
+    assert_eq!(opened.quarantine.len(), 1);
+    let kept = storage_call("getItem", &["kb:q:20261127T101500:kb:c:009".into()]);
+    assert_eq!(kept, wasm_bindgen::JsValue::from(planted));
+    assert!(storage_call("getItem", &["kb:c:009".into()]).is_null());
+    assert_eq!(
+        store.backend().copy_exact("kb:c:404", "kb:c:405"),
+        Ok(false),
+        "a missing key is not copied"
+    );
+    local().clear().expect("clear");
+}
+
 /// Every `kb:` key with its value, to compare storage before and after.
 fn kb_snapshot() -> Vec<(String, Option<String>)> {
     let storage = local();

@@ -16,8 +16,27 @@ const MAX_INFLATED_BYTES: usize = 64 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodecError {
     Json(String),
-    Packing(&'static str),
+    Packing(PackingError),
     Inflate(String),
+}
+
+/// Why a packed value ("Z<byte count>:<units>") was refused. Stored values can be damaged
+/// by hand edits, other tools or a disk fault, so every way they can be off is an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackingError {
+    /// Not a packed value at all.
+    MissingMark,
+    /// No ':' after the byte count.
+    MissingLength,
+    /// The byte count is empty, not plain decimal digits, or too large to count.
+    BadLength,
+    /// The value does not hold the number of units its byte count needs.
+    LengthMismatch { count: usize, units: usize },
+    /// A unit outside 0x20..=0x801F; a lone surrogate read from the browser arrives as
+    /// U+FFFD and lands here too.
+    UnitOutOfRange { position: usize },
+    /// The unused bits of the last unit are not zero, so `pack` did not write it.
+    Padding,
 }
 
 impl std::fmt::Display for CodecError {
@@ -26,6 +45,21 @@ impl std::fmt::Display for CodecError {
             Self::Json(e) => write!(f, "JSON: {e}"),
             Self::Packing(e) => write!(f, "packing: {e}"),
             Self::Inflate(e) => write!(f, "inflate: {e}"),
+        }
+    }
+}
+
+impl std::fmt::Display for PackingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::MissingMark => write!(f, "no packing mark"),
+            Self::MissingLength => write!(f, "missing length"),
+            Self::BadLength => write!(f, "bad length"),
+            Self::LengthMismatch { count, units } => {
+                write!(f, "{units} units do not hold {count} bytes")
+            }
+            Self::UnitOutOfRange { position } => write!(f, "unit {position} out of range"),
+            Self::Padding => write!(f, "padding bits set"),
         }
     }
 }
@@ -50,7 +84,7 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, CodecError> {
 /// Reads packed values and, for values written by hand or by tests, plain JSON.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, CodecError> {
     let json = if text.starts_with(PACKED_MARK) {
-        let deflated = unpack(text)?;
+        let deflated = unpack(text).map_err(CodecError::Packing)?;
         miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED_BYTES)
             .map_err(|e| CodecError::Inflate(format!("{:?}", e.status)))?
     } else {
@@ -86,34 +120,65 @@ fn push_unit(out: &mut String, value: u32) {
     }
 }
 
-fn unpack(text: &str) -> Result<Vec<u8>, CodecError> {
-    let body = &text[PACKED_MARK.len_utf8()..];
-    let (count, units) = body
-        .split_once(':')
-        .ok_or(CodecError::Packing("missing length"))?;
-    let count: usize = count
-        .parse()
-        .map_err(|_| CodecError::Packing("bad length"))?;
+/// Reads "Z<byte count>:<units>". The byte count is only trusted once the units that
+/// back it are all there, so a damaged count can never size an allocation.
+fn unpack(text: &str) -> Result<Vec<u8>, PackingError> {
+    let body = text
+        .strip_prefix(PACKED_MARK)
+        .ok_or(PackingError::MissingMark)?;
+    let (count, units) = body.split_once(':').ok_or(PackingError::MissingLength)?;
+    let count = parse_count(count)?;
+    let needed = units_for(count).ok_or(PackingError::BadLength)?;
+    let found = units.chars().count();
+    if found != needed {
+        return Err(PackingError::LengthMismatch {
+            count,
+            units: found,
+        });
+    }
+    // `count` is now at most 15/8 of the units actually present.
     let mut bytes = Vec::with_capacity(count);
     let mut buffer: u32 = 0;
     let mut bits: u32 = 0;
-    for ch in units.chars() {
-        let value = u32::from(ch)
-            .checked_sub(UNIT_OFFSET)
-            .filter(|v| *v <= 0x7FFF)
-            .ok_or(CodecError::Packing("unit out of range"))?;
+    for (position, ch) in units.chars().enumerate() {
+        let value = unit_value(ch).ok_or(PackingError::UnitOutOfRange { position })?;
+        // `bits` is below 15 here, so the buffer holds at most 29 bits: no overflow.
         buffer = (buffer << BITS_PER_UNIT) | value;
         bits += BITS_PER_UNIT;
         while bits >= 8 && bytes.len() < count {
             bits -= 8;
             bytes.push(((buffer >> bits) & 0xFF) as u8);
         }
-        buffer &= (1 << bits) - 1;
+        buffer &= low_bits(bits);
     }
-    if bytes.len() != count {
-        return Err(CodecError::Packing("truncated"));
+    // The exact unit count leaves fewer than 15 bits over: `pack` writes them as zeros.
+    if buffer != 0 {
+        return Err(PackingError::Padding);
     }
     Ok(bytes)
+}
+
+/// Plain decimal digits only: `str::parse` would also take a leading '+'.
+fn parse_count(digits: &str) -> Result<usize, PackingError> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(PackingError::BadLength);
+    }
+    digits.parse().map_err(|_| PackingError::BadLength)
+}
+
+/// Units needed for `count` bytes at 15 bits each; `None` when the bit count overflows.
+fn units_for(count: usize) -> Option<usize> {
+    count.checked_mul(8).map(|bits| bits.div_ceil(15))
+}
+
+fn unit_value(ch: char) -> Option<u32> {
+    u32::from(ch)
+        .checked_sub(UNIT_OFFSET)
+        .filter(|v| *v <= 0x7FFF)
+}
+
+fn low_bits(bits: u32) -> u32 {
+    1u32.checked_shl(bits).map_or(u32::MAX, |bit| bit - 1)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -163,3 +228,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "codec_damage_tests.rs"]
+mod damage_tests;

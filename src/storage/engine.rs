@@ -283,11 +283,15 @@ impl<B: KeyValueStore> Store<B> {
         reason: &str,
         opened: &mut Opened,
     ) {
-        let target = keys::quarantine_key(stamp, key);
-        let moved = self
-            .backend
-            .copy_exact(key, &target)
-            .and_then(|_| self.backend.remove(key));
+        let target = self.free_quarantine_key(stamp, key);
+        // The original goes only once its copy is in place.
+        let moved = self.backend.copy_exact(key, &target).and_then(|copied| {
+            if copied {
+                self.backend.remove(key)
+            } else {
+                Ok(())
+            }
+        });
         let entry = match moved {
             Ok(()) => QuarantineEntry {
                 key: target,
@@ -312,6 +316,18 @@ impl<B: KeyValueStore> Store<B> {
             key: key.to_string(),
             reason: reason.to_string(),
         });
+    }
+
+    /// A quarantine key not taken yet: the same key set aside twice in one second keeps
+    /// both copies.
+    fn free_quarantine_key(&self, stamp: &str, key: &str) -> String {
+        let mut target = keys::quarantine_key(stamp, key);
+        let mut n = 2;
+        while matches!(self.backend.get(&target), Ok(Some(_))) {
+            target = keys::quarantine_key(&format!("{stamp}-{n}"), key);
+            n += 1;
+        }
+        target
     }
 
     pub(super) fn check_writable(&self, key: &str) -> Result<(), StorageError> {

@@ -2,6 +2,7 @@
 
 use super::backend::KeyValueStore;
 use super::error::StorageError;
+use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub struct LocalStore {
@@ -27,6 +28,14 @@ impl LocalStore {
         }
         let _probe_cleanup = store.storage.remove_item(PROBE_KEY);
         Ok(store)
+    }
+
+    /// A method of the Storage object, to be called with JavaScript values as they are.
+    fn method(&self, name: &str) -> Result<Function, StorageError> {
+        Reflect::get(self.storage.as_ref(), &JsValue::from_str(name))
+            .map_err(browser_error)?
+            .dyn_into()
+            .map_err(|_| StorageError::Browser(format!("Storage.{name} is not a function")))
     }
 }
 
@@ -61,5 +70,22 @@ impl KeyValueStore for LocalStore {
             }
         }
         Ok(keys)
+    }
+
+    /// `getItem` and `setItem` hand the stored value over as a JavaScript string, so a
+    /// lone surrogate survives; `get` would turn it into U+FFFD.
+    fn copy_exact(&self, from: &str, to: &str) -> Result<bool, StorageError> {
+        let storage: &JsValue = self.storage.as_ref();
+        let value = self
+            .method("getItem")?
+            .call1(storage, &JsValue::from_str(from))
+            .map_err(browser_error)?;
+        if value.is_null() || value.is_undefined() {
+            return Ok(false);
+        }
+        self.method("setItem")?
+            .call2(storage, &JsValue::from_str(to), &value)
+            .map_err(browser_error)?;
+        Ok(true)
     }
 }

@@ -10,10 +10,13 @@ pub mod format;
 pub mod i18n;
 pub mod locale;
 pub mod pages;
+pub mod recovery;
 pub mod state;
 
 /// Opens storage, then mounts the app on the page body.
 pub fn mount() {
+    // First, so a panic anywhere after it still leaves the user a way back.
+    recovery::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         let opened = app::open_storage().await;
         // The page shows a bare top bar while the app loads; the app takes its place.

@@ -105,3 +105,38 @@ export function column(page, cls) {
 export function card(page, id) {
   return page.locator(`[data-testid="board-card"][data-customer-id="${id}"]`);
 }
+
+/** The local-storage key of the bucket that holds customer `id` (src/storage/keys.rs). */
+export function bucketKey(id) {
+  return `kb:c:${String(Number(id) % 256).padStart(3, '0')}`;
+}
+
+/**
+ * Keeps a copy of every `kb:` key and its value in the page, under a key the app never
+ * reads. The values stay JavaScript strings (lone surrogates included): they never pass
+ * through the test runner, whose messages are JSON.
+ */
+export async function rememberStorage(page) {
+  await page.evaluate(() => {
+    const entries = {};
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('kb:')) entries[key] = localStorage.getItem(key);
+    }
+    localStorage.setItem('e2e-remembered', JSON.stringify(entries));
+  });
+}
+
+/**
+ * Every remembered value that is neither under its key nor, exactly, in quarantine
+ * (`kb:q:<stamp>:<key>`): what was lost. An empty list means nothing was.
+ */
+export async function lostValues(page) {
+  return page.evaluate(() => {
+    const remembered = JSON.parse(localStorage.getItem('e2e-remembered'));
+    const keys = Object.keys(localStorage);
+    return Object.entries(remembered)
+      .filter(([key, value]) => localStorage.getItem(key) !== value
+        && !keys.some((k) => k.startsWith('kb:q:') && k.endsWith(`:${key}`) && localStorage.getItem(k) === value))
+      .map(([key]) => key);
+  });
+}
