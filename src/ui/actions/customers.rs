@@ -1,6 +1,6 @@
 //! Creating, editing, deleting customers and logging contacts.
 
-use super::{actor, change_customer};
+use super::{actor, change_customer, change_customer_from_form};
 use crate::domain::contact::Contact;
 use crate::domain::customer::{Customer, CustomerFields};
 use crate::domain::ids::CustomerId;
@@ -24,7 +24,7 @@ pub async fn create_customer(
         }
     };
     let customer = Customer::new(id, fields, clock::today());
-    change_customer(state, id, move |_| Ok(Some(customer))).await?;
+    change_customer_from_form(state, id, move |_| Ok(Some(customer))).await?;
     Ok(id)
 }
 
@@ -36,7 +36,7 @@ pub async fn save_edit(
     class_reason: String,
 ) -> Result<Option<Customer>, SaveError> {
     let actor = actor(&state);
-    change_customer(state, id, move |stored| {
+    change_customer_from_form(state, id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
         Ok(Some(stored.apply_edit(
             base_rev,
@@ -56,7 +56,7 @@ pub async fn overwrite_edit(
     class_reason: String,
 ) -> Result<Option<Customer>, SaveError> {
     let actor = actor(&state);
-    change_customer(state, id, move |stored| {
+    change_customer_from_form(state, id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
         Ok(Some(stored.overwrite_fields(fields, &class_reason, &actor)))
     })

@@ -85,7 +85,24 @@ async fn change_customer(
     id: CustomerId,
     change: impl FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError> + 'static,
 ) -> Result<Option<Customer>, SaveError> {
-    change_customer_boxed(state, id, Box::new(change)).await
+    change_customer_boxed(state, id, Box::new(change), Feedback::Toast).await
+}
+
+/// Where a failure shows besides the banner: as a toast, or in the form that saved,
+/// which then shows it beside its button (a toast would cover that button).
+#[derive(Clone, Copy, PartialEq)]
+enum Feedback {
+    Toast,
+    InForm,
+}
+
+/// A customer form's save: the form shows a failure beside its button.
+async fn change_customer_from_form(
+    state: AppState,
+    id: CustomerId,
+    change: impl FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError> + 'static,
+) -> Result<Option<Customer>, SaveError> {
+    change_customer_boxed(state, id, Box::new(change), Feedback::InForm).await
 }
 
 /// The one copy of the write path, whatever the change.
@@ -93,6 +110,7 @@ async fn change_customer_boxed(
     state: AppState,
     id: CustomerId,
     change: CustomerChange,
+    feedback: Feedback,
 ) -> Result<Option<Customer>, SaveError> {
     let write = locked(state, move |store| store.update_customer(id, change)).await;
     match write {
@@ -104,8 +122,10 @@ async fn change_customer_boxed(
             Ok(saved)
         }
         Err(e) => {
-            if !matches!(e, SaveError::Conflict(_)) {
-                report(&state, save_message(&e));
+            match (&e, feedback) {
+                (SaveError::Conflict(_), _) => {}
+                (_, Feedback::Toast) => report(&state, save_message(&e)),
+                (_, Feedback::InForm) => state.show_error(save_message(&e)),
             }
             Err(e)
         }
