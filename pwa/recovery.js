@@ -14,6 +14,8 @@
 // is stored under `kb:q:<stamp>:<key>`, where the app lists it on its data page.
 
 const MARKER = 'kb-decoding';
+/** Session storage: the key this start set aside, for the app's banner. */
+const SET_ASIDE = 'kb-set-aside';
 const PREFIX = 'kb:';
 const QUARANTINE_PREFIX = 'kb:q:';
 
@@ -96,6 +98,14 @@ function recoverMarkedKey() {
     }
     clearMarker();
     pending.key = null;
+    if (result === 'moved') {
+      // The app names it when it starts, so the user knows why some data is missing.
+      try {
+        sessionStorage.setItem(SET_ASIDE, key);
+      } catch {
+        // Without session storage the entry is still listed on the data page.
+      }
+    }
     return result;
   } catch (error) {
     console.error('Klassenblick: Wert nicht in Quarantäne verschoben:', key, error);

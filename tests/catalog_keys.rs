@@ -82,3 +82,74 @@ fn every_key_is_in_both_languages_and_none_is_blank() {
     assert!(untranslated.is_empty(), "en: still German {untranslated:?}");
     assert_eq!(german.len(), english.len());
 }
+
+/// Every Rust source file outside the catalogs, as one text.
+fn code_outside_catalogs() -> String {
+    fn walk(dir: &std::path::Path, out: &mut String) {
+        for entry in fs::read_dir(dir).expect("readable source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let catalog = ["keys.rs", "de.rs", "en.rs"]
+                    .iter()
+                    .any(|name| path.ends_with(format!("i18n/{name}")));
+                if !catalog {
+                    out.push_str(&fs::read_to_string(&path).expect("readable source"));
+                }
+            }
+        }
+    }
+    let mut code = String::new();
+    walk(std::path::Path::new("src"), &mut code);
+    code
+}
+
+#[test]
+fn every_key_is_used_somewhere() {
+    let keys = struct_keys(&fs::read_to_string("src/ui/i18n/keys.rs").expect("catalog keys"));
+    let code = code_outside_catalogs();
+    let used = |key: &str| {
+        let field = format!(".{key}");
+        code.match_indices(&field).any(|(at, _)| {
+            !code[at + field.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+    };
+    let unused: Vec<&String> = keys.iter().filter(|k| !used(k)).collect();
+    assert!(unused.is_empty(), "catalog keys no code uses: {unused:?}");
+}
+
+/// `data-testid="…"` and `testid="…"` values in the views; ids built with `format!` are
+/// listed in TESTIDS.md by their fixed part.
+fn test_ids_in_code(code: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for marker in ["data-testid=\"", "testid=\""] {
+        for (at, _) in code.match_indices(marker) {
+            let rest = &code[at + marker.len()..];
+            if let Some(end) = rest.find('"') {
+                ids.insert(rest[..end].to_string());
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_test_id_in_the_code_is_documented() {
+    let mut code = code_outside_catalogs();
+    code.push_str(&fs::read_to_string("pwa/recovery.js").expect("recovery script"));
+    let documented = fs::read_to_string("tests/e2e/TESTIDS.md").expect("TESTIDS.md");
+    let ids = test_ids_in_code(&code);
+    assert!(ids.len() > 100, "found only {} ids", ids.len());
+    let missing: Vec<&String> = ids
+        .iter()
+        .filter(|id| !documented.contains(&format!("`{id}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "test ids missing in TESTIDS.md: {missing:?}"
+    );
+}

@@ -59,7 +59,8 @@ pub async fn open_storage() -> Boot {
         let mut error = blocked
             .as_ref()
             .or(opened.problems.first())
-            .map(storage_message);
+            .map(storage_message)
+            .or_else(|| tab_session::take_set_aside_key().map(|key| (texts().err_set_aside)(&key)));
         if opened.fresh {
             // The team starts from the method's own lines and makes them its own.
             let starter = starter_playbook(starter_written());

@@ -101,6 +101,7 @@ test('a reload while the marker is set quarantines that key on the next start', 
   const key = await panicOnNextStart(page);
   await page.reload();
   await expect(page.getByTestId('nav-board')).toBeVisible();
+  await expect(page.getByTestId('storage-error')).toContainText(`(${key}) hat den letzten Start abstürzen lassen`);
   expect(await quarantineState(page, key)).toEqual({ copies: 1, exact: true, originalGone: true, marker: null });
   expect(await lostValues(page)).toEqual([]);
   // "Neu laden" on the next panic does the same.
