@@ -2,6 +2,7 @@
 //! (key → value), for the browser benchmarks to load before the app starts.
 //!
 //! `cargo run --release --example bench_data -- 10000 5 > bench/data-10000.json`
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark tool may stop at a bad constant
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

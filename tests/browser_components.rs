@@ -1,5 +1,6 @@
 //! Components mounted in headless Chromium.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::NaiveDate;
 use klassenblick::domain::class::CustomerClass;

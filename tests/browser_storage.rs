@@ -1,5 +1,6 @@
 //! The storage engine against the real local storage of headless Chromium.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::NaiveDate;
 use klassenblick::domain::customer::CustomerFields;
@@ -164,7 +165,7 @@ fn a_corrupt_value_is_moved_to_quarantine_in_real_storage() {
 }
 
 #[wasm_bindgen_test]
-fn storage_events_from_other_tabs_reach_the_listener() {
+fn a_storage_event_reaches_the_listener_decoded() {
     let heard: Rc<RefCell<Vec<ForeignWrite>>> = Rc::default();
     let sink = heard.clone();
     listen(move |write| sink.borrow_mut().push(write)).expect("listens");

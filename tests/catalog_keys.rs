@@ -2,6 +2,7 @@
 //! already refuses a missing field; this names the missing or blank key in plain words,
 //! and also catches an English entry left in German.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use std::collections::BTreeSet;
 use std::fs;

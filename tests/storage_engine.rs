@@ -1,5 +1,6 @@
 //! The storage engine's rules, run natively over an in-memory store.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::{NaiveDate, NaiveDateTime};
 use klassenblick::domain::class::CustomerClass;

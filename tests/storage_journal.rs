@@ -1,6 +1,7 @@
 //! A restore cut off at any point: the next start finds the journal and puts back the
 //! data as it was before, never a mix.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::NaiveDate;
 use klassenblick::domain::dataset::Dataset;

@@ -1,5 +1,6 @@
 //! Schema 1 → 2 on the frozen schema-1 profile in `tests/fixtures/`.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use klassenblick::domain::customer::Customer;
 use klassenblick::domain::practice::PracticeState;

@@ -1,5 +1,6 @@
 //! Practice per trainee (schema 2): bounded writes, tabs that rate at once, folding.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use klassenblick::domain::dataset::Dataset;

@@ -110,6 +110,7 @@ fn percent(part: i64, total: i64) -> f64 {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::class_change::{ChangeSource, ClassChange};

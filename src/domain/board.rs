@@ -99,6 +99,7 @@ pub fn all_tags<'a>(customers: impl IntoIterator<Item = &'a Customer>) -> Vec<St
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::customer::CustomerFields;

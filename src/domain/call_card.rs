@@ -54,6 +54,7 @@ pub fn used_hooks(customer: &Customer) -> Vec<(HookKind, NaiveDate)> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::class::CustomerClass;

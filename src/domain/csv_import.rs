@@ -551,5 +551,6 @@ impl DuplicateIndex {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "csv_tests.rs"]
 mod tests;

@@ -215,6 +215,7 @@ impl Customer {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::contact::{Channel, ContactResult, Direction};

@@ -183,6 +183,7 @@ pub fn ranked_search(entries: &[SearchEntry], text: &str, limit: usize) -> Vec<(
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::customer::CustomerFields;

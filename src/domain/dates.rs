@@ -43,6 +43,7 @@ pub fn days_between(earlier: NaiveDate, today: NaiveDate) -> i64 {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

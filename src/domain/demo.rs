@@ -483,5 +483,6 @@ pub fn large_dataset(
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "demo_tests.rs"]
 mod tests;

@@ -685,6 +685,7 @@ pub fn ascii_slug(text: &str, separator: char) -> String {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::phone::normalize_phone;

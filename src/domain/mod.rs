@@ -7,6 +7,7 @@ pub mod call_card;
 pub mod class;
 pub mod class_change;
 pub mod contact;
+pub mod contact_draft;
 pub mod csv_apply;
 pub mod csv_decode;
 pub mod csv_export;

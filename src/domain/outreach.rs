@@ -269,5 +269,6 @@ pub fn agenda<'a>(customers: impl IntoIterator<Item = &'a Customer>, today: Naiv
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "outreach_tests.rs"]
 mod tests;

@@ -184,5 +184,6 @@ pub enum TraineeError {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "practice_tests.rs"]
 mod tests;

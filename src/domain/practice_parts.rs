@@ -199,5 +199,6 @@ pub struct TraineePart {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "practice_parts_tests.rs"]
 mod tests;

@@ -310,6 +310,7 @@ fn free_id(old: u64, taken: &mut HashSet<u64>) -> u64 {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "restore_merge_tests.rs"]
 mod tests;
 

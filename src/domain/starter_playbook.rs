@@ -208,6 +208,7 @@ pub fn starter_playbook(today: NaiveDate) -> Vec<PlaybookLine> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use std::collections::HashSet;

@@ -25,6 +25,7 @@ fn ends_with_diphthong_base(out: &str) -> bool {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -38,6 +38,7 @@ pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::class::CustomerClass;

@@ -162,6 +162,7 @@ impl<B: KeyValueStore> KeyValueStore for CutOffStore<B> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -84,6 +84,7 @@ pub fn parse_backup(text: &str) -> Result<(Dataset, NaiveDateTime), BackupError>
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::customer::CustomerFields;

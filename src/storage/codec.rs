@@ -182,6 +182,7 @@ fn low_bits(bits: u32) -> u32 {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -230,5 +231,6 @@ mod tests {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "codec_damage_tests.rs"]
 mod damage_tests;

@@ -133,6 +133,7 @@ pub fn parse_quarantine_key(key: &str) -> Option<(&str, &str)> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -78,6 +78,7 @@ pub fn parse_playbook_file(text: &str) -> Result<Vec<PlaybookLine>, PlaybookFile
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::dataset::Dataset;

@@ -52,6 +52,7 @@ pub fn schema_action(stored: Option<&Meta>) -> SchemaAction {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -133,5 +133,6 @@ pub fn recover(store: &impl KeyValueStore) -> Result<Option<Recovered>, StorageE
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "transaction_tests.rs"]
 mod tests;

@@ -54,8 +54,15 @@ test('names fold umlauts, arrow keys pick, and the nearest line is labelled', as
   await page.goto('/anruf');
   await page.getByTestId('call-search').fill('mueller');
   await expect(page.getByTestId('call-result')).toHaveCount(1);
-  await page.getByTestId('call-search').fill('o');
-  await expect(page.getByTestId('call-result').first()).toBeVisible();
+  // Several results: down, down, up picks the second one listed.
+  await page.getByTestId('call-search').fill('r');
+  await expect(page.getByTestId('call-result')).toHaveCount(3);
+  const listed = await page.getByTestId('call-result').evaluateAll((els) => els.map((e) => e.dataset.customerId));
+  await page.getByTestId('call-search').press('ArrowDown');
+  await page.getByTestId('call-search').press('ArrowDown');
+  await page.getByTestId('call-search').press('ArrowUp');
+  await page.getByTestId('call-search').press('Enter');
+  await expect(page.getByTestId('call-card')).toHaveAttribute('data-customer-id', listed[1]);
   await page.getByTestId('call-search').fill('olbrich');
   await page.getByTestId('call-search').press('ArrowDown');
   await page.getByTestId('call-search').press('Enter');

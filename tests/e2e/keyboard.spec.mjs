@@ -24,11 +24,13 @@ test('find a caller, log the call, move a card and rate a practice card without 
   await page.locator('body').press('/');
   await expect(page.getByTestId('call-search')).toBeFocused();
   await page.keyboard.type('a');
-  await expect(page.getByTestId('call-result').first()).toBeVisible();
+  await expect(page.getByTestId('call-result').nth(1)).toBeVisible();
+  const listed = await page.getByTestId('call-result').evaluateAll((els) => els.map((e) => e.dataset.customerId));
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   const card = page.getByTestId('call-card');
-  await expect(card).toBeVisible();
+  // ArrowDown moved from the first result to the second: that customer is on the card.
+  await expect(card).toHaveAttribute('data-customer-id', listed[1]);
   const customerId = await card.getAttribute('data-customer-id');
   await tabTo(page, 'call-log-reason');
   await page.keyboard.type('Frage zur Rechnung');

@@ -126,3 +126,41 @@ test('planning too soon warns and needs a reason, then shows in the agenda', asy
   await page.getByTestId('nav-outreach').click();
   await expect(page.locator('[data-testid="agenda-today"] [data-testid="agenda-item"][data-customer-id="31"]')).toContainText('Nachfrage Hausrat');
 });
+
+test('completing a planned contact too soon warns and needs a reason', async ({ page }) => {
+  // Last called 43 days ago; B customers wait 45 days. A plan in four days is in time,
+  // but doing it today is two days too soon.
+  await plantCustomers(page, [
+    { id: 41, name: 'Frieda Früh', class: 'B', revenue: 3000, contacts: [{ daysAgo: 43, reason: 'Angebot Kfz' }] },
+  ]);
+  await page.goto('/kunden/41');
+  await page.getByTestId('plan-contact-open').click();
+  const inFour = new Date(Date.now() + 4 * 86_400_000);
+  const iso = `${inFour.getFullYear()}-${String(inFour.getMonth() + 1).padStart(2, '0')}-${String(inFour.getDate()).padStart(2, '0')}`;
+  await page.getByTestId('plan-date').fill(iso);
+  await page.getByTestId('plan-reason').fill('Nachfrage Kfz');
+  await expect(page.getByTestId('frequency-warning')).toHaveCount(0);
+  await page.getByTestId('plan-save').click();
+  await expect(page.getByTestId('plan-form')).toHaveCount(0);
+  const contacts = page.locator('[data-testid="timeline-entry"][data-kind="contact"]');
+  await expect(contacts).toHaveCount(1);
+
+  await page.getByTestId('nav-outreach').click();
+  const planned = page.locator('[data-testid="agenda-week"] [data-testid="agenda-item"][data-customer-id="41"]');
+  await expect(planned).toContainText('Nachfrage Kfz');
+  await planned.getByTestId('agenda-complete').click();
+  await expect(planned.getByTestId('frequency-warning')).toContainText('Angebot Kfz');
+  await planned.getByTestId('agenda-complete-save').click();
+  await expect(planned.getByTestId('agenda-problem')).toContainText('begründen');
+  await page.goto('/kunden/41');
+  await expect(contacts, 'nothing was logged without a reason').toHaveCount(1);
+
+  await page.getByTestId('nav-outreach').click();
+  await planned.getByTestId('agenda-complete').click();
+  await planned.getByTestId('frequency-override-reason').fill('Kunde hat selbst um Rückruf gebeten');
+  await planned.getByTestId('agenda-complete-save').click();
+  await expect(planned).toHaveCount(0);
+  await page.goto('/kunden/41');
+  await expect(contacts).toHaveCount(2);
+  await expect(contacts.first()).toContainText('Nachfrage Kfz');
+});

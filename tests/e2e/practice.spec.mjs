@@ -131,22 +131,48 @@ test('cram repeats chosen lines without scheduling them', async ({ page }) => {
   expect(seen).toContain(crammed);
 });
 
-test('two trainees keep separate progress across a reload', async ({ page }) => {
+/** The line ids a scheduled round offers, in order, rated "good" one after another. */
+async function scheduledRound(page) {
+  await page.getByTestId('practice-tab-rehearse').click();
+  await page.getByTestId('practice-start').click();
+  const seen = [];
+  for (let i = 0; i < 15; i++) {
+    const prompt = page.getByTestId('practice-prompt');
+    await expect(prompt.or(page.getByTestId('practice-done'))).toBeVisible();
+    if (!(await prompt.isVisible())) break;
+    seen.push(await rehearseOnce(page, 'good'));
+  }
+  return seen;
+}
+
+test('two trainees keep separate progress across a reload, and each has their own cards due', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-20T09:00:00') });
   await openPractice(page);
   await addTrainee(page, 'Anna');
   await page.getByTestId('practice-start').click();
-  await rehearseOnce(page, 'good');
+  const annas = await rehearseOnce(page, 'good');
   await addTrainee(page, 'Ben');
   await page.getByTestId('practice-start').click();
-  await rehearseOnce(page, 'again');
-  await rehearseOnce(page, 'easy');
+  const bensAgain = await rehearseOnce(page, 'again');
+  const bensEasy = await rehearseOnce(page, 'easy');
+  // Both start with the same newest line: one line, two schedules.
+  expect(bensAgain).toBe(annas);
+  expect(bensEasy).not.toBe(annas);
   await page.reload();
   await expect(page.locator('[data-testid="trainee-select"] option:checked')).toHaveText('Ben');
   await expect(await progressOf(page, 'Anna')).toHaveAttribute('data-repetitions', '1');
   await expect(await progressOf(page, 'Ben')).toHaveAttribute('data-repetitions', '2');
-  // Anna's finished card is not due for her, Ben's "again" card is due for him.
-  await page.getByTestId('practice-tab-rehearse').click();
+  // FSRS brings a new card back after 1 minute for "again", 10 minutes for "good" and
+  // days for "easy". Three minutes on, Ben's "again" card is due and comes first.
+  await page.clock.fastForward('03:00');
+  const bens = await scheduledRound(page);
+  expect(bens[0]).toBe(bensAgain);
+  expect(bens).not.toContain(bensEasy);
+  // For Anna the same line, rated "good", is not due, and Ben's "easy" line is new to her.
   await page.getByTestId('trainee-select').selectOption({ label: 'Anna' });
+  const annasRound = await scheduledRound(page);
+  expect(annasRound).not.toContain(annas);
+  expect(annasRound).toContain(bensEasy);
   await page.reload();
   await expect(page.locator('[data-testid="trainee-select"] option:checked')).toHaveText('Anna');
 });

@@ -6,8 +6,9 @@ use super::super::format::{
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::contact_fields::{HookSelect, ResultSelect};
-use super::outreach_warnings::{current_warning, ContactWarnings};
+use super::outreach_warnings::{check_draft, ContactWarnings};
 use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::contact_draft::ContactDraft;
 use crate::domain::dates::{iso_date, parse_date};
 use crate::domain::hook::HookKind;
 use crate::domain::ids::{ContactId, CustomerId};
@@ -36,37 +37,36 @@ pub fn ContactForm(
     let day = Signal::derive(move || parse_date(&date.get()));
 
     let save = move || {
-        let Some(day) = day.get_untracked() else {
-            problem.set(Some(t.contact_date_invalid));
-            return;
+        let (why, override_text) = (reason.get_untracked(), override_reason.get_untracked());
+        let draft = ContactDraft {
+            direction: direction.get_untracked(),
+            day: day.get_untracked(),
+            reason: &why,
+            override_reason: &override_text,
         };
-        let why = reason.get_untracked().trim().to_string();
-        if why.is_empty() {
-            problem.set(Some(t.contact_reason_missing));
-            return;
-        }
-        let warned = current_warning(customer, direction.get_untracked(), Some(day)).is_some();
-        let override_text = override_reason.get_untracked().trim().to_string();
-        if warned && override_text.is_empty() {
-            problem.set(Some(t.frequency_override_missing));
-            return;
-        }
+        let checked = match check_draft(customer, &draft) {
+            Ok(checked) => checked,
+            Err(message) => {
+                problem.set(Some(message));
+                return;
+            }
+        };
         problem.set(None);
         let actor = actions::actor(&state);
-        let at = day.and_time(actor.at.time());
+        let at = checked.day.and_time(actor.at.time());
         let contact = Contact {
             id: ContactId(clock::random_id()),
             at,
             who: actor.who,
             channel: channel.get_untracked(),
             direction: direction.get_untracked(),
-            reason: why,
+            reason: checked.reason,
             hook: HookKind::from_key(&hook.get_untracked()),
             line: None,
             result: result.get_untracked(),
             follow_up: parse_date(&follow_up.get_untracked()),
             note: note.get_untracked().trim().to_string(),
-            interval_override: warned.then_some(override_text),
+            interval_override: checked.interval_override,
         };
         leptos::task::spawn_local(async move {
             if actions::log_contact(state, customer, contact).await.is_ok() {

@@ -2,6 +2,7 @@ use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::contact::Direction;
+use crate::domain::contact_draft::{CheckedDraft, ContactDraft, DraftProblem};
 use crate::domain::hook::HookKind;
 use crate::domain::ids::CustomerId;
 use crate::domain::ids::LineId;
@@ -24,6 +25,24 @@ pub fn current_warning(
         d.customers
             .get(&customer)
             .and_then(|c| frequency_warning(c, direction, day, &d.settings.intervals))
+    })
+}
+
+/// Checks a contact about to be stored against the customer as this tab knows them; the
+/// problem comes back in the catalog's words, for the form to show.
+pub fn check_draft(
+    customer: CustomerId,
+    draft: &ContactDraft<'_>,
+) -> Result<CheckedDraft, &'static str> {
+    let t = texts();
+    let state = app_state();
+    let checked = state
+        .data
+        .with_untracked(|d| draft.check(d.customers.get(&customer), &d.settings.intervals));
+    checked.map_err(|problem| match problem {
+        DraftProblem::DateInvalid => t.contact_date_invalid,
+        DraftProblem::ReasonMissing => t.contact_reason_missing,
+        DraftProblem::OverrideMissing => t.frequency_override_missing,
     })
 }
 

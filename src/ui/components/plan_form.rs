@@ -3,8 +3,9 @@ use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::contact_fields::HookSelect;
-use super::outreach_warnings::{current_warning, ContactWarnings};
+use super::outreach_warnings::{check_draft, ContactWarnings};
 use crate::domain::contact::{Direction, PlannedContact};
+use crate::domain::contact_draft::ContactDraft;
 use crate::domain::dates::{iso_date, parse_date};
 use crate::domain::hook::HookKind;
 use crate::domain::ids::{CustomerId, LineId, PlanId};
@@ -51,29 +52,28 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
     let day = Signal::derive(move || parse_date(&date.get()));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(due) = day.get_untracked() else {
-            problem.set(Some(t.contact_date_invalid));
-            return;
+        let (why, override_text) = (reason.get_untracked(), override_reason.get_untracked());
+        let draft = ContactDraft {
+            direction: Direction::Outbound,
+            day: day.get_untracked(),
+            reason: &why,
+            override_reason: &override_text,
         };
-        let why = reason.get_untracked().trim().to_string();
-        if why.is_empty() {
-            problem.set(Some(t.contact_reason_missing));
-            return;
-        }
-        let warned = current_warning(customer, Direction::Outbound, Some(due)).is_some();
-        let override_text = override_reason.get_untracked().trim().to_string();
-        if warned && override_text.is_empty() {
-            problem.set(Some(t.frequency_override_missing));
-            return;
-        }
+        let checked = match check_draft(customer, &draft) {
+            Ok(checked) => checked,
+            Err(message) => {
+                problem.set(Some(message));
+                return;
+            }
+        };
         problem.set(None);
         let plan = PlannedContact {
             id: PlanId(clock::random_id()),
-            due,
-            reason: why,
+            due: checked.day,
+            reason: checked.reason,
             hook: HookKind::from_key(&hook.get_untracked()),
             line: approach.get_untracked().parse().ok(),
-            interval_override: warned.then_some(override_text),
+            interval_override: checked.interval_override,
         };
         leptos::task::spawn_local(async move {
             if actions::plan_contact(state, customer, plan).await {

@@ -3,11 +3,13 @@ use super::super::clock;
 use super::super::components::class_badge::ClassBadge;
 use super::super::components::contact_fields::ResultSelect;
 use super::super::components::link::A;
+use super::super::components::outreach_warnings::{check_draft, ContactWarnings};
 use super::super::components::plan_form::PlanForm;
 use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::contact_draft::ContactDraft;
 use crate::domain::ids::{ContactId, CustomerId};
 use crate::domain::outreach::{agenda, downgrade_suggestion, due_list, AgendaItem, DueEntry};
 use crate::ui::locale::format_date;
@@ -186,6 +188,15 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let t = texts();
     let completing = RwSignal::new(false);
     let result = RwSignal::new(ContactResult::Reached);
+    let problem = RwSignal::new(None::<&'static str>);
+    // A reason given when planning still counts; completing early may need one anew.
+    let override_reason = RwSignal::new(state.data.with_untracked(|d| {
+        d.customers
+            .get(&item.id)
+            .and_then(|c| c.plans.iter().find(|p| Some(p.id) == item.plan))
+            .and_then(|p| p.interval_override.clone())
+            .unwrap_or_default()
+    }));
     let name = state.data.with_untracked(|d| {
         d.customers
             .get(&item.id)
@@ -198,27 +209,42 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let hook = item.hook.clone();
     let complete = move |_| {
         let Some(plan_id) = plan else { return };
-        let (line, interval_override) = state.data.with_untracked(|d| {
+        let line = state.data.with_untracked(|d| {
             d.customers
                 .get(&id)
                 .and_then(|c| c.plans.iter().find(|p| p.id == plan_id))
-                .map(|p| (p.line, p.interval_override.clone()))
-                .unwrap_or_default()
+                .and_then(|p| p.line)
         });
         let actor = actions::actor(&state);
+        // Done today: the interval counts from today, not from the planned day.
+        let override_text = override_reason.get_untracked();
+        let draft = ContactDraft {
+            direction: Direction::Outbound,
+            day: Some(actor.at.date()),
+            reason: &reason,
+            override_reason: &override_text,
+        };
+        let checked = match check_draft(id, &draft) {
+            Ok(checked) => checked,
+            Err(message) => {
+                problem.set(Some(message));
+                return;
+            }
+        };
+        problem.set(None);
         let contact = Contact {
             id: ContactId(clock::random_id()),
             at: actor.at,
             who: actor.who,
             channel: Channel::Phone,
             direction: Direction::Outbound,
-            reason: reason.clone(),
+            reason: checked.reason,
             hook: hook.clone(),
             line,
             result: result.get_untracked(),
             follow_up: None,
             note: String::new(),
-            interval_override,
+            interval_override: checked.interval_override,
         };
         leptos::task::spawn_local(async move {
             if actions::complete_plan(state, id, plan_id, contact).await {
@@ -242,6 +268,17 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
                 })}
             </div>
             <Show when=move || completing.get()>
+                {move || problem.get().map(|p| view! { <p class="form-errors" role="alert" data-testid="agenda-problem">{p}</p> })}
+                <ContactWarnings
+                    customer=id
+                    direction=Direction::Outbound
+                    day=Signal::derive(move || Some(clock::today()))
+                    hook=Signal::derive({
+                        let hook = item.hook.clone();
+                        move || hook.clone()
+                    })
+                    override_reason=override_reason
+                />
                 <div class="button-row agenda-complete">
                     <label class="visually-hidden" for=format!("agenda-result-{id}")>{t.contact_result}</label>
                     <ResultSelect id=format!("agenda-result-{id}") testid="agenda-result" value=result/>
