@@ -342,20 +342,15 @@ fn an_import_stores_new_and_changed_customers_at_once_or_not_at_all() {
     store
         .update_customer(CustomerId(2), |stored| {
             let stored = stored.ok_or(SaveError::Missing)?;
-            use klassenblick::domain::contact::{Channel, Contact, ContactResult, Direction};
+            use klassenblick::domain::contact::{Contact, Direction};
             let contact = Contact {
-                id: klassenblick::domain::ids::ContactId(77),
-                at: now(),
                 who: "Test".into(),
-                channel: Channel::Phone,
-                direction: Direction::Inbound,
-                reason: "Rückruf".into(),
-                hook: None,
-                line: None,
-                result: ContactResult::Reached,
-                follow_up: None,
-                note: String::new(),
-                interval_override: None,
+                ..Contact::call(
+                    klassenblick::domain::ids::ContactId(77),
+                    now(),
+                    Direction::Inbound,
+                    "Rückruf",
+                )
             };
             Ok(Some(stored.with_contact(contact)))
         })

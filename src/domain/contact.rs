@@ -73,6 +73,25 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// A reached phone call with only its reason noted. Records with more to say set the
+    /// other fields with struct update syntax: `Contact { hook, ..Contact::call(…) }`.
+    pub fn call(id: ContactId, at: NaiveDateTime, direction: Direction, reason: &str) -> Contact {
+        Contact {
+            id,
+            at,
+            who: String::new(),
+            channel: Channel::Phone,
+            direction,
+            reason: reason.to_string(),
+            hook: None,
+            line: None,
+            result: ContactResult::Reached,
+            follow_up: None,
+            note: String::new(),
+            interval_override: None,
+        }
+    }
+
     pub fn date(&self) -> NaiveDate {
         self.at.date()
     }

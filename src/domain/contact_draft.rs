@@ -66,7 +66,7 @@ impl ContactDraft<'_> {
 mod tests {
     use super::*;
     use crate::domain::class::CustomerClass;
-    use crate::domain::contact::{Channel, Contact, ContactResult};
+    use crate::domain::contact::Contact;
     use crate::domain::customer::CustomerFields;
     use crate::domain::ids::{ContactId, CustomerId};
 
@@ -82,18 +82,13 @@ mod tests {
             ..Default::default()
         };
         Customer::new(CustomerId(1), fields, day(1)).with_contact(Contact {
-            id: ContactId(1),
-            at: day(1).and_hms_opt(10, 0, 0).expect("a valid time"),
             who: "Ich".into(),
-            channel: Channel::Phone,
-            direction: Direction::Outbound,
-            reason: "Angebot".into(),
-            hook: None,
-            line: None,
-            result: ContactResult::Reached,
-            follow_up: None,
-            note: String::new(),
-            interval_override: None,
+            ..Contact::call(
+                ContactId(1),
+                day(1).and_hms_opt(10, 0, 0).expect("a valid time"),
+                Direction::Outbound,
+                "Angebot",
+            )
         })
     }
 

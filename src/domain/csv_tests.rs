@@ -173,18 +173,17 @@ fn exports_write_german_dates_and_decimal_commas() {
         },
     );
     c.contacts.push(Contact {
-        id: ContactId(5),
-        at: today().and_hms_opt(14, 5, 0).expect("valid"),
         who: "Anna".into(),
-        channel: Channel::Phone,
-        direction: Direction::Outbound,
-        reason: "Kfz-Wechsel".into(),
         hook: Some(HookKind::LegalChange),
-        line: None,
         result: ContactResult::Appointment,
         follow_up: NaiveDate::from_ymd_opt(2026, 12, 1),
         note: "=HYPERLINK(\"x\")".into(),
-        interval_override: None,
+        ..Contact::call(
+            ContactId(5),
+            today().and_hms_opt(14, 5, 0).expect("valid"),
+            Direction::Outbound,
+            "Kfz-Wechsel",
+        )
     });
     let ds = dataset_of(vec![c]);
     let customers = customers_csv(&ds).expect("exports");
@@ -429,18 +428,9 @@ fn update_overwrites_only_what_the_row_has() {
     let jana = ds.customers.get_mut(&CustomerId(10)).expect("known");
     jana.fields.notes = "Alte Notiz".into();
     jana.contacts.push(Contact {
-        id: ContactId(1),
-        at: actor().at,
         who: "Anna".into(),
         channel: Channel::Email,
-        direction: Direction::Inbound,
-        reason: "Frage".into(),
-        hook: None,
-        line: None,
-        result: ContactResult::Reached,
-        follow_up: None,
-        note: String::new(),
-        interval_override: None,
+        ..Contact::call(ContactId(1), actor().at, Direction::Inbound, "Frage")
     });
     let before = ds.customers[&CustomerId(10)].clone();
     let p = plan(UPDATE_FILE, &ds);

@@ -218,7 +218,7 @@ impl Customer {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::contact::{Channel, ContactResult, Direction};
+    use crate::domain::contact::Direction;
     use crate::domain::ids::ContactId;
 
     fn at(day: u32) -> NaiveDateTime {
@@ -244,18 +244,8 @@ mod tests {
 
     fn contact(id: u64, day: u32) -> Contact {
         Contact {
-            id: ContactId(id),
-            at: at(day),
             who: "Anna".into(),
-            channel: Channel::Phone,
-            direction: Direction::Inbound,
-            reason: "Rückfrage".into(),
-            hook: None,
-            line: None,
-            result: ContactResult::Reached,
-            follow_up: None,
-            note: String::new(),
-            interval_override: None,
+            ..Contact::call(ContactId(id), at(day), Direction::Inbound, "Rückfrage")
         }
     }
 

@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::class::CustomerClass;
 use crate::domain::class_change::{ChangeSource, ClassChange};
-use crate::domain::contact::{Channel, ContactResult, Direction, PlannedContact};
+use crate::domain::contact::{Direction, PlannedContact};
 use crate::domain::customer::CustomerFields;
 use crate::domain::hook::HookKind;
 use crate::domain::ids::{LineId, PlanId};
@@ -20,18 +20,9 @@ fn at(d: u32, minute: u32) -> NaiveDateTime {
 
 fn contact(id: u64, d: u32, note: &str) -> Contact {
     Contact {
-        id: ContactId(id),
-        at: at(d, 0),
         who: "Anna".into(),
-        channel: Channel::Phone,
-        direction: Direction::Inbound,
-        reason: "Rückfrage".into(),
-        hook: None,
-        line: None,
-        result: ContactResult::Reached,
-        follow_up: None,
         note: note.into(),
-        interval_override: None,
+        ..Contact::call(ContactId(id), at(d, 0), Direction::Inbound, "Rückfrage")
     }
 }
 

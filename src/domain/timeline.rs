@@ -43,7 +43,7 @@ mod tests {
     use super::*;
     use crate::domain::class::CustomerClass;
     use crate::domain::class_change::ChangeSource;
-    use crate::domain::contact::{Channel, ContactResult, Direction};
+    use crate::domain::contact::Direction;
     use crate::domain::customer::CustomerFields;
     use crate::domain::ids::{ContactId, CustomerId};
     use chrono::NaiveDate;
@@ -59,18 +59,8 @@ mod tests {
         let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
         for (id, day) in [(1, 2), (2, 20)] {
             c.contacts.push(Contact {
-                id: ContactId(id),
-                at: at(day),
                 who: "A".into(),
-                channel: Channel::Phone,
-                direction: Direction::Outbound,
-                reason: "x".into(),
-                hook: None,
-                line: None,
-                result: ContactResult::Reached,
-                follow_up: None,
-                note: String::new(),
-                interval_override: None,
+                ..Contact::call(ContactId(id), at(day), Direction::Outbound, "x")
             });
         }
         c.class_changes.push(ClassChange {

@@ -44,14 +44,9 @@ pub fn ContactForm(
             reason: &why,
             override_reason: &override_text,
         };
-        let checked = match check_draft(customer, &draft) {
-            Ok(checked) => checked,
-            Err(message) => {
-                problem.set(Some(message));
-                return;
-            }
+        let Some(checked) = check_draft(customer, &draft, problem) else {
+            return;
         };
-        problem.set(None);
         let actor = actions::actor(&state);
         let at = checked.day.and_time(actor.at.time());
         let contact = Contact {

@@ -28,22 +28,25 @@ pub fn current_warning(
     })
 }
 
-/// Checks a contact about to be stored against the customer as this tab knows them; the
-/// problem comes back in the catalog's words, for the form to show.
+/// Checks a contact about to be stored against the customer as this tab knows them. A
+/// problem is shown through `problem`, in the catalog's words.
 pub fn check_draft(
     customer: CustomerId,
     draft: &ContactDraft<'_>,
-) -> Result<CheckedDraft, &'static str> {
+    problem: RwSignal<Option<&'static str>>,
+) -> Option<CheckedDraft> {
     let t = texts();
     let state = app_state();
     let checked = state
         .data
         .with_untracked(|d| draft.check(d.customers.get(&customer), &d.settings.intervals));
-    checked.map_err(|problem| match problem {
+    let shown = checked.as_ref().err().map(|found| match found {
         DraftProblem::DateInvalid => t.contact_date_invalid,
         DraftProblem::ReasonMissing => t.contact_reason_missing,
         DraftProblem::OverrideMissing => t.frequency_override_missing,
-    })
+    });
+    problem.set(shown);
+    checked.ok()
 }
 
 /// Warns before a contact comes too soon or repeats a story; a too-soon contact needs a

@@ -59,14 +59,9 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
             reason: &why,
             override_reason: &override_text,
         };
-        let checked = match check_draft(customer, &draft) {
-            Ok(checked) => checked,
-            Err(message) => {
-                problem.set(Some(message));
-                return;
-            }
+        let Some(checked) = check_draft(customer, &draft, problem) else {
+            return;
         };
-        problem.set(None);
         let plan = PlannedContact {
             id: PlanId(clock::random_id()),
             due: checked.day,

@@ -224,14 +224,9 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
             reason: &reason,
             override_reason: &override_text,
         };
-        let checked = match check_draft(id, &draft) {
-            Ok(checked) => checked,
-            Err(message) => {
-                problem.set(Some(message));
-                return;
-            }
+        let Some(checked) = check_draft(id, &draft, problem) else {
+            return;
         };
-        problem.set(None);
         let contact = Contact {
             id: ContactId(clock::random_id()),
             at: actor.at,
