@@ -3,10 +3,12 @@ use super::backup_reminder::BackupReminderChip;
 use super::link::A;
 use leptos::prelude::*;
 
-/// The top bar: product name and one link per screen.
+/// The top bar: product name and one link per screen. On a phone the links sit behind a
+/// menu button, two columns of them, so every screen is one tap away and no label is cut.
 #[component]
 pub fn TopNav() -> impl IntoView {
     let t = texts();
+    let open = RwSignal::new(false);
     let links: [(&str, &str, &str); 8] = [
         ("/", t.nav_board, "nav-board"),
         ("/kunden", t.nav_customers, "nav-customers"),
@@ -23,13 +25,23 @@ pub fn TopNav() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"K"</span>
                 <span class="brand-name">{t.app_name}</span>
             </div>
-            <nav aria-label=t.nav_label>
-                <ul class="nav-links">
+            <button
+                type="button"
+                class="nav-toggle button-secondary"
+                data-testid="nav-menu"
+                aria-controls="nav-links"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {t.nav_menu}
+            </button>
+            <nav aria-label=t.nav_label on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
+                <ul id="nav-links" class="nav-links" class:open=move || open.get()>
                     {links
                         .into_iter()
                         .map(|(href, label, testid)| {
                             view! {
-                                <li>
+                                <li on:click=move |_| open.set(false)>
                                     <A href=href exact=true attr:data-testid=testid>
                                         {label}
                                         {(testid == "nav-call").then(|| view! { <kbd class="nav-kbd" title=t.shortcut_hint>"/"</kbd> })}

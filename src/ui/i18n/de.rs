@@ -16,6 +16,7 @@ pub const DE: Texts = Texts {
     nav_practice: "Üben",
     nav_data: "Daten",
     nav_settings: "Einstellungen",
+    nav_menu: "Menü",
     class_name_a: "A-Kunde",
     class_name_b: "B-Kunde",
     class_name_c: "C-Kunde",

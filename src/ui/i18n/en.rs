@@ -25,6 +25,7 @@ pub const EN: Texts = Texts {
     nav_practice: "Practice",
     nav_data: "Data",
     nav_settings: "Settings",
+    nav_menu: "Menu",
     class_name_a: "A customer",
     class_name_b: "B customer",
     class_name_c: "C customer",

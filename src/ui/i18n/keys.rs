@@ -15,6 +15,7 @@ pub struct Texts {
     pub nav_practice: &'static str,
     pub nav_data: &'static str,
     pub nav_settings: &'static str,
+    pub nav_menu: &'static str,
     pub class_name_a: &'static str,
     pub class_name_b: &'static str,
     pub class_name_c: &'static str,
