@@ -44,8 +44,9 @@ export async function fillStorage(page) {
  * Stores customers directly in local storage, as plain JSON (the app reads that as well
  * as its packed form), then reloads. Each entry: { id, name, class, revenue, ... }.
  */
-export async function plantCustomers(page, customers, playbook = []) {
-  await openApp(page);
+export async function plantCustomers(page, customers, playbook = [], { ready = 'nav-board' } = {}) {
+  await page.goto('/');
+  await expect(page.getByTestId(ready)).toBeVisible();
   await page.evaluate(([list, lines]) => {
     localStorage.clear();
     localStorage.setItem('kb:meta', '{"schema":1}');
@@ -95,7 +96,7 @@ export async function plantCustomers(page, customers, playbook = []) {
     }))));
   }, [customers, playbook]);
   await page.reload();
-  await expect(page.getByTestId('nav-board')).toBeVisible();
+  await expect(page.getByTestId(ready)).toBeVisible();
 }
 
 export function column(page, cls) {

@@ -220,6 +220,7 @@ pub const DE: Texts = Texts {
     board_move_to: |class| format!("Nach {class}"),
     board_moved: |name, from, to| format!("„{name}“: {from} → {to}"),
     board_drag_hint: "Karten per Ziehen, mit dem Menü ⋯ oder per Tastatur verschieben.",
+    board_tabs_label: "Klasse zeigen",
     move_reason: "Grund (optional)",
     move_reason_save: "Grund speichern",
     move_reason_saved: "Grund vermerkt.",

@@ -229,6 +229,7 @@ pub const EN: Texts = Texts {
     board_move_to: |class| format!("Move to {class}"),
     board_moved: |name, from, to| format!("“{name}”: {from} → {to}"),
     board_drag_hint: "Move cards by dragging, with the ⋯ menu or with the keyboard.",
+    board_tabs_label: "Show class",
     move_reason: "Reason (optional)",
     move_reason_save: "Save reason",
     move_reason_saved: "Reason noted.",

@@ -208,6 +208,7 @@ pub struct Texts {
     pub board_move_to: fn(&str) -> String,
     pub board_moved: fn(&str, &str, &str) -> String,
     pub board_drag_hint: &'static str,
+    pub board_tabs_label: &'static str,
     pub move_reason: &'static str,
     pub move_reason_save: &'static str,
     pub move_reason_saved: &'static str,

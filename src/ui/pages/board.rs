@@ -1,6 +1,7 @@
 use super::super::actions::{self, LastMove};
 use super::super::components::abc_panel::AbcPanel;
 use super::super::components::board_column::BoardColumnView;
+use super::super::components::class_badge::ClassBadge;
 use super::super::components::link::A;
 use super::super::components::move_panel::MovePanel;
 use super::super::i18n::texts;
@@ -9,6 +10,7 @@ use super::data::DemoLoadButton;
 use crate::domain::board::{all_tags, board_columns, column_index, BoardFilter};
 use crate::domain::class::CustomerClass;
 use crate::domain::ids::CustomerId;
+use crate::ui::locale::format_count;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -105,6 +107,21 @@ fn Board() -> impl IntoView {
         });
     });
     let abc_open = RwSignal::new(false);
+    let chosen_class = RwSignal::new(CustomerClass::A);
+    // The tab chosen, or the first class the filter still shows.
+    let phone_class = Memo::new(move |_| {
+        let chosen = chosen_class.get();
+        filter.with(|f| {
+            if f.shows_class(chosen) {
+                chosen
+            } else {
+                CustomerClass::BOARD_ORDER
+                    .into_iter()
+                    .find(|c| f.shows_class(*c))
+                    .unwrap_or(chosen)
+            }
+        })
+    });
 
     let set_text = set_filter.clone();
     let set_tag = set_filter.clone();
@@ -193,7 +210,32 @@ fn Board() -> impl IntoView {
         <Show when=move || abc_open.get()>
             <AbcPanel open=abc_open/>
         </Show>
-        <div class="board">
+        // On a phone one class shows at a time; the tabs carry each column's count.
+        <div class="board-tabs" role="tablist" aria-label=t.board_tabs_label>
+            {CustomerClass::BOARD_ORDER
+                .into_iter()
+                .map(|class| {
+                    let count = move || columns.with(|c| format_count(c[column_index(class)].ids.len()));
+                    view! {
+                        <Show when=move || filter.with(|f| f.shows_class(class))>
+                            <button
+                                type="button"
+                                role="tab"
+                                class="board-tab"
+                                data-testid="board-tab"
+                                data-class=class.letter()
+                                aria-selected=move || (phone_class.get() == class).to_string()
+                                on:click=move |_| chosen_class.set(class)
+                            >
+                                <ClassBadge class=class/>
+                                <span class="board-tab-count">{count}</span>
+                            </button>
+                        </Show>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <div class="board" data-phone-class=move || phone_class.get().letter()>
             {CustomerClass::BOARD_ORDER
                 .into_iter()
                 .map(|class| {
