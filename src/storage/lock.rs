@@ -110,10 +110,7 @@ fn run_queue_on_pagehide() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let drain = Closure::<dyn Fn()>::new(|| {
-        let jobs: Vec<Job> = STATE.with(|s| s.borrow_mut().queue.drain(..).collect());
-        jobs.into_iter().for_each(|job| job());
-    });
+    let drain = Closure::<dyn Fn()>::new(run_queued);
     if window
         .add_event_listener_with_callback("pagehide", drain.as_ref().unchecked_ref())
         .is_ok()
@@ -156,12 +153,17 @@ fn request() {
 }
 
 fn run_without_lock() {
-    let jobs: Vec<Job> = STATE.with(|s| {
+    STATE.with(|s| {
         let mut s = s.borrow_mut();
         s.missing = true;
         s.requested = false;
-        s.queue.drain(..).collect()
     });
+    run_queued();
+}
+
+/// Runs every waiting job now, outside the state's borrow, as jobs may queue more.
+fn run_queued() {
+    let jobs: Vec<Job> = STATE.with(|s| s.borrow_mut().queue.drain(..).collect());
     jobs.into_iter().for_each(|job| job());
 }
 

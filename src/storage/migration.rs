@@ -8,9 +8,10 @@ use super::backend::KeyValueStore;
 use super::codec::decode;
 use super::engine::{Opened, Store};
 use super::error::StorageError;
-use super::keys::{self, KeyKind};
+use super::keys;
 use super::practice_store::{self, PracticeLoader};
 use super::schema::Meta;
+use super::stored::json_text;
 use super::transaction::write_all;
 use crate::domain::practice::PracticeState;
 use crate::domain::practice_parts::changes_between;
@@ -36,8 +37,7 @@ pub(super) fn migrate_v1<B: KeyValueStore>(
     if let Some(active) = practice.active {
         writes.push((keys::LAST_TRAINEE.to_string(), Some(active.to_string())));
     }
-    let meta = super::codec::to_json(&Meta::current())
-        .map_err(|e| StorageError::Browser(e.to_string()))?;
+    let meta = json_text(&Meta::current())?;
     writes.push((keys::META.to_string(), Some(meta)));
     for (key, _) in &writes {
         store.check_writable(key)?;
@@ -66,14 +66,14 @@ pub(super) fn migrate_v1<B: KeyValueStore>(
 pub fn read_practice(backend: &impl KeyValueStore) -> Result<PracticeState, StorageError> {
     let mut loader = PracticeLoader::default();
     for key in backend.keys()? {
-        match keys::classify(&key) {
-            KeyKind::Trainees => loader.trainees(practice_store::read(backend, &key)?),
-            KeyKind::TraineeHead(trainee) => {
-                loader.head(trainee, practice_store::read(backend, &key)?)
-            }
-            KeyKind::ReviewChunk(..) => loader.reviews(practice_store::read(backend, &key)?),
-            KeyKind::DrillChunk(..) => loader.drills(practice_store::read(backend, &key)?),
-            _ => {}
+        let Some(raw) = backend.get(&key)? else {
+            continue;
+        };
+        if let Some(Err(e)) = loader.load(keys::classify(&key), &raw) {
+            return Err(StorageError::Corrupt {
+                key,
+                reason: e.to_string(),
+            });
         }
     }
     Ok(loader.finish())

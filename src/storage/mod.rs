@@ -9,11 +9,14 @@ pub mod backup;
 pub mod codec;
 pub mod engine;
 pub mod error;
+pub mod external;
 pub mod keys;
 pub mod migration;
+pub mod open;
 pub mod playbook_file;
 pub mod practice_store;
 pub mod schema;
+pub mod stored;
 pub mod transaction;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,9 +7,12 @@
 //! the trainee's totals and removed.
 
 use super::backend::KeyValueStore;
-use super::codec::{decode, encode};
+use super::codec::decode;
+use super::codec::CodecError;
 use super::error::StorageError;
 use super::keys;
+use super::keys::KeyKind;
+use super::stored::{encoded, read_or_default};
 use super::transaction::Write;
 use crate::domain::ids::TraineeId;
 use crate::domain::practice::{DrillAttempt, PracticeState, ReviewCard, ReviewLog, Trainee};
@@ -55,23 +58,6 @@ pub struct TraineeWrite {
     pub drills: Vec<DrillAttempt>,
 }
 
-fn encoded<T: Serialize + ?Sized>(value: &T) -> Result<String, StorageError> {
-    encode(value).map_err(|e| StorageError::Browser(e.to_string()))
-}
-
-pub(super) fn read<T: DeserializeOwned + Default>(
-    store: &impl KeyValueStore,
-    key: &str,
-) -> Result<T, StorageError> {
-    match store.get(key)? {
-        None => Ok(T::default()),
-        Some(raw) => decode(&raw).map_err(|e| StorageError::Corrupt {
-            key: key.to_string(),
-            reason: e.to_string(),
-        }),
-    }
-}
-
 /// The keys and values that hold `practice` in this layout.
 pub fn layout_writes(practice: &PracticeState) -> Result<Vec<Write>, StorageError> {
     let trainees = if practice.trainees.is_empty() {
@@ -115,7 +101,7 @@ pub fn add_trainee_writes(
     store: &impl KeyValueStore,
     trainee: Trainee,
 ) -> Result<Result<(Vec<Trainee>, Write), crate::domain::practice::TraineeError>, StorageError> {
-    let stored: Vec<Trainee> = read(store, keys::TRAINEES)?;
+    let stored: Vec<Trainee> = read_or_default(store, keys::TRAINEES)?;
     let mut practice = PracticeState {
         trainees: stored,
         ..PracticeState::default()
@@ -138,7 +124,7 @@ pub fn record_writes(
     changes: &TraineeChanges,
 ) -> Result<(TraineeWrite, Vec<Write>), StorageError> {
     let head_key = keys::trainee_head_key(trainee);
-    let mut head: TraineeHead = read(store, &head_key)?;
+    let mut head: TraineeHead = read_or_default(store, &head_key)?;
     for card in &changes.cards {
         match head.cards.iter_mut().find(|c| c.line == card.line) {
             Some(stored) => *stored = card.clone(),
@@ -201,7 +187,7 @@ fn fold_oldest<T: DeserializeOwned>(
 ) -> Result<(), StorageError> {
     while span.len() > KEPT_CHUNKS {
         let key = key_of(span.first);
-        let folded: Vec<T> = read(store, &key)?;
+        let folded: Vec<T> = read_or_default(store, &key)?;
         folded.iter().for_each(&mut count);
         writes.push((key, None));
         span.first += 1;
@@ -221,7 +207,7 @@ fn append<T: Serialize + DeserializeOwned + Clone>(
         return Ok(());
     }
     let mut chunk: Vec<T> = if span.len() > 0 {
-        read(store, &key_of(span.next - 1))?
+        read_or_default(store, &key_of(span.next - 1))?
     } else {
         Vec::new()
     };
@@ -254,23 +240,25 @@ pub struct PracticeLoader {
 }
 
 impl PracticeLoader {
-    pub fn trainees(&mut self, trainees: Vec<Trainee>) {
-        self.state.trainees = trainees;
-    }
-
-    pub fn head(&mut self, trainee: TraineeId, head: TraineeHead) {
-        self.state.cards.extend(head.cards);
-        self.state
-            .archive
-            .extend(head.archive.map(|a| ArchivedProgress { trainee, ..a }));
-    }
-
-    pub fn reviews(&mut self, logs: Vec<ReviewLog>) {
-        self.state.reviews.extend(logs);
-    }
-
-    pub fn drills(&mut self, attempts: Vec<DrillAttempt>) {
-        self.state.drills.extend(attempts);
+    /// Takes in one stored practice value. `None`: `kind` is not a practice key.
+    pub fn load(&mut self, kind: KeyKind, raw: &str) -> Option<Result<(), CodecError>> {
+        let state = &mut self.state;
+        Some(match kind {
+            KeyKind::Trainees => decode(raw).map(|trainees| state.trainees = trainees),
+            KeyKind::TraineeHead(trainee) => decode(raw).map(|head: TraineeHead| {
+                state.cards.extend(head.cards);
+                state
+                    .archive
+                    .extend(head.archive.map(|a| ArchivedProgress { trainee, ..a }));
+            }),
+            KeyKind::ReviewChunk(..) => {
+                decode(raw).map(|logs: Vec<ReviewLog>| state.reviews.extend(logs))
+            }
+            KeyKind::DrillChunk(..) => {
+                decode(raw).map(|attempts: Vec<DrillAttempt>| state.drills.extend(attempts))
+            }
+            _ => return None,
+        })
     }
 
     pub fn finish(mut self) -> PracticeState {

@@ -6,9 +6,10 @@
 //! puts every key back as the journal has it.
 
 use super::backend::{utf16_units, KeyValueStore};
-use super::codec::{from_json, to_json};
+use super::codec::from_json;
 use super::error::StorageError;
 use super::keys::JOURNAL;
+use super::stored::json_text;
 use serde::{Deserialize, Serialize};
 
 /// `None` as a value removes the key.
@@ -58,7 +59,7 @@ pub fn write_all(store: &impl KeyValueStore, writes: &[Write]) -> Result<usize, 
             .map(|(key, _, previous)| (key.to_string(), previous.clone()))
             .collect(),
     };
-    let journal_text = to_json(&journal).map_err(|e| StorageError::Browser(e.to_string()))?;
+    let journal_text = json_text(&journal)?;
     store.set(JOURNAL, &journal_text)?;
     for (done, (key, value, _)) in changes.iter().enumerate() {
         if let Err(e) = apply(store, key, *value) {

@@ -1,6 +1,6 @@
 //! Class moves on the board and accepted ABC proposals.
 
-use super::{actor, change_customer, count_change, locked, replace_bucket, report_storage};
+use super::{actor, change_customer, write_buckets};
 use crate::domain::class::CustomerClass;
 use crate::domain::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::Customer;
@@ -77,17 +77,6 @@ pub async fn accept_abc(
         Some(to) => c.move_to(*to, reason, ChangeSource::AbcAnalysis, &actor),
         None => c.clone(),
     };
-    match locked(state, move |store| store.update_customers(&ids, change)).await {
-        Ok(writes) => {
-            for write in writes {
-                replace_bucket(&state, write.bucket, write.customers);
-            }
-            count_change(state).await;
-            Ok(count)
-        }
-        Err(e) => {
-            report_storage(&state, &e);
-            Err(e)
-        }
-    }
+    write_buckets(state, move |store| store.update_customers(&ids, change)).await?;
+    Ok(count)
 }

@@ -1,6 +1,6 @@
 //! Whole-data actions: demo data and restores, imports, settings, backups.
 
-use super::{count_change, locked, replace_bucket, report_storage, write_through};
+use super::{locked, report_storage, write_buckets, write_through};
 use crate::domain::customer::Customer;
 use crate::domain::dataset::{BackupStatus, Dataset};
 use crate::domain::settings::Settings;
@@ -51,19 +51,7 @@ pub async fn import_customers(
     state: AppState,
     customers: Vec<Customer>,
 ) -> Result<(), StorageError> {
-    match locked(state, move |store| store.put_customers(&customers)).await {
-        Ok(writes) => {
-            for write in writes {
-                replace_bucket(&state, write.bucket, write.customers);
-            }
-            count_change(state).await;
-            Ok(())
-        }
-        Err(e) => {
-            report_storage(&state, &e);
-            Err(e)
-        }
-    }
+    write_buckets(state, move |store| store.put_customers(&customers)).await
 }
 
 /// Removes the schema-1 copy the migration kept.

@@ -28,6 +28,7 @@ use super::i18n::{save_message, storage_message, texts};
 use super::state::{AppState, AppStore};
 use crate::domain::customer::{Actor, Customer};
 use crate::domain::ids::CustomerId;
+use crate::storage::engine::BucketWrite;
 use crate::storage::error::{SaveError, StorageError};
 use crate::storage::keys;
 use crate::storage::lock;
@@ -137,6 +138,26 @@ fn replace_bucket(state: &AppState, bucket: u64, customers: Vec<Customer>) {
         d.customers.retain(|id, _| keys::bucket_of(*id) != bucket);
         d.customers.extend(customers.into_iter().map(|c| (c.id, c)));
     });
+}
+
+/// Writes several buckets at once under the lock, then mirrors every fresh bucket.
+async fn write_buckets(
+    state: AppState,
+    write: impl FnOnce(&AppStore) -> Result<Vec<BucketWrite>, StorageError> + 'static,
+) -> Result<(), StorageError> {
+    match locked(state, write).await {
+        Ok(writes) => {
+            for write in writes {
+                replace_bucket(&state, write.bucket, write.customers);
+            }
+            count_change(state).await;
+            Ok(())
+        }
+        Err(e) => {
+            report_storage(&state, &e);
+            Err(e)
+        }
+    }
 }
 
 /// Counts a change for the backup reminder; a failure there is a storage problem too.
