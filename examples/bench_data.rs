@@ -6,7 +6,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use klassenblick::domain::demo::large_dataset;
+    use klassenblick::domain::demo::dataset::large_dataset;
     use klassenblick::storage::backend::MemoryStore;
     use klassenblick::storage::engine::Store;
 

@@ -3,9 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::NaiveDate;
-use klassenblick::domain::class::CustomerClass;
-use klassenblick::domain::contact::{Channel, Contact, ContactResult, Direction};
-use klassenblick::domain::customer::{Customer, CustomerFields};
+use klassenblick::domain::customer::class::CustomerClass;
+use klassenblick::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
+use klassenblick::domain::customer::record::{Customer, CustomerFields};
 use klassenblick::domain::ids::{ContactId, CustomerId};
 use klassenblick::ui::components::class_badge::ClassBadge;
 use klassenblick::ui::components::timeline::Timeline;
@@ -83,7 +83,7 @@ fn markup_in_contact_text_renders_as_plain_text() {
 
 #[wasm_bindgen_test]
 fn the_answer_diff_marks_missing_and_extra_words_and_the_score() {
-    use klassenblick::domain::word_diff::score_answer;
+    use klassenblick::domain::practice::word_diff::score_answer;
     use klassenblick::ui::components::answer_diff::AnswerDiff;
     let score = score_answer(
         "Schön, dass Sie anrufen, ich habe etwas für Sie.",

@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::NaiveDate;
-use klassenblick::domain::customer::CustomerFields;
-use klassenblick::domain::demo::{demo_dataset, large_dataset};
+use klassenblick::domain::customer::record::CustomerFields;
+use klassenblick::domain::demo::dataset::{demo_dataset, large_dataset};
 use klassenblick::storage::backend::KeyValueStore;
 use klassenblick::storage::engine::Store;
 use klassenblick::storage::error::{SaveError, StorageError};
@@ -81,7 +81,7 @@ fn ten_thousand_customers_fit_and_one_edit_writes_one_small_bucket() {
         notes: format!("{} – geändert", customer.fields.notes),
         ..customer.fields.clone()
     };
-    let actor = klassenblick::domain::customer::Actor {
+    let actor = klassenblick::domain::customer::record::Actor {
         who: "Test".into(),
         at: today().and_hms_opt(9, 0, 0).expect("valid"),
     };
@@ -248,10 +248,10 @@ fn kb_snapshot() -> Vec<(String, Option<String>)> {
 
 #[wasm_bindgen_test]
 fn a_csv_import_that_does_not_fit_stores_nothing() {
-    use klassenblick::domain::csv_apply::{apply_import, DuplicateChoice};
-    use klassenblick::domain::csv_import::{plan_import, read_csv};
-    use klassenblick::domain::csv_mapping::guess_mapping;
-    use klassenblick::domain::customer::Actor;
+    use klassenblick::domain::customer::record::Actor;
+    use klassenblick::domain::exchange::csv_apply::{apply_import, DuplicateChoice};
+    use klassenblick::domain::exchange::csv_import::{plan_import, read_csv};
+    use klassenblick::domain::exchange::csv_mapping::guess_mapping;
     use klassenblick::domain::ids::CustomerId;
     let store = fresh_store();
     let demo = demo_dataset(today());
@@ -295,8 +295,8 @@ fn a_csv_import_that_does_not_fit_stores_nothing() {
 
 #[wasm_bindgen_test]
 fn the_schema1_profile_migrates_in_real_local_storage() {
-    use klassenblick::domain::customer::Customer;
-    use klassenblick::domain::practice::PracticeState;
+    use klassenblick::domain::customer::record::Customer;
+    use klassenblick::domain::practice::state::PracticeState;
     use klassenblick::storage::codec::decode;
     use klassenblick::storage::migration::same_practice;
     use std::collections::BTreeMap;

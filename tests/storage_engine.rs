@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::{NaiveDate, NaiveDateTime};
-use klassenblick::domain::class::CustomerClass;
-use klassenblick::domain::customer::{Actor, Customer, CustomerFields};
+use klassenblick::domain::customer::class::CustomerClass;
+use klassenblick::domain::customer::record::{Actor, Customer, CustomerFields};
 use klassenblick::domain::dataset::Dataset;
 use klassenblick::domain::ids::CustomerId;
 use klassenblick::storage::backend::{KeyValueStore, MemoryStore};
@@ -290,7 +290,7 @@ fn a_batch_update_writes_each_bucket_once_or_not_at_all() {
             c.move_to(
                 CustomerClass::A,
                 "",
-                klassenblick::domain::class_change::ChangeSource::AbcAnalysis,
+                klassenblick::domain::customer::class_change::ChangeSource::AbcAnalysis,
                 &actor(),
             )
         })
@@ -342,7 +342,7 @@ fn an_import_stores_new_and_changed_customers_at_once_or_not_at_all() {
     store
         .update_customer(CustomerId(2), |stored| {
             let stored = stored.ok_or(SaveError::Missing)?;
-            use klassenblick::domain::contact::{Contact, Direction};
+            use klassenblick::domain::customer::contact::{Contact, Direction};
             let contact = Contact {
                 who: "Test".into(),
                 ..Contact::call(

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use klassenblick::domain::dataset::Dataset;
-use klassenblick::domain::demo::{demo_dataset, large_dataset};
+use klassenblick::domain::demo::dataset::{demo_dataset, large_dataset};
 use klassenblick::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use klassenblick::storage::engine::Store;
 use klassenblick::storage::error::StorageError;

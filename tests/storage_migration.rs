@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
-use klassenblick::domain::customer::Customer;
-use klassenblick::domain::practice::PracticeState;
+use klassenblick::domain::customer::record::Customer;
+use klassenblick::domain::practice::state::PracticeState;
 use klassenblick::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use klassenblick::storage::codec::decode;
 use klassenblick::storage::engine::Store;

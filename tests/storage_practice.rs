@@ -5,8 +5,8 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use klassenblick::domain::dataset::Dataset;
 use klassenblick::domain::ids::{LineId, TraineeId};
-use klassenblick::domain::practice::{Rating, ReviewCard, ReviewLog, Trainee};
-use klassenblick::domain::practice_parts::TraineeChanges;
+use klassenblick::domain::practice::parts::TraineeChanges;
+use klassenblick::domain::practice::state::{Rating, ReviewCard, ReviewLog, Trainee};
 use klassenblick::storage::backend::{utf16_units, KeyValueStore, MemoryStore};
 use klassenblick::storage::engine::Store;
 use klassenblick::storage::keys;

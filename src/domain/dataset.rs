@@ -1,11 +1,11 @@
 //! Everything one browser profile holds, as plain data.
 
-use super::class::CustomerClass;
-use super::customer::Customer;
-use super::ids::CustomerId;
-use super::playbook::PlaybookLine;
-use super::practice::PracticeState;
-use super::settings::Settings;
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::record::Customer;
+use crate::domain::ids::CustomerId;
+use crate::domain::playbook::lines::PlaybookLine;
+use crate::domain::practice::state::PracticeState;
+use crate::domain::settings::Settings;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -84,7 +84,7 @@ impl Dataset {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::CustomerFields;
+    use crate::domain::customer::record::CustomerFields;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("valid")

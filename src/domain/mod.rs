@@ -1,44 +1,16 @@
 //! Plain Rust: the customer method's data and rules. No browser, no clock:
-//! every rule takes `today` as a parameter.
+//! every rule takes `today` as a parameter. One folder per feature; `ids`, `dataset`
+//! and `settings` are shared by all of them.
 
-pub mod abc_analysis;
 pub mod board;
-pub mod call_card;
-pub mod class;
-pub mod class_change;
-pub mod contact;
-pub mod contact_draft;
-pub mod csv_apply;
-pub mod csv_decode;
-pub mod csv_export;
-pub mod csv_import;
-pub mod csv_mapping;
+pub mod call;
 pub mod customer;
-pub mod customer_search;
 pub mod dataset;
-pub mod dates;
 pub mod demo;
-pub mod demo_names;
-pub mod drill;
-pub mod english_format;
-pub mod group_session;
-pub mod hook;
+pub mod exchange;
+pub mod format;
 pub mod ids;
-pub mod money;
 pub mod outreach;
-pub mod phone;
 pub mod playbook;
-pub mod playbook_exchange;
 pub mod practice;
-pub mod practice_archive;
-pub mod practice_parts;
-pub mod practice_progress;
-pub mod practice_queue;
-pub mod restore_merge;
-pub mod scheduling;
 pub mod settings;
-pub mod starter_playbook;
-pub mod text_fold;
-pub mod timeline;
-pub mod validation;
-pub mod word_diff;

@@ -1,4 +1,4 @@
-use super::class::CustomerClass;
+use crate::domain::customer::class::CustomerClass;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -2,10 +2,10 @@
 
 use super::codec::{from_json, to_json};
 use super::schema::FILE_SCHEMA;
-use crate::domain::customer::Customer;
+use crate::domain::customer::record::Customer;
 use crate::domain::dataset::{BackupStatus, Dataset};
-use crate::domain::playbook::PlaybookLine;
-use crate::domain::practice::PracticeState;
+use crate::domain::playbook::lines::PlaybookLine;
+use crate::domain::practice::state::PracticeState;
 use crate::domain::settings::Settings;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -87,7 +87,7 @@ pub fn parse_backup(text: &str) -> Result<(Dataset, NaiveDateTime), BackupError>
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::CustomerFields;
+    use crate::domain::customer::record::CustomerFields;
     use crate::domain::ids::CustomerId;
     use chrono::NaiveDate;
 

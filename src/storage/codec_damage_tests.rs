@@ -6,10 +6,10 @@
 //! damaged length prefixes, units and JSON, decoded as every type the app stores.
 
 use super::*;
-use crate::domain::customer::Customer;
+use crate::domain::customer::record::Customer;
 use crate::domain::dataset::BackupStatus;
-use crate::domain::playbook::PlaybookLine;
-use crate::domain::practice::PracticeState;
+use crate::domain::playbook::lines::PlaybookLine;
+use crate::domain::practice::state::PracticeState;
 use crate::domain::settings::Settings;
 use crate::storage::schema::Meta;
 use proptest::prelude::*;

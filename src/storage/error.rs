@@ -1,4 +1,4 @@
-use crate::domain::customer::EditConflict;
+use crate::domain::customer::record::EditConflict;
 use std::fmt;
 
 /// Everything that can go wrong between the app and local storage.

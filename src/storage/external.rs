@@ -6,11 +6,11 @@ use super::engine::Store;
 use super::error::StorageError;
 use super::keys::{self, KeyKind};
 use super::practice_store::TraineeHead;
-use crate::domain::customer::Customer;
+use crate::domain::customer::record::Customer;
 use crate::domain::dataset::BackupStatus;
 use crate::domain::ids::TraineeId;
-use crate::domain::playbook::PlaybookLine;
-use crate::domain::practice::{DrillAttempt, ReviewLog, Trainee};
+use crate::domain::playbook::lines::PlaybookLine;
+use crate::domain::practice::state::{DrillAttempt, ReviewLog, Trainee};
 use crate::domain::settings::Settings;
 use serde::de::DeserializeOwned;
 

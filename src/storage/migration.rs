@@ -13,8 +13,8 @@ use super::practice_store::{self, PracticeLoader};
 use super::schema::Meta;
 use super::stored::json_text;
 use super::transaction::write_all;
-use crate::domain::practice::PracticeState;
-use crate::domain::practice_parts::changes_between;
+use crate::domain::practice::parts::changes_between;
+use crate::domain::practice::state::PracticeState;
 
 pub(super) fn migrate_v1<B: KeyValueStore>(
     store: &mut Store<B>,

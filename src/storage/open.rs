@@ -9,10 +9,10 @@ use super::keys::{self, KeyKind};
 use super::practice_store::PracticeLoader;
 use super::schema::{schema_action, Meta, SchemaAction, CURRENT_SCHEMA};
 use super::transaction::{recover, Recovered};
-use crate::domain::customer::Customer;
+use crate::domain::customer::record::Customer;
 use crate::domain::dataset::Dataset;
 use crate::domain::ids::TraineeId;
-use crate::domain::practice::Trainee;
+use crate::domain::practice::state::Trainee;
 use crate::domain::settings::Settings;
 
 /// An unreadable value kept aside, listed on the data page.

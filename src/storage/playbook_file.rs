@@ -4,7 +4,7 @@
 use super::backup::FORMAT as BACKUP_FORMAT;
 use super::codec::{from_json, to_json};
 use super::schema::FILE_SCHEMA;
-use crate::domain::playbook::PlaybookLine;
+use crate::domain::playbook::lines::PlaybookLine;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -82,7 +82,7 @@ pub fn parse_playbook_file(text: &str) -> Result<Vec<PlaybookLine>, PlaybookFile
 mod tests {
     use super::*;
     use crate::domain::dataset::Dataset;
-    use crate::domain::starter_playbook::starter_playbook;
+    use crate::domain::playbook::starter::starter_playbook;
     use crate::storage::backup::backup_json;
     use chrono::NaiveDate;
 

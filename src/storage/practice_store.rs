@@ -15,9 +15,9 @@ use super::keys::KeyKind;
 use super::stored::{encoded, read_or_default};
 use super::transaction::Write;
 use crate::domain::ids::TraineeId;
-use crate::domain::practice::{DrillAttempt, PracticeState, ReviewCard, ReviewLog, Trainee};
-use crate::domain::practice_archive::ArchivedProgress;
-use crate::domain::practice_parts::TraineeChanges;
+use crate::domain::practice::state::ArchivedProgress;
+use crate::domain::practice::parts::TraineeChanges;
+use crate::domain::practice::state::{DrillAttempt, PracticeState, ReviewCard, ReviewLog, Trainee};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -74,9 +74,9 @@ pub fn layout_writes(practice: &PracticeState) -> Result<Vec<Write>, StorageErro
             ..TraineeHead::default()
         };
         let mut reviews = part.reviews;
-        crate::domain::practice::sort_reviews(&mut reviews);
+        crate::domain::practice::state::sort_reviews(&mut reviews);
         let mut drills = part.drills;
-        crate::domain::practice::sort_drills(&mut drills);
+        crate::domain::practice::state::sort_drills(&mut drills);
         for chunk in reviews.chunks(CHUNK) {
             writes.push((
                 keys::review_chunk_key(trainee, head.reviews.next),
@@ -100,7 +100,8 @@ pub fn layout_writes(practice: &PracticeState) -> Result<Vec<Write>, StorageErro
 pub fn add_trainee_writes(
     store: &impl KeyValueStore,
     trainee: Trainee,
-) -> Result<Result<(Vec<Trainee>, Write), crate::domain::practice::TraineeError>, StorageError> {
+) -> Result<Result<(Vec<Trainee>, Write), crate::domain::practice::state::TraineeError>, StorageError>
+{
     let stored: Vec<Trainee> = read_or_default(store, keys::TRAINEES)?;
     let mut practice = PracticeState {
         trainees: stored,
@@ -262,8 +263,8 @@ impl PracticeLoader {
     }
 
     pub fn finish(mut self) -> PracticeState {
-        crate::domain::practice::sort_reviews(&mut self.state.reviews);
-        crate::domain::practice::sort_drills(&mut self.state.drills);
+        crate::domain::practice::state::sort_reviews(&mut self.state.reviews);
+        crate::domain::practice::state::sort_drills(&mut self.state.drills);
         self.state.drop_archived_logs();
         self.state
     }

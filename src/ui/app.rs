@@ -21,7 +21,7 @@ use super::pages::practice::PracticePage;
 use super::pages::settings::SettingsPage;
 use super::state::AppState;
 use super::state::AppStore;
-use crate::domain::starter_playbook::{starter_playbook, starter_written};
+use crate::domain::playbook::starter::{starter_playbook, starter_written};
 use crate::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use crate::storage::engine::{Opened, Store};
 use crate::storage::local::LocalStore;

@@ -30,7 +30,7 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
 pub fn dated_file_name(stem: &str, date: chrono::NaiveDate, extension: &str) -> String {
     format!(
         "klassenblick-{stem}-{}.{extension}",
-        crate::domain::dates::iso_date(date)
+        crate::domain::format::dates::iso_date(date)
     )
 }
 

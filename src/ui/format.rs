@@ -1,8 +1,8 @@
 //! Domain values as the UI shows them, in the words of the message catalog.
 
 use super::i18n::Texts;
-use crate::domain::contact::{Channel, ContactResult, Direction};
-use crate::domain::hook::{HookKind, NoteValidity};
+use crate::domain::customer::contact::{Channel, ContactResult, Direction};
+use crate::domain::customer::hook::{HookKind, NoteValidity};
 use crate::ui::locale::format_date;
 
 pub fn hook_label(t: &Texts, hook: &HookKind) -> String {

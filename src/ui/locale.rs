@@ -2,9 +2,9 @@
 //! 1.234,56 € in German, 27/11/2026 and €1,234.56 in English.
 
 use super::i18n::language;
-use crate::domain::english_format as en;
+use crate::domain::format::english_format as en;
+use crate::domain::format::{dates, money};
 use crate::domain::settings::Language;
-use crate::domain::{dates, money};
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn english() -> bool {

@@ -1,6 +1,6 @@
 //! App-wide state: a small `Copy` struct of signals, read with `expect_context()`.
 
-use crate::domain::customer::Customer;
+use crate::domain::customer::record::Customer;
 use crate::domain::dataset::Dataset;
 use crate::storage::backend::KeyValueStore;
 use crate::storage::engine::{QuarantineEntry, Store};

@@ -1,9 +1,9 @@
 //! Class moves on the board and accepted ABC proposals.
 
 use super::{actor, change_customer, write_buckets};
-use crate::domain::class::CustomerClass;
-use crate::domain::class_change::{ChangeSource, ClassChange};
-use crate::domain::customer::Customer;
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::class_change::{ChangeSource, ClassChange};
+use crate::domain::customer::record::Customer;
 use crate::domain::ids::CustomerId;
 use crate::storage::error::{SaveError, StorageError};
 use crate::ui::i18n::texts;

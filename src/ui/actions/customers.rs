@@ -1,8 +1,8 @@
 //! Creating, editing, deleting customers and logging contacts.
 
 use super::{actor, change_customer, change_customer_from_form};
-use crate::domain::contact::Contact;
-use crate::domain::customer::{Customer, CustomerFields};
+use crate::domain::customer::contact::Contact;
+use crate::domain::customer::record::{Customer, CustomerFields};
 use crate::domain::ids::CustomerId;
 use crate::storage::error::SaveError;
 use crate::ui::clock;

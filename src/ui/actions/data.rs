@@ -1,7 +1,7 @@
 //! Whole-data actions: demo data and restores, imports, settings, backups.
 
 use super::{locked, report_storage, write_buckets, write_through};
-use crate::domain::customer::Customer;
+use crate::domain::customer::record::Customer;
 use crate::domain::dataset::{BackupStatus, Dataset};
 use crate::domain::settings::Settings;
 use crate::storage::error::StorageError;

@@ -26,7 +26,7 @@ pub use tabs::{apply_foreign_write, reload_all};
 use super::clock;
 use super::i18n::{save_message, storage_message, texts};
 use super::state::{AppState, AppStore};
-use crate::domain::customer::{Actor, Customer};
+use crate::domain::customer::record::{Actor, Customer};
 use crate::domain::ids::CustomerId;
 use crate::storage::engine::BucketWrite;
 use crate::storage::error::{SaveError, StorageError};

@@ -1,9 +1,9 @@
 //! Planned contacts and downgrade suggestions.
 
 use super::{actor, change_customer};
-use crate::domain::class::CustomerClass;
-use crate::domain::class_change::ChangeSource;
-use crate::domain::contact::{Contact, PlannedContact};
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::class_change::ChangeSource;
+use crate::domain::customer::contact::{Contact, PlannedContact};
 use crate::domain::ids::{CustomerId, PlanId};
 use crate::storage::error::SaveError;
 use crate::ui::clock;

@@ -1,7 +1,7 @@
 //! The team's opening lines.
 
 use super::{count_change, locked, report_storage};
-use crate::domain::playbook::PlaybookLine;
+use crate::domain::playbook::lines::PlaybookLine;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

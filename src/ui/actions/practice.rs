@@ -3,8 +3,8 @@
 
 use super::{locked, report_storage};
 use crate::domain::ids::TraineeId;
-use crate::domain::practice::{PracticeState, Trainee, TraineeError};
-use crate::domain::practice_parts::changes_between;
+use crate::domain::practice::parts::changes_between;
+use crate::domain::practice::state::{PracticeState, Trainee, TraineeError};
 use crate::storage::tab_session;
 use crate::ui::state::AppState;
 use leptos::prelude::*;

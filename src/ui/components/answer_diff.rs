@@ -1,5 +1,5 @@
 use super::super::i18n::texts;
-use crate::domain::word_diff::{AnswerScore, DiffWord, WordMark};
+use crate::domain::practice::word_diff::{AnswerScore, DiffWord, WordMark};
 use crate::ui::locale::format_whole_percent;
 use leptos::prelude::*;
 

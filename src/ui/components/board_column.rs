@@ -1,8 +1,8 @@
 use super::super::i18n::texts;
 use super::board_card::BoardCard;
 use super::class_badge::{class_name, ClassBadge};
-use crate::domain::board::BoardColumn as ColumnData;
-use crate::domain::class::CustomerClass;
+use crate::domain::board::columns::BoardColumn as ColumnData;
+use crate::domain::customer::class::CustomerClass;
 use crate::domain::ids::CustomerId;
 use crate::ui::locale::{format_count, format_euro_rounded};
 use leptos::prelude::*;

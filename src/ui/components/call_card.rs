@@ -5,10 +5,10 @@ use super::super::state::app_state;
 use super::call_log::CallLogForm;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::link::A;
-use crate::domain::call_card::{opening_line, recent_contacts, used_hooks};
-use crate::domain::class::CustomerClass;
+use crate::domain::call::card::{opening_line, recent_contacts, used_hooks};
+use crate::domain::customer::class::CustomerClass;
 use crate::domain::ids::CustomerId;
-use crate::domain::playbook::LineFit;
+use crate::domain::playbook::lines::LineFit;
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
 

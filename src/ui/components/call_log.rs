@@ -3,10 +3,10 @@ use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::contact_fields::{HookSelect, ResultSelect};
-use crate::domain::call_card::current_hook;
-use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
-use crate::domain::dates::parse_date;
-use crate::domain::hook::HookKind;
+use crate::domain::call::card::current_hook;
+use crate::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::customer::hook::HookKind;
+use crate::domain::format::dates::parse_date;
 use crate::domain::ids::{ContactId, CustomerId};
 use leptos::prelude::*;
 

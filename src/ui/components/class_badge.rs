@@ -1,5 +1,5 @@
 use super::super::i18n::texts;
-use crate::domain::class::CustomerClass;
+use crate::domain::customer::class::CustomerClass;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 use super::super::format::{hook_label, result_key, result_label};
 use super::super::i18n::texts;
-use crate::domain::contact::ContactResult;
-use crate::domain::hook::HookKind;
+use crate::domain::customer::contact::ContactResult;
+use crate::domain::customer::hook::HookKind;
 use leptos::prelude::*;
 
 /// The option that asks for a hook kind of the team's own.

@@ -4,11 +4,11 @@ use super::super::format::hook_label;
 use super::super::i18n::{field_message, save_message, texts};
 use super::super::state::app_state;
 use super::class_badge::class_name;
-use crate::domain::class::CustomerClass;
-use crate::domain::customer::Customer;
-use crate::domain::hook::HookKind;
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::hook::HookKind;
+use crate::domain::customer::record::Customer;
+use crate::domain::customer::validation::{CustomerDraft, FieldError};
 use crate::domain::ids::CustomerId;
-use crate::domain::validation::{CustomerDraft, FieldError};
 use crate::storage::error::SaveError;
 use crate::ui::locale::{amount_for_form, amount_for_validation};
 use leptos::prelude::*;
@@ -421,7 +421,7 @@ fn PhoneFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> impl In
 }
 
 /// The form's text for stored fields, amounts in the language's format.
-fn draft_of(fields: &crate::domain::customer::CustomerFields) -> CustomerDraft {
+fn draft_of(fields: &crate::domain::customer::record::CustomerFields) -> CustomerDraft {
     let draft = CustomerDraft::from_fields(fields);
     CustomerDraft {
         revenue: amount_for_form(&draft.revenue),

@@ -5,10 +5,10 @@ use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::nav::is_typing;
-use crate::domain::class::CustomerClass;
-use crate::domain::demo::demo_dataset;
-use crate::domain::drill::{drill_round, Dice, DrillChoice, DrillRound};
-use crate::domain::practice::DrillAttempt;
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::demo::dataset::demo_dataset;
+use crate::domain::practice::drill::{drill_round, Dice, DrillChoice, DrillRound};
+use crate::domain::practice::state::DrillAttempt;
 use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
 

@@ -4,11 +4,11 @@ use super::super::format::{direction_label, hook_label};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
-use crate::domain::drill::Dice;
-use crate::domain::group_session::GroupSession;
 use crate::domain::ids::TraineeId;
-use crate::domain::practice::Rating;
-use crate::domain::scheduling::rehearse;
+use crate::domain::practice::drill::Dice;
+use crate::domain::practice::group_session::GroupSession;
+use crate::domain::practice::scheduling::rehearse;
+use crate::domain::practice::state::Rating;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
@@ -55,7 +55,7 @@ pub fn GroupSessionView() -> impl IntoView {
         let has_lines = state.data.with_untracked(|d| {
             d.playbook
                 .iter()
-                .any(|l| l.status == crate::domain::playbook::LineStatus::Agreed)
+                .any(|l| l.status == crate::domain::playbook::lines::LineStatus::Agreed)
         });
         nothing_agreed.set(!has_lines);
         if taking_part.is_empty() || !has_lines {

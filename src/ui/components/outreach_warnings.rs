@@ -1,12 +1,12 @@
 use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::contact::Direction;
-use crate::domain::contact_draft::{CheckedDraft, ContactDraft, DraftProblem};
-use crate::domain::hook::HookKind;
+use crate::domain::customer::contact::Direction;
+use crate::domain::outreach::contact_draft::{CheckedDraft, ContactDraft, DraftProblem};
+use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::CustomerId;
 use crate::domain::ids::LineId;
-use crate::domain::outreach::{
+use crate::domain::outreach::frequency::{
     frequency_warning, hook_used_before, line_used_before, FrequencyWarning,
 };
 use crate::ui::locale::format_date;
@@ -86,7 +86,7 @@ pub fn ContactWarnings(
     });
     view! {
         {move || line_repeated.get().map(|(title, used)| view! {
-            <p class="banner banner-warning" role="status" data-testid="repeat-warning" data-used=crate::domain::dates::iso_date(used)>
+            <p class="banner banner-warning" role="status" data-testid="repeat-warning" data-used=crate::domain::format::dates::iso_date(used)>
                 {(t.repeat_warning)(&title, &format_date(used))}
             </p>
         })}
@@ -114,7 +114,7 @@ pub fn ContactWarnings(
             }
         })}
         {move || repeated.get().map(|(hook, used)| view! {
-            <p class="banner banner-warning" role="status" data-testid="repeat-warning" data-used=crate::domain::dates::iso_date(used)>
+            <p class="banner banner-warning" role="status" data-testid="repeat-warning" data-used=crate::domain::format::dates::iso_date(used)>
                 {(t.repeat_warning)(&hook_label(t, &hook), &format_date(used))}
             </p>
         })}

@@ -6,9 +6,9 @@ use super::super::state::app_state;
 use super::answer_diff::DiffWords;
 use super::class_badge::ClassBadge;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::PlaybookLine;
-use crate::domain::playbook_exchange::{apply_changes, playbook_changes, ChangeKind, LineChange};
-use crate::domain::word_diff::score_answer;
+use crate::domain::playbook::exchange::{apply_changes, playbook_changes, ChangeKind, LineChange};
+use crate::domain::playbook::lines::PlaybookLine;
+use crate::domain::practice::word_diff::score_answer;
 use leptos::prelude::*;
 
 /// What an imported playbook would change: added, changed (with the words that differ)

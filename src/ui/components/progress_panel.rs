@@ -1,7 +1,7 @@
 use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::practice_progress::progress;
+use crate::domain::practice::progress::progress;
 use crate::ui::locale::format_whole_percent;
 use leptos::prelude::*;
 

@@ -6,13 +6,13 @@ use super::super::state::app_state;
 use super::answer_diff::AnswerDiff;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::nav::is_typing;
-use crate::domain::class::CustomerClass;
+use crate::domain::customer::class::CustomerClass;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::PlaybookLine;
-use crate::domain::practice::Rating;
-use crate::domain::practice_queue::{cram_queue, practice_queue, QueueOptions};
-use crate::domain::scheduling::{rehearse, review};
-use crate::domain::word_diff::score_answer;
+use crate::domain::playbook::lines::PlaybookLine;
+use crate::domain::practice::queue::{cram_queue, practice_queue, QueueOptions};
+use crate::domain::practice::scheduling::{rehearse, review};
+use crate::domain::practice::state::Rating;
+use crate::domain::practice::word_diff::score_answer;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@ use super::super::actions;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::dataset::Dataset;
-use crate::domain::restore_merge::{merge, restore_preview, CustomerRef};
+use crate::domain::exchange::restore_merge::{merge, restore_preview, CustomerRef};
 use leptos::prelude::*;
 
 /// Names shown per list before "and n more".

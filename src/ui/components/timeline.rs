@@ -1,7 +1,7 @@
 use super::super::format::{channel_label, direction_label, hook_label, result_label};
 use super::super::i18n::texts;
-use crate::domain::customer::Customer;
-use crate::domain::timeline::{timeline, TimelineEntry};
+use crate::domain::customer::record::Customer;
+use crate::domain::customer::timeline::{timeline, TimelineEntry};
 use crate::ui::locale::{format_date, format_date_time};
 use leptos::prelude::*;
 

@@ -3,7 +3,7 @@ use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::ids::TraineeId;
-use crate::domain::practice::{Trainee, TraineeError};
+use crate::domain::practice::state::{Trainee, TraineeError};
 use leptos::prelude::*;
 
 /// Who is practising at this machine: pick a trainee or add one. All progress is kept

@@ -1,8 +1,8 @@
 //! The German catalog, the default language.
 
 use super::Texts;
-use crate::domain::money::format_count;
-use crate::domain::practice::Rating;
+use crate::domain::format::money::format_count;
+use crate::domain::practice::state::Rating;
 
 pub const DE: Texts = Texts {
     app_name: "Klassenblick",

@@ -1,8 +1,8 @@
 //! The British English catalog (en-GB).
 
 use super::Texts;
-use crate::domain::english_format::format_count_en;
-use crate::domain::practice::Rating;
+use crate::domain::format::english_format::format_count_en;
+use crate::domain::practice::state::Rating;
 
 /// "1 customer", "1,234 customers": English needs the singular where German often gets by.
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -1,7 +1,7 @@
 //! The keys of the message catalog: one field per UI string or message, so a missing
 //! entry in a language is a compile error, never a blank label.
 
-use crate::domain::practice::Rating;
+use crate::domain::practice::state::Rating;
 
 pub struct Texts {
     pub app_name: &'static str,

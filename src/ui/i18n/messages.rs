@@ -1,8 +1,8 @@
 //! Typed errors and domain values in the words of the catalog in force.
 
 use super::texts;
-use crate::domain::csv_import::{BadRowReason, CsvReadError, DuplicateKey};
-use crate::domain::validation::FieldError;
+use crate::domain::customer::validation::FieldError;
+use crate::domain::exchange::csv_import::{BadRowReason, CsvReadError, DuplicateKey};
 use crate::storage::backup::BackupError;
 use crate::storage::error::{SaveError, StorageError};
 use crate::storage::playbook_file::PlaybookFileError;

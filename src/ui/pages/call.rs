@@ -2,11 +2,11 @@ use super::super::components::call_card::CallCard;
 use super::super::components::class_badge::ClassBadge;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::class::CustomerClass;
-use crate::domain::customer::Customer;
-use crate::domain::customer_search::{ranked_search, SearchEntry};
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::phone::looks_like_phone;
+use crate::domain::customer::record::Customer;
+use crate::domain::customer::search::{ranked_search, SearchEntry};
 use crate::domain::ids::CustomerId;
-use crate::domain::phone::looks_like_phone;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 

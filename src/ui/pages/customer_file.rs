@@ -9,8 +9,8 @@ use super::super::components::timeline::Timeline;
 use super::super::format::{hook_label, validity_text};
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::class::CustomerClass;
-use crate::domain::dates::days_between;
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::format::dates::days_between;
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -155,13 +155,13 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
 /// The hooks already used with this customer, newest first: the same story is not told twice.
 #[component]
 fn AlreadyTold(
-    #[prop(into)] customer: Signal<Option<crate::domain::customer::Customer>>,
+    #[prop(into)] customer: Signal<Option<crate::domain::customer::record::Customer>>,
 ) -> impl IntoView {
     let t = texts();
     let used = move || {
         customer.with(|c| {
             c.as_ref()
-                .map(crate::domain::call_card::used_hooks)
+                .map(crate::domain::call::card::used_hooks)
                 .unwrap_or_default()
         })
     };

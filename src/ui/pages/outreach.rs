@@ -8,10 +8,12 @@ use super::super::components::plan_form::PlanForm;
 use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::contact::{Channel, Contact, ContactResult, Direction};
-use crate::domain::contact_draft::ContactDraft;
+use crate::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::outreach::contact_draft::ContactDraft;
 use crate::domain::ids::{ContactId, CustomerId};
-use crate::domain::outreach::{agenda, downgrade_suggestion, due_list, AgendaItem, DueEntry};
+use crate::domain::outreach::agenda::{agenda, AgendaItem};
+use crate::domain::outreach::downgrade::downgrade_suggestion;
+use crate::domain::outreach::due_list::{due_list, DueEntry};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
 
@@ -61,9 +63,9 @@ pub fn OutreachPage() -> impl IntoView {
                         view! {
                             <section class="panel downgrade" data-testid="downgrade-suggestion" data-customer-id=id.to_string()>
                                 <h2>
-                                    <ClassBadge class=crate::domain::class::CustomerClass::O/>
+                                    <ClassBadge class=crate::domain::customer::class::CustomerClass::O/>
                                     " → "
-                                    <ClassBadge class=crate::domain::class::CustomerClass::C/>
+                                    <ClassBadge class=crate::domain::customer::class::CustomerClass::C/>
                                     " "
                                     <A href=format!("/kunden/{id}")>{name(id)}</A>
                                 </h2>

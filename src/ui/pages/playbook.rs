@@ -8,11 +8,11 @@ use super::super::format::{direction_from_key, direction_key, direction_label, h
 use super::super::i18n::playbook_file_message;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::class::CustomerClass;
-use crate::domain::contact::Direction;
-use crate::domain::hook::HookKind;
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::contact::Direction;
+use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::{filtered_lines, LineStatus, PlaybookLine, Situation};
+use crate::domain::playbook::lines::{filtered_lines, LineStatus, PlaybookLine, Situation};
 use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;

@@ -1,0 +1,159 @@
+//! What the call card shows when a customer calls: derived from the customer file and
+//! the playbook, in the order the user reads it.
+
+use crate::domain::customer::contact::{Contact, Direction};
+use crate::domain::customer::hook::HookKind;
+use crate::domain::customer::record::Customer;
+use crate::domain::playbook::lines::{best_line, LineFit, PlaybookLine};
+use chrono::NaiveDate;
+
+/// The hook of the current note while it is valid; an expired promotion is no hook.
+pub fn current_hook(customer: &Customer, today: NaiveDate) -> Option<&HookKind> {
+    customer
+        .fields
+        .current_note
+        .as_ref()
+        .filter(|note| !note.is_expired(today))
+        .map(|note| &note.hook)
+}
+
+/// The agreed opening line for this caller: class × inbound × current hook, or the nearest.
+pub fn opening_line<'a>(
+    customer: &Customer,
+    playbook: &'a [PlaybookLine],
+    today: NaiveDate,
+) -> Option<(&'a PlaybookLine, LineFit)> {
+    best_line(
+        playbook,
+        customer.class(),
+        Direction::Inbound,
+        current_hook(customer, today),
+    )
+}
+
+/// The latest `count` contacts, newest first.
+pub fn recent_contacts(customer: &Customer, count: usize) -> Vec<&Contact> {
+    let mut contacts: Vec<&Contact> = customer.contacts.iter().collect();
+    contacts.sort_unstable_by_key(|c| std::cmp::Reverse(c.at));
+    contacts.truncate(count);
+    contacts
+}
+
+/// Every hook already used with this customer, once each, with the day it was last used,
+/// newest first: so the same story is not told twice.
+pub fn used_hooks(customer: &Customer) -> Vec<(HookKind, NaiveDate)> {
+    let mut used: Vec<(HookKind, NaiveDate)> = Vec::new();
+    for contact in recent_contacts(customer, usize::MAX) {
+        if let Some(hook) = &contact.hook {
+            if !used.iter().any(|(h, _)| h == hook) {
+                used.push((hook.clone(), contact.date()));
+            }
+        }
+    }
+    used
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::class::CustomerClass;
+    use crate::domain::customer::contact::{Channel, ContactResult};
+    use crate::domain::customer::hook::CurrentNote;
+    use crate::domain::customer::record::CustomerFields;
+    use crate::domain::ids::{ContactId, CustomerId, LineId};
+    use crate::domain::playbook::lines::{LineStatus, Situation};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("valid")
+    }
+
+    fn contact(id: u64, d: u32, hook: Option<HookKind>) -> Contact {
+        Contact {
+            id: ContactId(id),
+            at: day(d).and_hms_opt(10, 0, 0).expect("valid"),
+            who: "Anna".into(),
+            channel: Channel::Phone,
+            direction: Direction::Outbound,
+            reason: format!("Anlass {id}"),
+            hook,
+            line: None,
+            result: ContactResult::Reached,
+            follow_up: None,
+            note: String::new(),
+            interval_override: None,
+        }
+    }
+
+    fn customer(until: Option<NaiveDate>) -> Customer {
+        let fields = CustomerFields {
+            name: "Berta".into(),
+            class: CustomerClass::B,
+            current_note: Some(CurrentNote {
+                written: day(1),
+                hook: HookKind::TimeLimitedPromotion,
+                text: "Aktion".into(),
+                valid_until: until,
+            }),
+            ..Default::default()
+        };
+        let mut c = Customer::new(CustomerId(1), fields, day(1));
+        c.contacts = vec![
+            contact(1, 2, Some(HookKind::LegalChange)),
+            contact(2, 9, Some(HookKind::ExtraBenefit)),
+            contact(3, 5, None),
+            contact(4, 7, Some(HookKind::LegalChange)),
+        ];
+        c
+    }
+
+    fn line(id: u64, class: CustomerClass, hook: HookKind) -> PlaybookLine {
+        PlaybookLine {
+            id: LineId(id),
+            situation: Situation {
+                class,
+                direction: Direction::Inbound,
+                hook,
+            },
+            title: String::new(),
+            text: format!("Zeile {id}"),
+            customer_line: String::new(),
+            status: LineStatus::Agreed,
+            version: 1,
+            changed: day(1),
+        }
+    }
+
+    #[test]
+    fn an_expired_promotion_is_no_hook_for_the_opening() {
+        let lines = [
+            line(1, CustomerClass::B, HookKind::TimeLimitedPromotion),
+            line(2, CustomerClass::B, HookKind::ExtraBenefit),
+        ];
+        let valid = customer(Some(day(30)));
+        assert_eq!(
+            opening_line(&valid, &lines, day(20)).map(|(l, f)| (l.id.0, f)),
+            Some((1, LineFit::Exact))
+        );
+        let expired = customer(Some(day(10)));
+        assert_eq!(current_hook(&expired, day(20)), None);
+        assert_eq!(
+            opening_line(&expired, &lines, day(20)).map(|(l, f)| (l.id.0, f)),
+            Some((1, LineFit::SameClassAndDirection))
+        );
+    }
+
+    #[test]
+    fn recent_contacts_and_used_hooks_newest_first() {
+        let c = customer(None);
+        let ids: Vec<u64> = recent_contacts(&c, 3).iter().map(|c| c.id.0).collect();
+        assert_eq!(ids, vec![2, 4, 3]);
+        assert_eq!(
+            used_hooks(&c),
+            vec![
+                (HookKind::ExtraBenefit, day(9)),
+                (HookKind::LegalChange, day(7))
+            ]
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! A customer and what happened with them: class, fields, contacts, hooks, history,
+//! the form's checks, and finding a customer by name or number.
+
+pub mod class;
+pub mod class_change;
+pub mod contact;
+pub mod hook;
+pub mod phone;
+pub mod record;
+pub mod search;
+pub mod timeline;
+pub mod validation;

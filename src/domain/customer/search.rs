@@ -1,0 +1,275 @@
+//! The searchable customer list: one folded haystack per customer, matched per keystroke.
+
+use crate::domain::customer::phone::{looks_like_phone, normalize_phone};
+use crate::domain::customer::record::Customer;
+use crate::domain::format::text_fold::fold;
+use crate::domain::ids::CustomerId;
+
+/// Prepared search keys for one customer, built once per change, not per keystroke.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchEntry {
+    pub id: CustomerId,
+    text: String,
+    /// The same words, each behind a marker, so "starts a word" is one substring search.
+    word_starts: String,
+    phones: Vec<String>,
+    number: String,
+    /// Folded name, for a stable order within a rank.
+    pub sort_name: String,
+}
+
+const WORD_MARK: char = '\u{2}';
+
+/// How well a customer matches what the caller lookup was given; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// The whole phone number or customer number.
+    Exact,
+    /// Every typed word starts a word of the customer's data.
+    Prefix,
+    Contains,
+}
+
+impl SearchEntry {
+    pub fn new(customer: &Customer) -> Self {
+        let f = &customer.fields;
+        let text = fold(
+            &[
+                f.name.as_str(),
+                &f.company,
+                &f.contact_person,
+                &f.number,
+                &f.email,
+                &f.tags.join(" "),
+            ]
+            .join("\u{1}"),
+        );
+        let phones = f
+            .phones
+            .iter()
+            .map(|p| normalize_phone(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let word_starts = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .fold(String::with_capacity(text.len() + 8), |mut acc, word| {
+                acc.push(WORD_MARK);
+                acc.push_str(word);
+                acc
+            });
+        SearchEntry {
+            id: customer.id,
+            text,
+            word_starts,
+            phones,
+            number: fold(f.number.trim()),
+            sort_name: fold(&f.name),
+        }
+    }
+
+    /// The rank of this customer for `query`, or `None` when it does not match.
+    pub fn rank(&self, query: &Query) -> Option<Rank> {
+        if let Some(digits) = &query.phone_digits {
+            if self.phones.iter().any(|p| p == digits) {
+                return Some(Rank::Exact);
+            }
+        }
+        if !self.number.is_empty() && query.joined == self.number {
+            return Some(Rank::Exact);
+        }
+        if let Some(digits) = &query.phone_digits {
+            if self.phones.iter().any(|p| p.starts_with(digits.as_str())) {
+                return Some(Rank::Prefix);
+            }
+            if self.phones.iter().any(|p| p.contains(digits.as_str())) {
+                return Some(Rank::Contains);
+            }
+        }
+        if query.words.is_empty() || !query.words.iter().all(|w| self.text.contains(w.as_str())) {
+            return None;
+        }
+        let starts_words = query
+            .word_needles
+            .iter()
+            .all(|needle| self.word_starts.contains(needle.as_str()));
+        Some(if starts_words {
+            Rank::Prefix
+        } else {
+            Rank::Contains
+        })
+    }
+
+    /// Every word of the query must appear; a phone-like query matches by digits.
+    pub fn matches(&self, query: &Query) -> bool {
+        if let Some(digits) = &query.phone_digits {
+            if self.phones.iter().any(|p| p.contains(digits.as_str())) {
+                return true;
+            }
+        }
+        !query.words.is_empty() && query.words.iter().all(|w| self.text.contains(w.as_str()))
+    }
+}
+
+/// A query folded once, then tested against many entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    words: Vec<String>,
+    /// Each word behind the word marker, to find it at the start of a word.
+    word_needles: Vec<String>,
+    /// The folded query as one string, for exact customer numbers.
+    joined: String,
+    phone_digits: Option<String>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Self {
+        let phone_digits = looks_like_phone(text).then(|| normalize_phone(text));
+        let folded = fold(text);
+        let words: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+        let word_needles = words.iter().map(|w| format!("{WORD_MARK}{w}")).collect();
+        Query {
+            words,
+            word_needles,
+            joined: folded.trim().to_string(),
+            phone_digits,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.phone_digits.is_none()
+    }
+}
+
+/// Ids of the customers matching `text`, in the order given.
+pub fn search<'a>(
+    entries: impl IntoIterator<Item = &'a SearchEntry>,
+    text: &str,
+) -> Vec<CustomerId> {
+    let query = Query::new(text);
+    entries
+        .into_iter()
+        .filter(|e| query.is_empty() || e.matches(&query))
+        .map(|e| e.id)
+        .collect()
+}
+
+/// The caller lookup: matching customers, best rank first, then by name; at most `limit`.
+pub fn ranked_search(entries: &[SearchEntry], text: &str, limit: usize) -> Vec<(CustomerId, Rank)> {
+    let query = Query::new(text);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<(Rank, &SearchEntry)> = entries
+        .iter()
+        .filter_map(|e| e.rank(&query).map(|r| (r, e)))
+        .collect();
+    let limit = limit.min(hits.len());
+    if limit == 0 {
+        return Vec::new();
+    }
+    let order = |a: &(Rank, &SearchEntry), b: &(Rank, &SearchEntry)| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.sort_name.cmp(&b.1.sort_name))
+            .then(a.1.id.cmp(&b.1.id))
+    };
+    // Only the first few are shown, so they are selected before the rest is ordered.
+    if limit < hits.len() {
+        hits.select_nth_unstable_by(limit - 1, order);
+        hits.truncate(limit);
+    }
+    hits.sort_unstable_by(order);
+    hits.into_iter().map(|(rank, e)| (e.id, rank)).collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::record::CustomerFields;
+    use chrono::NaiveDate;
+
+    fn customer(id: u64, name: &str, company: &str, phone: &str) -> Customer {
+        let fields = CustomerFields {
+            name: name.into(),
+            company: company.into(),
+            phones: vec![phone.into()],
+            number: format!("K-{id:04}"),
+            ..Default::default()
+        };
+        Customer::new(
+            CustomerId(id),
+            fields,
+            NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
+        )
+    }
+
+    fn entries() -> Vec<SearchEntry> {
+        [
+            customer(1, "Jana Müller", "Müller Bau GmbH", "+49 171 2345678"),
+            customer(2, "Peter Straßmann", "Kanzlei Straßmann", "030 1234567"),
+            customer(3, "Aylin Demir", "", "0221 998877"),
+        ]
+        .iter()
+        .map(SearchEntry::new)
+        .collect()
+    }
+
+    #[test]
+    fn names_match_with_folded_umlauts() {
+        let e = entries();
+        assert_eq!(search(&e, "mueller"), vec![CustomerId(1)]);
+        assert_eq!(search(&e, "strassm"), vec![CustomerId(2)]);
+        assert_eq!(search(&e, "demir aylin"), vec![CustomerId(3)]);
+        assert_eq!(search(&e, "k-0002"), vec![CustomerId(2)]);
+        assert!(search(&e, "niemand").is_empty());
+    }
+
+    #[test]
+    fn phones_match_in_any_format() {
+        let e = entries();
+        assert_eq!(search(&e, "0171/2345678"), vec![CustomerId(1)]);
+        assert_eq!(search(&e, "2345678"), vec![CustomerId(1)]);
+        assert_eq!(search(&e, "0049 171 234 56 78"), vec![CustomerId(1)]);
+    }
+
+    fn ranked(entries: &[SearchEntry], text: &str) -> Vec<(u64, Rank)> {
+        ranked_search(entries, text, 10)
+            .into_iter()
+            .map(|(id, r)| (id.0, r))
+            .collect()
+    }
+
+    #[test]
+    fn exact_numbers_rank_before_prefixes_before_the_rest() {
+        let e = [
+            customer(1, "Jana Müller", "Müller Bau GmbH", "+49 171 2345678"),
+            customer(2, "Peter Straßmann", "Kanzlei Straßmann", "030 1234567"),
+            customer(3, "Tim Kammüller", "", "0221 998877"),
+            customer(4, "Müllermann", "", "0171 23456789"),
+        ]
+        .iter()
+        .map(SearchEntry::new)
+        .collect::<Vec<_>>();
+        assert_eq!(
+            ranked(&e, "0171/2345678"),
+            vec![(1, Rank::Exact), (4, Rank::Prefix)]
+        );
+        assert_eq!(ranked(&e, "K-0002"), vec![(2, Rank::Exact)]);
+        assert_eq!(
+            ranked(&e, "mül"),
+            vec![(1, Rank::Prefix), (4, Rank::Prefix), (3, Rank::Contains)]
+        );
+        assert_eq!(
+            ranked(&e, "45678"),
+            vec![(1, Rank::Contains), (4, Rank::Contains)]
+        );
+        assert_eq!(ranked(&e, ""), vec![]);
+        assert_eq!(ranked_search(&e, "mül", 1).len(), 1);
+    }
+
+    #[test]
+    fn empty_query_lists_everyone() {
+        assert_eq!(search(&entries(), "  ").len(), 3);
+    }
+}

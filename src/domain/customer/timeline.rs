@@ -1,0 +1,78 @@
+//! One chronological story per customer: contacts and class changes together.
+
+use crate::domain::customer::class_change::ClassChange;
+use crate::domain::customer::contact::Contact;
+use crate::domain::customer::record::Customer;
+use chrono::NaiveDateTime;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimelineEntry<'a> {
+    Contact(&'a Contact),
+    ClassChange(&'a ClassChange),
+}
+
+impl TimelineEntry<'_> {
+    pub fn at(&self) -> NaiveDateTime {
+        match self {
+            Self::Contact(c) => c.at,
+            Self::ClassChange(c) => c.at,
+        }
+    }
+}
+
+/// Newest first, as a user reads a history.
+pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
+    let mut entries: Vec<_> = customer
+        .contacts
+        .iter()
+        .map(TimelineEntry::Contact)
+        .chain(
+            customer
+                .class_changes
+                .iter()
+                .map(TimelineEntry::ClassChange),
+        )
+        .collect();
+    entries.sort_unstable_by_key(|e| std::cmp::Reverse(e.at()));
+    entries
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::class::CustomerClass;
+    use crate::domain::customer::class_change::ChangeSource;
+    use crate::domain::customer::contact::Direction;
+    use crate::domain::customer::record::CustomerFields;
+    use crate::domain::ids::{ContactId, CustomerId};
+    use chrono::NaiveDate;
+
+    fn at(day: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, day)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("valid")
+    }
+
+    #[test]
+    fn merges_contacts_and_class_changes_newest_first() {
+        let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
+        for (id, day) in [(1, 2), (2, 20)] {
+            c.contacts.push(Contact {
+                who: "A".into(),
+                ..Contact::call(ContactId(id), at(day), Direction::Outbound, "x")
+            });
+        }
+        c.class_changes.push(ClassChange {
+            at: at(10),
+            who: "A".into(),
+            from: CustomerClass::O,
+            to: CustomerClass::B,
+            reason: String::new(),
+            source: ChangeSource::Manual,
+        });
+        let days: Vec<_> = timeline(&c).iter().map(|e| e.at()).collect();
+        assert_eq!(days, vec![at(20), at(10), at(2)]);
+        assert!(matches!(timeline(&c)[1], TimelineEntry::ClassChange(_)));
+    }
+}

@@ -1,0 +1,252 @@
+//! Customers and contacts as CSV for German Excel and LibreOffice: UTF-8 with a byte
+//! order mark (without it Excel reads Windows-1252), `;` between cells, decimal commas,
+//! dates as 27.11.2026.
+//!
+//! # Formula injection
+//! A spreadsheet runs a cell starting with `=`, `+`, `-` or `@` (or a tab or carriage
+//! return before one) as a formula, so such text cells get a leading `'`. This covers
+//! phone numbers too: "+49 171 …" would otherwise be read as a sum and shown as an
+//! error. Amounts are not guarded: we write them ourselves as plain digits with an
+//! optional minus, which spreadsheets read as numbers, and guarding them would turn
+//! them into text that cannot be summed. The import takes the `'` off again (see
+//! [`strip_formula_guard`]), so export followed by import gives back the same text.
+
+use crate::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::customer::hook::HookKind;
+use crate::domain::customer::record::Customer;
+use crate::domain::dataset::Dataset;
+use crate::domain::format::dates::format_date;
+use crate::domain::format::text_fold::fold;
+use chrono::Timelike;
+
+/// The customer columns. All but the last two are what the import's mapping recognises,
+/// in the order of [`CsvField::ALL`](crate::domain::exchange::csv_mapping::CsvField::ALL); the creation
+/// day and the last contact are for reading in the spreadsheet and are ignored on import.
+pub const CUSTOMER_HEADERS: [&str; 18] = [
+    "Name",
+    "Firma",
+    "Ansprechpartner",
+    "Telefon",
+    "E-Mail",
+    "Kundennummer",
+    "Jahresumsatz",
+    "Klasse",
+    "Schlagworte",
+    "Notizen",
+    "Potenzial",
+    "Potenzialkunde",
+    "Aufhänger",
+    "Vermerk",
+    "Vermerk gültig bis",
+    "Vermerk vom",
+    "Angelegt",
+    "Letzter Kontakt",
+];
+
+pub const CONTACT_HEADERS: [&str; 13] = [
+    "Kundennummer",
+    "Kunde",
+    "Datum",
+    "Uhrzeit",
+    "Wer",
+    "Kanal",
+    "Richtung",
+    "Anlass",
+    "Aufhänger",
+    "Gesprächseinstieg",
+    "Ergebnis",
+    "Wiedervorlage",
+    "Notiz",
+];
+
+const BOM: &str = "\u{feff}";
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Writing to memory has no failure of its own; this carries what the CSV writer
+/// reports should that ever change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvExportError(pub String);
+
+/// True when a spreadsheet could take `text` for a formula, or when it begins with a
+/// guard the import would take off (so a name like "'=x" survives the round trip).
+fn needs_guard(mut text: &str) -> bool {
+    loop {
+        if text.trim_start_matches(' ').starts_with(FORMULA_STARTS) {
+            return true;
+        }
+        match text.strip_prefix('\'') {
+            Some(rest) => text = rest,
+            None => return false,
+        }
+    }
+}
+
+/// The cell as written to the file: a `'` before anything a spreadsheet would run.
+pub fn guard_formula(text: &str) -> String {
+    if needs_guard(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Takes off the `'` [`guard_formula`] put before a cell; any other text is left as is.
+pub fn strip_formula_guard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => text,
+    }
+}
+
+/// "12345,67" or "-5,00": no thousands dots, so every spreadsheet reads a number.
+fn plain_amount(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    format!("{sign}{},{:02}", abs / 100, abs % 100)
+}
+
+fn write_table(headers: &[&str], rows: Vec<Vec<String>>) -> Result<String, CsvExportError> {
+    let failed = |e: csv::Error| CsvExportError(e.to_string());
+    let mut buffer = BOM.as_bytes().to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut buffer);
+        writer.write_record(headers).map_err(failed)?;
+        for row in rows {
+            writer.write_record(&row).map_err(failed)?;
+        }
+        writer.flush().map_err(|e| CsvExportError(e.to_string()))?;
+    }
+    String::from_utf8(buffer).map_err(|e| CsvExportError(e.to_string()))
+}
+
+/// Customers sorted by name, so the file reads like the customer list.
+fn sorted_customers(dataset: &Dataset) -> Vec<&Customer> {
+    let mut customers: Vec<&Customer> = dataset.customers.values().collect();
+    customers.sort_by_cached_key(|c| (fold(&c.fields.name), c.id));
+    customers
+}
+
+/// "ja" or "nein", as the import reads it back (see `parse_potential_flag`).
+fn yes_no(flag: bool) -> &'static str {
+    if flag {
+        "ja"
+    } else {
+        "nein"
+    }
+}
+
+/// Every customer, one row each; phone numbers and tags joined with ", ". The current
+/// note takes four columns: its hook as the app shows it, its text, the day it ends
+/// and the day it was written; all four are empty without a note.
+pub fn customers_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
+    let rows = sorted_customers(dataset)
+        .into_iter()
+        .map(|c| {
+            let f = &c.fields;
+            let note = f.current_note.as_ref();
+            vec![
+                guard_formula(&f.name),
+                guard_formula(&f.company),
+                guard_formula(&f.contact_person),
+                guard_formula(&f.phones.join(", ")),
+                guard_formula(&f.email),
+                guard_formula(&f.number),
+                plain_amount(f.revenue_cents),
+                f.class.letter().to_string(),
+                guard_formula(&f.tags.join(", ")),
+                guard_formula(&f.notes),
+                plain_amount(f.potential_cents),
+                yes_no(f.potential).to_string(),
+                guard_formula(&note.map(|n| hook_label(&n.hook)).unwrap_or_default()),
+                guard_formula(note.map_or("", |n| n.text.as_str())),
+                note.and_then(|n| n.valid_until)
+                    .map(format_date)
+                    .unwrap_or_default(),
+                note.map(|n| format_date(n.written)).unwrap_or_default(),
+                format_date(c.created),
+                c.last_contact()
+                    .map(|k| format_date(k.date()))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    write_table(&CUSTOMER_HEADERS, rows)
+}
+
+/// Every contact, grouped by customer and oldest first, with the words the app shows.
+pub fn contacts_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
+    let mut rows = Vec::new();
+    for customer in sorted_customers(dataset) {
+        let mut contacts: Vec<&Contact> = customer.contacts.iter().collect();
+        contacts.sort_by_key(|k| (k.at, k.id));
+        for contact in contacts {
+            let line_title = contact
+                .line
+                .and_then(|id| dataset.playbook.iter().find(|l| l.id == id))
+                .map(|l| l.title.as_str())
+                .unwrap_or_default();
+            rows.push(vec![
+                guard_formula(&customer.fields.number),
+                guard_formula(&customer.fields.name),
+                format_date(contact.date()),
+                format!("{:02}:{:02}", contact.at.hour(), contact.at.minute()),
+                guard_formula(&contact.who),
+                channel_word(contact.channel).to_string(),
+                direction_word(contact.direction).to_string(),
+                guard_formula(&contact.reason),
+                guard_formula(&contact.hook.as_ref().map(hook_label).unwrap_or_default()),
+                guard_formula(line_title),
+                result_word(contact.result).to_string(),
+                contact.follow_up.map(format_date).unwrap_or_default(),
+                guard_formula(&contact.note),
+            ]);
+        }
+    }
+    write_table(&CONTACT_HEADERS, rows)
+}
+
+// The domain has no message catalog; these are the German words the app shows, so the
+// file reads the same as the screen.
+
+fn channel_word(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Phone => "Telefon",
+        Channel::Email => "E-Mail",
+        Channel::Visit => "Besuch",
+        Channel::Letter => "Brief",
+        Channel::Other => "Sonstiges",
+    }
+}
+
+fn direction_word(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Inbound => "eingehend",
+        Direction::Outbound => "ausgehend",
+    }
+}
+
+fn result_word(result: ContactResult) -> &'static str {
+    match result {
+        ContactResult::Reached => "erreicht",
+        ContactResult::Interested => "interessiert",
+        ContactResult::Appointment => "Termin vereinbart",
+        ContactResult::Refused => "abgelehnt",
+        ContactResult::NotReached => "nicht erreicht",
+    }
+}
+
+/// The hook as the German catalog names it; a custom hook by its own label. The import
+/// reads these labels back (see `parse_hook`).
+pub fn hook_label(hook: &HookKind) -> String {
+    match hook {
+        HookKind::ExtraBenefit => "Vorschlag mit Zusatznutzen".into(),
+        HookKind::LegalChange => "Gesetzliche Änderung".into(),
+        HookKind::TimeLimitedPromotion => "Zeitlich begrenzte Aktion".into(),
+        HookKind::SpecialAdvantage => "Besonderer Vorteil".into(),
+        HookKind::ComprehensiveConsultation => "Rundum-Beratung".into(),
+        HookKind::Custom(label) => label.clone(),
+    }
+}

@@ -1,0 +1,9 @@
+//! Data in and out: spreadsheet CSV (decode, map, check, apply, export) and what a
+//! backup would change, with a merge that keeps both sides.
+
+pub mod csv_apply;
+mod csv_decode;
+pub mod csv_export;
+pub mod csv_import;
+pub mod csv_mapping;
+pub mod restore_merge;

@@ -1,0 +1,269 @@
+//! The team's written, binding opening lines ("Gesprächsleitfaden").
+
+use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::contact::Direction;
+use crate::domain::customer::hook::HookKind;
+use crate::domain::ids::LineId;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// When a line is meant to be said: which class, who called whom, and the hook.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Situation {
+    pub class: CustomerClass,
+    pub direction: Direction,
+    pub hook: HookKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineStatus {
+    Proposed,
+    /// Agreed by the team and binding ("verbindlich").
+    Agreed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaybookLine {
+    pub id: LineId,
+    pub situation: Situation,
+    pub title: String,
+    pub text: String,
+    /// A short customer line that sets the scene in practice prompts.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub customer_line: String,
+    pub status: LineStatus,
+    pub version: u32,
+    pub changed: NaiveDate,
+}
+
+impl PlaybookLine {
+    /// A text change starts a new version, so practice shows the line again soon.
+    pub fn with_text(&self, text: &str, today: NaiveDate) -> PlaybookLine {
+        let mut next = self.clone();
+        if next.text != text {
+            next.text = text.to_string();
+            next.version += 1;
+            next.changed = today;
+        }
+        next
+    }
+}
+
+/// The lines a filter shows, grouped by situation: class in board order, inbound before
+/// outbound, then hook and title.
+pub fn filtered_lines(
+    lines: &[PlaybookLine],
+    class: Option<CustomerClass>,
+    direction: Option<Direction>,
+) -> Vec<&PlaybookLine> {
+    let class_rank = |c: CustomerClass| CustomerClass::BOARD_ORDER.iter().position(|x| *x == c);
+    let mut shown: Vec<&PlaybookLine> = lines
+        .iter()
+        .filter(|l| class.is_none_or(|c| l.situation.class == c))
+        .filter(|l| direction.is_none_or(|d| l.situation.direction == d))
+        .collect();
+    shown.sort_unstable_by(|a, b| {
+        class_rank(a.situation.class)
+            .cmp(&class_rank(b.situation.class))
+            .then(a.situation.direction.cmp(&b.situation.direction))
+            .then_with(|| a.situation.hook.key().cmp(&b.situation.hook.key()))
+            .then_with(|| a.title.cmp(&b.title))
+            .then(a.id.cmp(&b.id))
+    });
+    shown
+}
+
+impl PlaybookLine {
+    /// A copy to adapt: a new proposal, not yet binding.
+    pub fn duplicate(&self, id: LineId, copy_suffix: &str, today: NaiveDate) -> PlaybookLine {
+        PlaybookLine {
+            id,
+            title: format!("{}{copy_suffix}", self.title),
+            status: LineStatus::Proposed,
+            version: 1,
+            changed: today,
+            ..self.clone()
+        }
+    }
+
+    /// Saves an edit: the date always moves, the version only when the words change.
+    pub fn edited(&self, edit: PlaybookLine, today: NaiveDate) -> PlaybookLine {
+        let text = edit.text.clone();
+        let mut next = PlaybookLine {
+            id: self.id,
+            text: self.text.clone(),
+            version: self.version,
+            changed: today,
+            ..edit
+        }
+        .with_text(&text, today);
+        next.changed = today;
+        next
+    }
+}
+
+/// How well a line fits the situation asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LineFit {
+    Exact,
+    SameClassAndDirection,
+    SameDirection,
+}
+
+/// The best agreed line for a situation: the exact situation first, then the same class
+/// and direction with any hook, then any class in the same direction. Without a hook
+/// (no current note, or an expired one) no line is exact.
+pub fn best_line<'a>(
+    lines: &'a [PlaybookLine],
+    class: CustomerClass,
+    direction: Direction,
+    hook: Option<&HookKind>,
+) -> Option<(&'a PlaybookLine, LineFit)> {
+    lines
+        .iter()
+        .filter(|l| l.status == LineStatus::Agreed && l.situation.direction == direction)
+        .map(|l| {
+            let fit = if l.situation.class == class && Some(&l.situation.hook) == hook {
+                LineFit::Exact
+            } else if l.situation.class == class {
+                LineFit::SameClassAndDirection
+            } else {
+                LineFit::SameDirection
+            };
+            (l, fit)
+        })
+        .min_by_key(|(l, fit)| (*fit, l.id))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn line(id: u64, class: CustomerClass, hook: HookKind) -> PlaybookLine {
+        PlaybookLine {
+            id: LineId(id),
+            situation: Situation {
+                class,
+                direction: Direction::Inbound,
+                hook,
+            },
+            title: format!("Zeile {id}"),
+            text: "Schön, dass Sie anrufen.".into(),
+            customer_line: String::new(),
+            status: LineStatus::Agreed,
+            version: 1,
+            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
+        }
+    }
+
+    #[test]
+    fn best_line_prefers_exact_then_class_then_any() {
+        let lines = vec![
+            line(1, CustomerClass::O, HookKind::LegalChange),
+            line(2, CustomerClass::B, HookKind::ExtraBenefit),
+            line(3, CustomerClass::B, HookKind::LegalChange),
+        ];
+        let pick = |class, hook: Option<HookKind>| {
+            best_line(&lines, class, Direction::Inbound, hook.as_ref()).map(|(l, f)| (l.id.0, f))
+        };
+        assert_eq!(
+            pick(CustomerClass::B, Some(HookKind::LegalChange)),
+            Some((3, LineFit::Exact))
+        );
+        assert_eq!(
+            pick(CustomerClass::B, Some(HookKind::SpecialAdvantage)),
+            Some((2, LineFit::SameClassAndDirection))
+        );
+        assert_eq!(
+            pick(CustomerClass::B, None),
+            Some((2, LineFit::SameClassAndDirection))
+        );
+        assert_eq!(
+            pick(CustomerClass::A, Some(HookKind::SpecialAdvantage)),
+            Some((1, LineFit::SameDirection))
+        );
+        assert_eq!(
+            best_line(&lines, CustomerClass::B, Direction::Outbound, None),
+            None
+        );
+    }
+
+    #[test]
+    fn proposed_lines_are_not_offered_as_binding() {
+        let mut proposed = line(1, CustomerClass::B, HookKind::LegalChange);
+        proposed.status = LineStatus::Proposed;
+        let hook = proposed.situation.hook.clone();
+        assert_eq!(
+            best_line(
+                &[proposed],
+                CustomerClass::B,
+                Direction::Inbound,
+                Some(&hook)
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn filtering_groups_by_situation() {
+        let mut outbound = line(4, CustomerClass::B, HookKind::ExtraBenefit);
+        outbound.situation.direction = Direction::Outbound;
+        let lines = vec![
+            line(1, CustomerClass::O, HookKind::LegalChange),
+            outbound,
+            line(3, CustomerClass::B, HookKind::LegalChange),
+            line(2, CustomerClass::A, HookKind::LegalChange),
+        ];
+        let ids = |v: Vec<&PlaybookLine>| v.iter().map(|l| l.id.0).collect::<Vec<_>>();
+        assert_eq!(ids(filtered_lines(&lines, None, None)), vec![2, 3, 4, 1]);
+        assert_eq!(
+            ids(filtered_lines(&lines, Some(CustomerClass::B), None)),
+            vec![3, 4]
+        );
+        assert_eq!(
+            ids(filtered_lines(&lines, None, Some(Direction::Outbound))),
+            vec![4]
+        );
+    }
+
+    #[test]
+    fn duplicates_are_proposals_and_edits_version_only_new_words() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid");
+        let original = line(1, CustomerClass::B, HookKind::LegalChange);
+        let copy = original.duplicate(LineId(9), " (Kopie)", today);
+        assert_eq!(
+            (copy.id.0, copy.status, copy.version),
+            (9, LineStatus::Proposed, 1)
+        );
+        assert_eq!(copy.title, "Zeile 1 (Kopie)");
+        let retitled = original.edited(
+            PlaybookLine {
+                title: "Neu".into(),
+                ..original.clone()
+            },
+            today,
+        );
+        assert_eq!(
+            (retitled.version, retitled.changed, retitled.title.as_str()),
+            (1, today, "Neu")
+        );
+        let reworded = original.edited(
+            PlaybookLine {
+                text: "Anders".into(),
+                ..original.clone()
+            },
+            today,
+        );
+        assert_eq!(reworded.version, 2);
+    }
+
+    #[test]
+    fn text_change_bumps_version() {
+        let l = line(1, CustomerClass::B, HookKind::LegalChange);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid");
+        assert_eq!(l.with_text(&l.text, today).version, 1);
+        let changed = l.with_text("Neu", today);
+        assert_eq!((changed.version, changed.changed), (2, today));
+    }
+}
