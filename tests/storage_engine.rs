@@ -3,8 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
 use chrono::{NaiveDate, NaiveDateTime};
+use klassenblick::domain::customer::builder::CustomerBuilder;
 use klassenblick::domain::customer::class::CustomerClass;
-use klassenblick::domain::customer::record::{Actor, Customer, CustomerFields};
+use klassenblick::domain::customer::record::{Actor, Customer};
 use klassenblick::domain::dataset::Dataset;
 use klassenblick::domain::ids::CustomerId;
 use klassenblick::storage::backend::{KeyValueStore, MemoryStore};
@@ -29,13 +30,11 @@ fn actor() -> Actor {
 }
 
 fn customer(id: u64, name: &str) -> Customer {
-    let fields = CustomerFields {
-        name: name.into(),
-        class: CustomerClass::B,
-        revenue_cents: 100_000,
-        ..Default::default()
-    };
-    Customer::new(CustomerId(id), fields, now().date())
+    CustomerBuilder::new(id, name)
+        .class(CustomerClass::B)
+        .revenue(100_000)
+        .created(now().date())
+        .build()
 }
 
 fn dataset(ids: &[u64]) -> Dataset {

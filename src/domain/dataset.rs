@@ -84,24 +84,20 @@ impl Dataset {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::record::CustomerFields;
+    use crate::domain::customer::builder::CustomerBuilder;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("valid")
     }
 
     fn add(ds: &mut Dataset, id: u64, class: CustomerClass, revenue: i64, number: &str) {
-        let fields = CustomerFields {
-            name: format!("Kunde {id}"),
-            class,
-            revenue_cents: revenue,
-            number: number.into(),
-            ..Default::default()
-        };
-        ds.customers.insert(
-            CustomerId(id),
-            Customer::new(CustomerId(id), fields, day(1)),
-        );
+        let customer = CustomerBuilder::new(id, &format!("Kunde {id}"))
+            .class(class)
+            .revenue(revenue)
+            .number(number)
+            .created(day(1))
+            .build();
+        ds.customers.insert(CustomerId(id), customer);
     }
 
     #[test]

@@ -143,3 +143,8 @@ mod tests {
         ));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+#[path = "backup_damage_tests.rs"]
+mod damage_tests;

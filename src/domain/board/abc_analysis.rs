@@ -113,8 +113,9 @@ fn percent(part: i64, total: i64) -> f64 {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::domain::customer::builder::CustomerBuilder;
     use crate::domain::customer::class_change::{ChangeSource, ClassChange};
-    use crate::domain::customer::record::CustomerFields;
+
     use proptest::prelude::*;
     use CustomerClass::{A, B, C, O};
 
@@ -158,17 +159,10 @@ mod tests {
     }
 
     fn customer(id: u64, class: CustomerClass, revenue: i64) -> Customer {
-        let fields = CustomerFields {
-            name: format!("K{id}"),
-            class,
-            revenue_cents: revenue,
-            ..Default::default()
-        };
-        Customer::new(
-            CustomerId(id),
-            fields,
-            NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
-        )
+        CustomerBuilder::new(id, &format!("K{id}"))
+            .class(class)
+            .revenue(revenue)
+            .build()
     }
 
     #[test]

@@ -102,8 +102,8 @@ pub fn all_tags<'a>(customers: impl IntoIterator<Item = &'a Customer>) -> Vec<St
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::record::CustomerFields;
-    use chrono::NaiveDate;
+    use crate::domain::customer::builder::CustomerBuilder;
+
     use proptest::prelude::*;
 
     fn customer(
@@ -113,19 +113,14 @@ mod tests {
         potential: bool,
         tags: &[&str],
     ) -> Customer {
-        let fields = CustomerFields {
-            name: format!("Kunde {id:02}"),
-            class,
-            revenue_cents: revenue,
-            potential,
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-            ..Default::default()
-        };
-        Customer::new(
-            CustomerId(id),
-            fields,
-            NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
-        )
+        CustomerBuilder::new(id, &format!("Kunde {id:02}"))
+            .class(class)
+            .revenue(revenue)
+            .fields(|f| {
+                f.potential = potential;
+                f.tags = tags.iter().map(|t| t.to_string()).collect();
+            })
+            .build()
     }
 
     fn columns(customers: &[Customer], filter: &BoardFilter) -> [BoardColumn; 4] {

@@ -1,6 +1,7 @@
 //! A customer and what happened with them: class, fields, contacts, hooks, history,
 //! the form's checks, and finding a customer by name or number.
 
+pub mod builder;
 pub mod class;
 pub mod class_change;
 pub mod contact;

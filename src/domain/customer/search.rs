@@ -186,22 +186,14 @@ pub fn ranked_search(entries: &[SearchEntry], text: &str, limit: usize) -> Vec<(
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::record::CustomerFields;
-    use chrono::NaiveDate;
+    use crate::domain::customer::builder::CustomerBuilder;
 
     fn customer(id: u64, name: &str, company: &str, phone: &str) -> Customer {
-        let fields = CustomerFields {
-            name: name.into(),
-            company: company.into(),
-            phones: vec![phone.into()],
-            number: format!("K-{id:04}"),
-            ..Default::default()
-        };
-        Customer::new(
-            CustomerId(id),
-            fields,
-            NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
-        )
+        CustomerBuilder::new(id, name)
+            .company(company)
+            .phone(phone)
+            .number(&format!("K-{id:04}"))
+            .build()
     }
 
     fn entries() -> Vec<SearchEntry> {

@@ -2,6 +2,7 @@ use super::agenda::*;
 use super::downgrade::*;
 use super::due_list::*;
 use super::frequency::*;
+use crate::domain::customer::builder::CustomerBuilder;
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::Channel;
 use crate::domain::customer::contact::PlannedContact;
@@ -9,9 +10,8 @@ use crate::domain::customer::contact::{Contact, ContactResult, Direction};
 use crate::domain::customer::hook::CurrentNote;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::record::CustomerFields;
+use crate::domain::ids::PlanId;
 use crate::domain::ids::{ContactId, LineId};
-use crate::domain::ids::{CustomerId, PlanId};
 use crate::domain::settings::ContactIntervals;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -48,14 +48,11 @@ fn contact(
 }
 
 fn customer(id: u64, class: CustomerClass, contacts: Vec<Contact>) -> Customer {
-    let fields = CustomerFields {
-        name: format!("K{id}"),
-        class,
-        ..Default::default()
-    };
-    let mut c = Customer::new(CustomerId(id), fields, days_ago(400));
-    c.contacts = contacts;
-    c
+    CustomerBuilder::new(id, &format!("K{id}"))
+        .class(class)
+        .created(days_ago(400))
+        .contacts(contacts)
+        .build()
 }
 
 fn outbound(id: u64, ago: i64) -> Contact {

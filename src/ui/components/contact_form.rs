@@ -8,10 +8,10 @@ use super::super::state::app_state;
 use super::contact_fields::{HookSelect, ResultSelect};
 use super::outreach_warnings::{check_draft, ContactWarnings};
 use crate::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
-use crate::domain::outreach::contact_draft::ContactDraft;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::format::dates::{iso_date, parse_date};
 use crate::domain::ids::{ContactId, CustomerId};
+use crate::domain::outreach::contact_draft::ContactDraft;
 use leptos::prelude::*;
 
 /// Logs one contact: when, how, why, with which hook, and how it went.

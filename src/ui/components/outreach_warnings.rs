@@ -2,10 +2,10 @@ use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::contact::Direction;
-use crate::domain::outreach::contact_draft::{CheckedDraft, ContactDraft, DraftProblem};
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::CustomerId;
 use crate::domain::ids::LineId;
+use crate::domain::outreach::contact_draft::{CheckedDraft, ContactDraft, DraftProblem};
 use crate::domain::outreach::frequency::{
     frequency_warning, hook_used_before, line_used_before, FrequencyWarning,
 };

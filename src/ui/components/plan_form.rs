@@ -5,10 +5,10 @@ use super::super::state::app_state;
 use super::contact_fields::HookSelect;
 use super::outreach_warnings::{check_draft, ContactWarnings};
 use crate::domain::customer::contact::{Direction, PlannedContact};
-use crate::domain::outreach::contact_draft::ContactDraft;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::format::dates::{iso_date, parse_date};
 use crate::domain::ids::{CustomerId, LineId, PlanId};
+use crate::domain::outreach::contact_draft::ContactDraft;
 use crate::domain::playbook::lines::LineStatus;
 use leptos::prelude::*;
 
