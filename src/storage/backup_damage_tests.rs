@@ -2,10 +2,8 @@
 //! what it gives merges without losing a contact.
 
 use super::*;
-use crate::domain::customer::contact::Contact;
-use crate::domain::customer::record::Customer;
 use crate::domain::demo::dataset::demo_dataset;
-use crate::domain::exchange::restore_merge::merge;
+use crate::domain::exchange::restore_merge::{holds, merge};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -23,24 +21,6 @@ fn current() -> Dataset {
 
 fn sample_backup() -> String {
     backup_json(&current(), at(0)).expect("exports")
-}
-
-/// The merge kept this contact of `source`, under whichever id the merge gave it.
-fn holds(merged: &Dataset, source: &Customer, contact: &Contact) -> bool {
-    merged
-        .customers
-        .values()
-        .filter(|c| {
-            c.created == source.created && c.fields.name == source.fields.name || c.id == source.id
-        })
-        .any(|c| {
-            c.contacts.iter().any(|k| {
-                Contact {
-                    id: contact.id,
-                    ..k.clone()
-                } == *contact
-            })
-        })
 }
 
 #[derive(Debug, Clone)]

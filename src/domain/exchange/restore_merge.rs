@@ -309,6 +309,26 @@ fn free_id(old: u64, taken: &mut HashSet<u64>) -> u64 {
     derived_ids(old).find(|id| taken.insert(*id)).unwrap_or(old)
 }
 
+/// True when `merged` holds `contact` for a customer made from `source`: under the same
+/// id, or under the new id a collision gave it (found by name and creation day).
+#[cfg(test)]
+pub(crate) fn holds(merged: &Dataset, source: &Customer, contact: &Contact) -> bool {
+    merged
+        .customers
+        .values()
+        .filter(|c| {
+            c.created == source.created && c.fields.name == source.fields.name || c.id == source.id
+        })
+        .any(|c| {
+            c.contacts.iter().any(|k| {
+                Contact {
+                    id: contact.id,
+                    ..k.clone()
+                } == *contact
+            })
+        })
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "restore_merge_tests.rs"]

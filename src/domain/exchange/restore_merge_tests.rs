@@ -312,25 +312,6 @@ fn side() -> impl Strategy<Value = Dataset> {
     prop::collection::vec(customer, 0..8).prop_map(dataset)
 }
 
-/// True when `merged` holds `contact` for a customer made from `source`: under the same
-/// id, or under the new id a collision gave it (found by name and creation day).
-fn holds(merged: &Dataset, source: &Customer, contact: &Contact) -> bool {
-    merged
-        .customers
-        .values()
-        .filter(|c| {
-            c.created == source.created && c.fields.name == source.fields.name || c.id == source.id
-        })
-        .any(|c| {
-            c.contacts.iter().any(|k| {
-                Contact {
-                    id: contact.id,
-                    ..k.clone()
-                } == *contact
-            })
-        })
-}
-
 proptest! {
     #[test]
     fn merge_never_loses_a_customer_or_contact(current in side(), backup in side()) {

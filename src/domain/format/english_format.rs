@@ -1,7 +1,7 @@
 //! Amounts, counts and dates the British way (en-GB): €1,234.56 and 27/11/2026.
 //! Amounts stay in euros: the language changes, the money does not.
 
-use crate::domain::format::money::{parse_euro_cents, AmountError};
+use crate::domain::format::money::{grouped, parse_euro_cents, AmountError};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// "€1,234.56"
@@ -71,15 +71,7 @@ pub fn parse_euro_cents_en(text: &str) -> Result<i64, AmountError> {
 }
 
 fn group(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    grouped(value, ',')
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -95,11 +95,16 @@ pub fn format_percent(value: f64) -> String {
 }
 
 fn group_thousands(value: u64) -> String {
+    grouped(value, '.')
+}
+
+/// Digits in groups of three: `.` between them in German, `,` in English.
+pub(crate) fn grouped(value: u64, separator: char) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
+            out.push(separator);
         }
         out.push(ch);
     }
