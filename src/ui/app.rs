@@ -4,6 +4,7 @@ use super::actions;
 use super::clock;
 use super::components::banner::InfoBanner;
 use super::components::banner::{ErrorBanner, NoticeBar};
+use super::components::incoming_call::{provide_incoming_call, IncomingCallRelay};
 use super::components::link::app_base;
 use super::components::nav::{CallShortcut, TopNav};
 use super::components::pwa::UpdateNotice;
@@ -103,11 +104,14 @@ pub fn App(boot: Boot) -> impl IntoView {
         state.persist.set(Some(granted));
     });
 
+    provide_incoming_call();
+
     view! {
         <Router base=app_base()>
             <a class="skip-link" href="#main">{t.skip_to_content}</a>
             <TopNav/>
             <CallShortcut/>
+            <IncomingCallRelay/>
             <ErrorBanner/>
             <InfoBanner/>
             <main id="main" class="page" tabindex="-1">

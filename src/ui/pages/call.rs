@@ -1,14 +1,17 @@
 use super::super::components::call_card::CallCard;
 use super::super::components::class_badge::ClassBadge;
+use super::super::components::incoming_call::incoming_call;
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use crate::domain::call::caller_link::{caller_number, callers_with_number};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::phone::looks_like_phone;
 use crate::domain::customer::record::Customer;
 use crate::domain::customer::search::{ranked_search, SearchEntry};
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 /// Results shown at once; the caller is almost always among the first few.
 const RESULT_LIMIT: usize = 8;
@@ -43,6 +46,15 @@ impl ResultRow {
     }
 }
 
+/// What the call screen says about a call announced by an address.
+#[derive(Debug, Clone, PartialEq)]
+enum CallerMatch {
+    /// One customer has the number: their card is open.
+    One(String),
+    Several(String, Vec<ResultRow>),
+    Unknown(String),
+}
+
 /// Call mode: find the caller with a few keystrokes and see the class first.
 #[component]
 pub fn CallPage() -> impl IntoView {
@@ -73,6 +85,59 @@ pub fn CallPage() -> impl IntoView {
         })
     });
     let navigate = use_navigate();
+    let incoming = incoming_call();
+    let caller = RwSignal::new(None::<CallerMatch>);
+    // `?nummer=` is read once and then removed from the address, so a reload or a
+    // bookmark never opens an old call again.
+    let query_map = use_query_map();
+    let clean_address = navigate.clone();
+    Effect::new(move |_| {
+        let Some(raw) = query_map.with(|q| q.get("nummer")) else {
+            return;
+        };
+        if let Some(number) = caller_number(&raw) {
+            incoming.announce(number);
+        }
+        clean_address(
+            "/anruf",
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
+    // Matched when the call comes in, not on every later change of the data, so a
+    // customer picked by hand afterwards stays picked.
+    Effect::new(move |_| {
+        let Some(call) = incoming.latest.get() else {
+            return;
+        };
+        let number = call.number;
+        let (ids, rows) = state.data.with_untracked(|d| {
+            let ids = callers_with_number(d.customers.values(), &number);
+            let rows = ids
+                .iter()
+                .filter_map(|id| d.customers.get(id).map(ResultRow::new))
+                .collect::<Vec<_>>();
+            (ids, rows)
+        });
+        set_query.set(String::new());
+        let shown = match ids.as_slice() {
+            [id] => {
+                selected.set(Some(*id));
+                CallerMatch::One(number)
+            }
+            [] => {
+                selected.set(None);
+                CallerMatch::Unknown(number)
+            }
+            _ => {
+                selected.set(None);
+                CallerMatch::Several(number, rows)
+            }
+        };
+        caller.set(Some(shown));
+    });
     let unknown_number = move || {
         let text = query.get();
         (looks_like_phone(&text) && results.with(Vec::is_empty)).then_some(text)
@@ -123,10 +188,13 @@ pub fn CallPage() -> impl IntoView {
                     on:input=move |ev| {
                         set_query.set(event_target_value(&ev));
                         highlighted.set(0);
+                        caller.set(None);
+                        incoming.clear();
                     }
                     on:keydown=on_keydown
                 />
                 <p class="muted small">{t.call_shortcut} " " {t.call_pick_hint}</p>
+                {move || caller.get().map(|shown| view! { <IncomingCaller shown=shown selected=selected/> })}
                 <ul
                     id="call-results"
                     class="call-results"
@@ -165,24 +233,86 @@ pub fn CallPage() -> impl IntoView {
                 <Show when=move || !query.with(|q| q.trim().is_empty()) && results.with(Vec::is_empty)>
                     <p class="muted">{t.call_no_results}</p>
                 </Show>
-                {move || unknown_number().map(|number| {
-                    let href = format!("/kunden/neu?telefon={}", String::from(js_sys::encode_uri_component(&number)));
-                    let navigate = navigate.clone();
-                    view! {
-                        <button
-                            type="button"
-                            class="button-primary"
-                            data-testid="call-create-unknown"
-                            on:click=move |_| navigate(&href, Default::default())
-                        >
-                            {(t.call_create_unknown)(&number)}
-                        </button>
-                    }
-                })}
+                {move || unknown_number().map(|number| view! { <CreateUnknown number=number/> })}
             </section>
             <section class="call-card-area" aria-live="polite">
                 {move || selected.get().map(|id| view! { <CallCard id=id/> })}
             </section>
         </div>
+    }
+}
+
+/// Who an announced call is from: the number, and whom it belongs to.
+#[component]
+fn IncomingCaller(shown: CallerMatch, selected: RwSignal<Option<CustomerId>>) -> impl IntoView {
+    let t = texts();
+    let (number, body) = match shown {
+        CallerMatch::One(number) => (number, None),
+        CallerMatch::Unknown(number) => {
+            let body = view! {
+                <p>{t.call_incoming_unknown}</p>
+                <CreateUnknown number=number.clone()/>
+            }
+            .into_any();
+            (number, Some(body))
+        }
+        CallerMatch::Several(number, rows) => {
+            let body = view! {
+                <p id="call-pick-label">{t.call_incoming_several}</p>
+                <ul class="call-pick-list" aria-labelledby="call-pick-label">
+                    {rows.into_iter().map(|row| {
+                        let id = row.id;
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="call-pick"
+                                    class:picked=move || selected.get() == Some(id)
+                                    aria-pressed=move || (selected.get() == Some(id)).to_string()
+                                    data-testid="call-pick"
+                                    data-customer-id=id.to_string()
+                                    on:click=move |_| selected.set(Some(id))
+                                >
+                                    <ClassBadge class=row.class/>
+                                    <span class="call-result-text">
+                                        <span class="row-name">{row.name}</span>
+                                        <span class="muted small">{row.details}</span>
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any();
+            (number, Some(body))
+        }
+    };
+    view! {
+        <section class="call-incoming" data-testid="call-incoming" data-number=number.clone() aria-live="assertive">
+            <p class="call-incoming-head"><span aria-hidden="true">"☎ "</span>{(t.call_incoming_from)(&number)}</p>
+            {body}
+        </section>
+    }
+}
+
+/// The offer to take an unknown caller on as a new O customer, number filled in.
+#[component]
+fn CreateUnknown(number: String) -> impl IntoView {
+    let t = texts();
+    let navigate = use_navigate();
+    let href = format!(
+        "/kunden/neu?telefon={}",
+        String::from(js_sys::encode_uri_component(&number))
+    );
+    view! {
+        <button
+            type="button"
+            class="button-primary"
+            data-testid="call-create-unknown"
+            on:click=move |_| navigate(&href, Default::default())
+        >
+            {(t.call_create_unknown)(&number)}
+        </button>
     }
 }

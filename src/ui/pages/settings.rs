@@ -1,4 +1,5 @@
 use super::super::actions;
+use super::super::components::tel_handler::TelHandlerSetting;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::settings::{Language, Settings};
@@ -71,6 +72,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <p class="muted small">{t.settings_language_hint}</p>
                 </div>
             </fieldset>
+            <TelHandlerSetting/>
         </div>
         <form class="settings-form" on:submit=save>
             <fieldset class="form-section">
