@@ -1,6 +1,7 @@
 // The screen pop: a softphone, the FRITZ!Box bridge or a tel: link opens
 // /anruf?nummer=<number>, and the caller's class is on screen before the phone is answered.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { plantCustomers } from './helpers.mjs';
 
 const CUSTOMERS = [
@@ -136,4 +137,20 @@ test('a browser without protocol handlers is told so', async ({ page }) => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tel-handler').click();
   await expect(page.getByTestId('settings-tel-handler-status')).toHaveAttribute('data-outcome', 'unsupported');
+});
+
+test('the pop-up views pass axe: several callers, an unknown one, and the open card', async ({ page }) => {
+  await plantCustomers(page, CUSTOMERS);
+  const serious = async () => (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await page.goto('/anruf?nummer=022155501');
+  await expect(page.getByTestId('call-pick')).toHaveCount(2);
+  expect(await serious()).toEqual([]);
+  await page.getByTestId('call-pick').first().click();
+  await expect(page.getByTestId('call-card')).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.goto('/anruf?nummer=089123456');
+  await expect(page.getByTestId('call-create-unknown')).toBeVisible();
+  expect(await serious()).toEqual([]);
 });
