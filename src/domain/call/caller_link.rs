@@ -10,7 +10,7 @@ use crate::domain::ids::CustomerId;
 /// Accepts plain numbers and `tel:` URIs (RFC 3966) with visual separators and
 /// parameters such as `;ext=12`: the extension is the callee's side, not the caller's.
 pub fn caller_number(raw: &str) -> Option<String> {
-    let decoded = percent_decoded(raw.trim());
+    let decoded = plus_restored(&percent_decoded(raw));
     let text = decoded.trim();
     let without_scheme = match text.get(..4) {
         Some(scheme) if scheme.eq_ignore_ascii_case("tel:") => &text[4..],
@@ -44,6 +44,19 @@ pub fn callers_with_number<'a>(
         .collect();
     ids.sort_unstable();
     ids
+}
+
+/// A softphone that puts `+49…` into the address unencoded hands over ` 49…`: a query
+/// reads `+` as a space. A national number starts with 0, so a space before a digit 1–9
+/// can only have been the `+`.
+fn plus_restored(text: &str) -> String {
+    let rest = text.trim_start();
+    let lost_plus = rest.len() < text.len() && rest.starts_with(|c: char| matches!(c, '1'..='9'));
+    if lost_plus {
+        format!("+{rest}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// A `tel:` URI handed over by a protocol handler is percent-encoded once more than a
@@ -112,6 +125,26 @@ mod tests {
         assert_eq!(
             caller_number("tel://01712345678").as_deref(),
             Some("01712345678")
+        );
+    }
+
+    #[test]
+    fn a_plus_read_as_a_space_is_a_plus_again() {
+        assert_eq!(
+            caller_number(" 49 171 2345678").as_deref(),
+            Some("+49 171 2345678")
+        );
+        assert_eq!(
+            caller_number(" 0171 2345678").as_deref(),
+            Some("0171 2345678")
+        );
+        let customers = [CustomerBuilder::new(1, "Meier")
+            .phone("0171 2345678")
+            .build()];
+        let number = caller_number(" 491712345678").expect("a number");
+        assert_eq!(
+            callers_with_number(&customers, &number),
+            vec![CustomerId(1)]
         );
     }
 
