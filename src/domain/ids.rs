@@ -31,3 +31,7 @@ id_type!(ContactId);
 id_type!(LineId);
 id_type!(TraineeId);
 id_type!(PlanId);
+id_type!(
+    /// Random like the others; unique within its customer.
+    OccasionId
+);

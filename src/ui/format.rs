@@ -12,6 +12,7 @@ pub fn hook_label(t: &Texts, hook: &HookKind) -> String {
         HookKind::TimeLimitedPromotion => t.hook_promotion.into(),
         HookKind::SpecialAdvantage => t.hook_special_advantage.into(),
         HookKind::ComprehensiveConsultation => t.hook_consultation.into(),
+        HookKind::Occasion => t.hook_occasion.into(),
         HookKind::Custom(label) => label.clone(),
     }
 }

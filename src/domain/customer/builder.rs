@@ -3,8 +3,9 @@
 
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::Contact;
+use crate::domain::customer::occasion::{Occasion, OccasionKind};
 use crate::domain::customer::record::{Customer, CustomerFields};
-use crate::domain::ids::CustomerId;
+use crate::domain::ids::{CustomerId, OccasionId};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]
@@ -62,6 +63,14 @@ impl CustomerBuilder {
 
     pub fn contacts(mut self, contacts: Vec<Contact>) -> CustomerBuilder {
         self.customer.contacts = contacts;
+        self
+    }
+
+    pub fn occasion(mut self, id: u64, kind: OccasionKind) -> CustomerBuilder {
+        self.customer
+            .fields
+            .occasions
+            .push(Occasion::new(OccasionId(id), kind));
         self
     }
 

@@ -9,17 +9,33 @@ pub enum HookKind {
     TimeLimitedPromotion,
     SpecialAdvantage,
     ComprehensiveConsultation,
+    /// A dated occasion in the customer's life or contracts: a birthday, a cancellation
+    /// deadline, an anniversary (`customer::occasion`).
+    Occasion,
     /// A kind the team adds itself.
     Custom(String),
 }
 
 impl HookKind {
+    /// The kinds a current note is written with.
     pub const BUILT_IN: [HookKind; 5] = [
         Self::ExtraBenefit,
         Self::LegalChange,
         Self::TimeLimitedPromotion,
         Self::SpecialAdvantage,
         Self::ComprehensiveConsultation,
+    ];
+
+    /// Every kind the app names itself: the note kinds and the occasion hook, which a
+    /// dated occasion brings rather than a note. Contacts and playbook lines choose
+    /// from these.
+    pub const NAMED: [HookKind; 6] = [
+        Self::ExtraBenefit,
+        Self::LegalChange,
+        Self::TimeLimitedPromotion,
+        Self::SpecialAdvantage,
+        Self::ComprehensiveConsultation,
+        Self::Occasion,
     ];
 
     /// A stable key for forms and files; custom kinds carry their own label.
@@ -30,6 +46,7 @@ impl HookKind {
             Self::TimeLimitedPromotion => "promotion".into(),
             Self::SpecialAdvantage => "special_advantage".into(),
             Self::ComprehensiveConsultation => "consultation".into(),
+            Self::Occasion => "occasion".into(),
             Self::Custom(label) => format!("custom:{label}"),
         }
     }
@@ -41,6 +58,7 @@ impl HookKind {
             "promotion" => Self::TimeLimitedPromotion,
             "special_advantage" => Self::SpecialAdvantage,
             "consultation" => Self::ComprehensiveConsultation,
+            "occasion" => Self::Occasion,
             other => {
                 let label = other.strip_prefix("custom:")?.trim();
                 if label.is_empty() {
@@ -142,7 +160,7 @@ mod tests {
 
     #[test]
     fn hook_keys_round_trip() {
-        let mut kinds = HookKind::BUILT_IN.to_vec();
+        let mut kinds = HookKind::NAMED.to_vec();
         kinds.push(HookKind::Custom("Jubiläum".into()));
         for kind in kinds {
             assert_eq!(HookKind::from_key(&kind.key()), Some(kind));

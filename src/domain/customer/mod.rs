@@ -1,4 +1,4 @@
-//! A customer and what happened with them: class, fields, contacts, hooks, history,
+//! A customer and what happened with them: class, fields, contacts, hooks, occasions, history,
 //! the form's checks, and finding a customer by name or number.
 
 pub mod builder;
@@ -6,6 +6,8 @@ pub mod class;
 pub mod class_change;
 pub mod contact;
 pub mod hook;
+pub mod occasion;
+pub mod occasion_draft;
 pub mod phone;
 pub mod record;
 pub mod search;

@@ -2,9 +2,11 @@ use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::contact::{Contact, PlannedContact};
 use crate::domain::customer::hook::CurrentNote;
+use crate::domain::customer::occasion::Occasion;
 use crate::domain::ids::CustomerId;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// Everything the user edits in the customer form. Contacts and class history are
 /// appended, never edited, so they live beside these fields in [`Customer`].
@@ -36,6 +38,10 @@ pub struct CustomerFields {
     pub notes: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_note: Option<CurrentNote>,
+    /// Dated occasions. Edited in the form, so they share the fields' revision and its
+    /// conflict rule; absent in records written before occasions existed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub occasions: Vec<Occasion>,
 }
 
 fn is_zero(value: &i64) -> bool {
@@ -63,6 +69,23 @@ pub struct Customer {
     /// the same refusals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub downgrade_dismissed: Option<NaiveDateTime>,
+    /// Customers the user marked "Keine Dublette" against this one. Kept on both
+    /// records, so either side's bucket, a backup or a merge of backups carries the mark.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub not_duplicates: BTreeSet<CustomerId>,
+    /// Merges this record took in ("zusammengeführt mit …"), for the timeline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<MergeRecord>,
+}
+
+/// One merge a customer record took in: when, by whom, and the other record's name and
+/// id, so the timeline can say "zusammengeführt mit …".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeRecord {
+    pub at: NaiveDateTime,
+    pub who: String,
+    pub other: CustomerId,
+    pub other_name: String,
 }
 
 /// Another tab saved this customer after the form was opened.
@@ -90,6 +113,8 @@ impl Customer {
             class_changes: Vec::new(),
             plans: Vec::new(),
             downgrade_dismissed: None,
+            not_duplicates: BTreeSet::new(),
+            merges: Vec::new(),
         }
     }
 

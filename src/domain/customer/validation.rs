@@ -2,6 +2,7 @@
 
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::hook::{CurrentNote, HookKind};
+use crate::domain::customer::occasion::Occasion;
 use crate::domain::customer::record::CustomerFields;
 use crate::domain::format::dates::parse_date;
 use crate::domain::format::money::{format_amount, parse_euro_cents, AmountError};
@@ -27,6 +28,9 @@ pub struct CustomerDraft {
     pub note_valid_until: String,
     /// The day the current note was written; kept when its text is unchanged.
     pub note_written: Option<NaiveDate>,
+    /// The occasions as the form holds them; each is checked when added
+    /// ([`crate::domain::customer::occasion_draft`]), so they pass through unchanged.
+    pub occasions: Vec<Occasion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +71,7 @@ impl CustomerDraft {
                 .map(crate::domain::format::dates::iso_date)
                 .unwrap_or_default(),
             note_written: note.map(|n| n.written),
+            occasions: fields.occasions.clone(),
         }
     }
 
@@ -120,6 +125,7 @@ impl CustomerDraft {
             tags: split_tags(&self.tags),
             notes: self.notes.trim().to_string(),
             current_note,
+            occasions: self.occasions.clone(),
         })
     }
 

@@ -310,7 +310,7 @@ pub fn note_texts(hook: &HookKind) -> &'static [&'static str] {
             "Gesamtcheck aller Verträge anbieten, viel liegt noch woanders.",
             "Jahresgespräch mit Bestandsaufnahme vereinbaren.",
         ],
-        HookKind::Custom(_) => &[
+        HookKind::Occasion | HookKind::Custom(_) => &[
             "Zehn Jahre Kunde: kleines Dankeschön persönlich vorbeibringen.",
             "Runder Geburtstag im nächsten Monat: Glückwunsch und Gesprächsangebot.",
         ],
@@ -396,6 +396,10 @@ pub fn outbound_reasons(hook: Option<&HookKind>) -> &'static [&'static str] {
             "Treuebonus angeboten",
             "Sondertarif für Kammerberufe vorgestellt",
             "Rahmenvertrag für Handwerk erläutert",
+        ],
+        Some(HookKind::Occasion) => &[
+            "Zum Geburtstag gratuliert",
+            "An die Kündigungsfrist erinnert",
         ],
         Some(HookKind::ComprehensiveConsultation) => &[
             "Rundum-Beratung vorgeschlagen",

@@ -247,6 +247,7 @@ pub fn hook_label(hook: &HookKind) -> String {
         HookKind::TimeLimitedPromotion => "Zeitlich begrenzte Aktion".into(),
         HookKind::SpecialAdvantage => "Besonderer Vorteil".into(),
         HookKind::ComprehensiveConsultation => "Rundum-Beratung".into(),
+        HookKind::Occasion => "Anlass".into(),
         HookKind::Custom(label) => label.clone(),
     }
 }

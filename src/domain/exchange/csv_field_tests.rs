@@ -203,7 +203,7 @@ fn potential_flag_in_the_usual_spellings() {
 
 #[test]
 fn hook_labels_and_keys_read_back_and_other_text_is_an_own_hook() {
-    for hook in HookKind::BUILT_IN {
+    for hook in HookKind::NAMED {
         let label = hook_label(&hook);
         assert_eq!(parse_hook(&label), Some(hook.clone()), "{label}");
         assert_eq!(parse_hook(&label.to_uppercase()), Some(hook.clone()));

@@ -340,6 +340,7 @@ fn read_row(row: &CsvRow, mapping: &Mapping, today: NaiveDate) -> RowResult {
         note_hook: note.hook_key,
         note_text: note.text,
         note_valid_until: note.valid_until.clone(),
+        occasions: Vec::new(),
     };
     // The form's date only stamps a new current note: here the day it was written.
     let fields = draft.validate(None, note.written);
@@ -439,7 +440,7 @@ pub fn parse_hook(text: &str) -> Option<HookKind> {
         return None;
     }
     let folded = fold(text);
-    let built_in = HookKind::BUILT_IN
+    let built_in = HookKind::NAMED
         .into_iter()
         .find(|h| fold(&hook_label(h)) == folded || fold(&h.key()) == folded);
     Some(built_in.unwrap_or_else(|| HookKind::Custom(text.to_string())))

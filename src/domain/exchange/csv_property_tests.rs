@@ -113,6 +113,7 @@ fn fields() -> impl Strategy<Value = CustomerFields> {
                     tags: split_tags(&tags.join(",")),
                     notes,
                     current_note,
+                    occasions: Vec::new(),
                 }
             },
         )

@@ -240,6 +240,20 @@ fn merge_customer(current: &Customer, backup: &Customer) -> Customer {
     }
     merged.plans.sort_by_key(|p| p.due);
     merged.downgrade_dismissed = current.downgrade_dismissed.max(backup.downgrade_dismissed);
+    // A "Keine Dublette" mark or a merge note from either side stays: both are answers
+    // the user gave and must not be asked again.
+    merged.not_duplicates = current
+        .not_duplicates
+        .union(&backup.not_duplicates)
+        .copied()
+        .collect();
+    merged.merges = current.merges.clone();
+    for record in &backup.merges {
+        if !merged.merges.contains(record) {
+            merged.merges.push(record.clone());
+        }
+    }
+    merged.merges.sort_by_key(|m| m.at);
     merged
 }
 

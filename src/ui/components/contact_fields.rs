@@ -36,7 +36,7 @@ pub fn HookSelect(
         <select id=id data-testid=testid on:change=on_change
             prop:value=move || if is_custom() { CUSTOM_OPTION.to_string() } else { value.get() }>
             <option value="">{t.contact_hook_none}</option>
-            {HookKind::BUILT_IN
+            {HookKind::NAMED
                 .into_iter()
                 .map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> })
                 .collect_view()}

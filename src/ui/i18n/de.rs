@@ -79,6 +79,7 @@ pub const DE: Texts = Texts {
     hook_promotion: "Zeitlich begrenzte Aktion",
     hook_special_advantage: "Besonderer Vorteil",
     hook_consultation: "Rundum-Beratung",
+    hook_occasion: "Anlass",
     save: "Speichern",
     saved: "Gespeichert",
     cancel: "Abbrechen",

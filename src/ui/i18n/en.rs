@@ -88,6 +88,7 @@ pub const EN: Texts = Texts {
     hook_promotion: "Time-limited promotion",
     hook_special_advantage: "Special advantage",
     hook_consultation: "Comprehensive consultation",
+    hook_occasion: "Occasion",
     save: "Save",
     saved: "Saved",
     cancel: "Cancel",

@@ -71,6 +71,7 @@ pub struct Texts {
     pub hook_promotion: &'static str,
     pub hook_special_advantage: &'static str,
     pub hook_consultation: &'static str,
+    pub hook_occasion: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
     pub cancel: &'static str,

@@ -44,7 +44,7 @@ pub fn PlaybookPage() -> impl IntoView {
     // Hook kinds in use, custom ones included, for the hook filter.
     let hooks_in_use = Memo::new(move |_| {
         state.data.with(|d| {
-            let mut kinds = HookKind::BUILT_IN.to_vec();
+            let mut kinds = HookKind::NAMED.to_vec();
             for line in &d.playbook {
                 if !kinds.contains(&line.situation.hook) {
                     kinds.push(line.situation.hook.clone());
