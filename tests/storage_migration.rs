@@ -1,14 +1,17 @@
-//! Schema 1 → 2 on the frozen schema-1 profile in `tests/fixtures/`.
+//! Schema 1 → 3 and 2 → 3 on the frozen profiles of schemas 1 and 2 in `tests/fixtures/`.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
+use chrono::NaiveDate;
+use klassenblick::domain::customer::occasion::{Occasion, OccasionKind};
 use klassenblick::domain::customer::record::Customer;
+use klassenblick::domain::ids::OccasionId;
 use klassenblick::domain::practice::state::PracticeState;
 use klassenblick::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use klassenblick::storage::codec::decode;
 use klassenblick::storage::engine::Store;
 use klassenblick::storage::keys;
-use klassenblick::storage::migration::same_practice;
+use klassenblick::storage::migration::{read_practice, same_practice};
 use std::collections::BTreeMap;
 
 const STAMP: &str = "20261201T100000";
@@ -43,7 +46,7 @@ fn schema1_content() -> (BTreeMap<u64, Customer>, PracticeState) {
 }
 
 #[test]
-fn the_schema1_profile_opens_under_schema2_with_everything_intact() {
+fn the_schema1_profile_opens_under_the_current_schema_with_everything_intact() {
     let memory = planted();
     let (customers, practice) = schema1_content();
     assert!(customers.len() > 60 && practice.trainees.len() == 2 && practice.reviews.len() > 10);
@@ -77,7 +80,7 @@ fn the_schema1_profile_opens_under_schema2_with_everything_intact() {
             "the last trainee is remembered"
         );
     }
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":2}"#.into())));
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":3}"#.into())));
     assert_eq!(
         memory.get(keys::LEGACY_PRACTICE),
         Ok(fixture().get("kb:practice").cloned())
@@ -120,4 +123,90 @@ fn a_migration_cut_off_at_any_step_is_finished_on_the_next_start() {
         steps > 3,
         "the cut points covered the migration's writes ({steps})"
     );
+}
+
+fn schema2_fixture() -> BTreeMap<String, String> {
+    let text = include_str!("fixtures/schema2-profile.json");
+    serde_json::from_str(text).expect("the fixture is a key → value object")
+}
+
+#[test]
+fn the_schema2_profile_opens_under_schema3_with_every_value_untouched() {
+    let memory = MemoryStore::default();
+    for (key, value) in schema2_fixture() {
+        memory.set(&key, &value).expect("fits");
+    }
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":2}"#.into())));
+    let practice = read_practice(&memory).expect("schema-2 practice");
+    let mut customers = BTreeMap::new();
+    for (key, value) in schema2_fixture() {
+        if key.starts_with("kb:c:") {
+            for c in decode::<Vec<Customer>>(&value).expect("schema-2 bucket") {
+                customers.insert(c.id, c);
+            }
+        }
+    }
+    assert!(customers.len() > 60);
+    assert!(customers.values().all(|c| c.fields.occasions.is_empty()));
+    for round in ["first start", "reload"] {
+        let opened = Store::new(&memory).open(STAMP);
+        assert!(opened.quarantine.is_empty(), "{round}");
+        assert!(opened.problems.is_empty(), "{round}: {:?}", opened.problems);
+        assert_eq!(opened.migrated, round == "first start");
+        assert!(
+            !opened.legacy_copy,
+            "schema 2 → 3 leaves no old copy behind"
+        );
+        assert_eq!(opened.dataset.customers, customers);
+        assert!(same_practice(&opened.dataset.practice, &practice));
+    }
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":3}"#.into())));
+    for (key, value) in schema2_fixture() {
+        if key != keys::META {
+            assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
+        }
+    }
+}
+
+#[test]
+fn occasions_saved_under_schema3_survive_a_reload() {
+    let memory = MemoryStore::default();
+    for (key, value) in schema2_fixture() {
+        memory.set(&key, &value).expect("fits");
+    }
+    let opened = Store::new(&memory).open(STAMP);
+    let id = *opened.dataset.customers.keys().next().expect("customers");
+    let birthday = Occasion::new(
+        OccasionId(9),
+        OccasionKind::Birthday {
+            date: NaiveDate::from_ymd_opt(1970, 5, 12).expect("valid"),
+        },
+    );
+    let store = Store::new(&memory);
+    store
+        .update_customer(id, |stored| {
+            let mut next = stored.cloned().expect("stored");
+            next.fields.occasions.push(birthday.clone());
+            Ok(Some(next))
+        })
+        .expect("saves");
+    let reopened = Store::new(&memory).open(STAMP);
+    assert!(reopened.problems.is_empty());
+    assert_eq!(
+        reopened.dataset.customers[&id].fields.occasions,
+        vec![birthday]
+    );
+}
+
+#[test]
+fn a_newer_schema_is_left_alone() {
+    let memory = MemoryStore::default();
+    for (key, value) in schema2_fixture() {
+        memory.set(&key, &value).expect("fits");
+    }
+    memory.set(keys::META, r#"{"schema":4}"#).expect("fits");
+    let opened = Store::new(&memory).open(STAMP);
+    assert!(!opened.problems.is_empty(), "a newer schema is reported");
+    assert!(opened.dataset.customers.is_empty(), "and nothing is read");
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
 }

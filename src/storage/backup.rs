@@ -1,7 +1,7 @@
 //! The full backup file: readable JSON with a format name and the schema version.
 
 use super::codec::{from_json, to_json};
-use super::schema::FILE_SCHEMA;
+use super::schema::BACKUP_SCHEMA;
 use crate::domain::customer::record::Customer;
 use crate::domain::dataset::{BackupStatus, Dataset};
 use crate::domain::playbook::lines::PlaybookLine;
@@ -43,7 +43,7 @@ pub enum BackupError {
 pub fn backup_json(dataset: &Dataset, exported_at: NaiveDateTime) -> Result<String, BackupError> {
     let file = BackupFile {
         format: FORMAT.to_string(),
-        schema: FILE_SCHEMA,
+        schema: BACKUP_SCHEMA,
         exported_at,
         customers: dataset.customers.values().cloned().collect(),
         playbook: dataset.playbook.clone(),
@@ -61,10 +61,10 @@ pub fn parse_backup(text: &str) -> Result<(Dataset, NaiveDateTime), BackupError>
         return Err(BackupError::NotABackup);
     }
     let schema = header.schema.ok_or(BackupError::NotABackup)?;
-    if schema > u64::from(FILE_SCHEMA) {
+    if schema > u64::from(BACKUP_SCHEMA) {
         return Err(BackupError::NewerSchema {
             found: u32::try_from(schema).unwrap_or(u32::MAX),
-            supported: FILE_SCHEMA,
+            supported: BACKUP_SCHEMA,
         });
     }
     let file: BackupFile = from_json(text).map_err(|e| BackupError::Invalid(e.to_string()))?;
@@ -121,6 +121,48 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_written_before_occasions_still_restores() {
+        let old = r#"{"format":"klassenblick-backup","schema":1,
+            "exported_at":"2026-06-01T08:00:00",
+            "customers":[{"id":5,"rev":2,"created":"2025-01-01",
+              "fields":{"name":"Jörg Meier","revenue_cents":120000,"class":"B"}}],
+            "playbook":[],"practice":{},"settings":{}}"#;
+        let (restored, _) = parse_backup(old).expect("a version-1 file reads");
+        let customer = &restored.customers[&CustomerId(5)];
+        assert_eq!(customer.fields.name, "Jörg Meier");
+        assert!(customer.fields.occasions.is_empty());
+        assert!(customer.not_duplicates.is_empty() && customer.merges.is_empty());
+    }
+
+    #[test]
+    fn occasions_travel_in_the_backup() {
+        use crate::domain::customer::occasion::{Occasion, OccasionKind};
+        use crate::domain::ids::OccasionId;
+        let mut ds = dataset();
+        let renewal = Occasion::new(
+            OccasionId(2),
+            OccasionKind::ContractRenewal {
+                contract: "Kfz-Versicherung".into(),
+                renewal: NaiveDate::from_ymd_opt(2027, 1, 1).expect("valid"),
+                notice_months: 3,
+                yearly: true,
+            },
+        );
+        if let Some(c) = ds.customers.get_mut(&CustomerId(1)) {
+            c.fields.occasions.push(renewal.clone());
+            c.not_duplicates.insert(CustomerId(3));
+        }
+        let text = backup_json(&ds, now()).expect("exports");
+        assert!(text.contains("\"schema\":2"));
+        let (back, _) = parse_backup(&text).expect("imports");
+        assert_eq!(back, ds);
+        assert_eq!(
+            back.customers[&CustomerId(1)].fields.occasions,
+            vec![renewal]
+        );
+    }
+
+    #[test]
     fn foreign_newer_and_broken_files_are_refused() {
         assert!(matches!(
             parse_backup("kein json"),
@@ -128,12 +170,12 @@ mod tests {
         ));
         assert_eq!(parse_backup("{\"a\":1}"), Err(BackupError::NotABackup));
         let text = backup_json(&dataset(), now()).expect("exports");
-        let newer = text.replacen("\"schema\":1", "\"schema\":99", 1);
+        let newer = text.replacen("\"schema\":2", "\"schema\":99", 1);
         assert_eq!(
             parse_backup(&newer),
             Err(BackupError::NewerSchema {
                 found: 99,
-                supported: FILE_SCHEMA
+                supported: BACKUP_SCHEMA
             })
         );
         let broken = text.replacen("\"customers\"", "\"kunden\"", 1);

@@ -49,7 +49,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         Just(",".to_string()),
         Just("null".to_string()),
         Just("1e999".to_string()),
-        Just("\"schema\":2,".to_string()),
+        Just("\"schema\":3,".to_string()),
         Just("\\u00".to_string()),
         "\\PC{0,6}",
     ];

@@ -1,8 +1,12 @@
-//! Schema 1 → 2: practice moves from one key to one part per trainee.
+//! The steps from every earlier schema to the current one.
 //!
-//! The new keys and the new version are written in one journaled write, then read back
-//! and compared with the old value. Only then does the new version count; the schema-1
-//! value stays untouched as the old copy until the user removes it.
+//! Schema 1 → 2: practice moves from one key to one part per trainee. The new keys and
+//! the new version are written in one journaled write, then read back and compared with
+//! the old value. Only then does the new version count; the schema-1 value stays
+//! untouched as the old copy until the user removes it. The version written is the
+//! current one, since no later step changes what schema 1 → 2 writes.
+//!
+//! Schema 2 → 3: only the version changes (see `schema.rs` for why it changes at all).
 
 use super::backend::KeyValueStore;
 use super::codec::decode;
@@ -58,6 +62,20 @@ pub(super) fn migrate_v1<B: KeyValueStore>(
         write_all(store.backend(), &undo)?;
         return Err(StorageError::MigrationMismatch);
     }
+    opened.migrated = true;
+    Ok(())
+}
+
+/// Schema 2 → 3: customers keep their stored form, since the new fields default to
+/// empty, so only `kb:meta` is written. Nothing else is touched, so there is no old
+/// copy to keep: the schema-2 values are the schema-3 values.
+pub(super) fn migrate_v2<B: KeyValueStore>(
+    store: &mut Store<B>,
+    opened: &mut Opened,
+) -> Result<(), StorageError> {
+    store.check_writable(keys::META)?;
+    let meta = json_text(&Meta::current())?;
+    store.backend().set(keys::META, &meta)?;
     opened.migrated = true;
     Ok(())
 }

@@ -71,6 +71,11 @@ impl<B: KeyValueStore> Store<B> {
                     return self.refuse(opened, e);
                 }
             }
+            SchemaAction::Migrate { from: 2 } => {
+                if let Err(e) = super::migration::migrate_v2(self, &mut opened) {
+                    return self.refuse(opened, e);
+                }
+            }
             SchemaAction::Migrate { from } => {
                 return self.refuse(opened, StorageError::UnsupportedSchema { found: from })
             }

@@ -3,7 +3,7 @@
 
 use super::backup::FORMAT as BACKUP_FORMAT;
 use super::codec::{from_json, to_json};
-use super::schema::FILE_SCHEMA;
+use super::schema::{BACKUP_SCHEMA, FILE_SCHEMA};
 use crate::domain::playbook::lines::PlaybookLine;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -57,10 +57,15 @@ pub fn parse_playbook_file(text: &str) -> Result<Vec<PlaybookLine>, PlaybookFile
     let text = text.trim_start_matches('\u{feff}');
     let header: Header = from_json(text).map_err(|e| PlaybookFileError::NotJson(e.to_string()))?;
     let schema = header.schema.ok_or(PlaybookFileError::NotAPlaybook)?;
-    if schema > u64::from(FILE_SCHEMA) {
+    // A backup's playbook part is read the same way in every backup version so far.
+    let supported = match header.format.as_deref() {
+        Some(BACKUP_FORMAT) => BACKUP_SCHEMA,
+        _ => FILE_SCHEMA,
+    };
+    if schema > u64::from(supported) {
         return Err(PlaybookFileError::NewerSchema {
             found: u32::try_from(schema).unwrap_or(u32::MAX),
-            supported: FILE_SCHEMA,
+            supported,
         });
     }
     let invalid = |e: super::codec::CodecError| PlaybookFileError::Invalid(e.to_string());

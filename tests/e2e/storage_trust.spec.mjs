@@ -78,7 +78,7 @@ test('a save into a full quota at the bottom of a long form shows its reason bes
   await expect(page.getByTestId('note-text')).toHaveValue('Aufhänger, der nicht verloren gehen darf');
 });
 
-test('the schema-1 profile opens under schema 2 with everything intact, also after a reload', async ({ page }) => {
+test('the schema-1 profile opens under the current schema with everything intact, also after a reload', async ({ page }) => {
   await page.goto('/');
   await page.evaluate((entries) => {
     localStorage.clear();
@@ -95,7 +95,7 @@ test('the schema-1 profile opens under schema 2 with everything intact, also aft
     await expect(page.getByTestId('quarantine-entry')).toHaveCount(0);
     await expect(page.getByTestId('legacy-copy'), round).toContainText('Daten aus Version 1 übernommen');
     const meta = await page.evaluate(() => localStorage.getItem('kb:meta'));
-    expect(meta).toBe('{"schema":2}');
+    expect(meta).toBe('{"schema":3}');
     await page.getByTestId('nav-practice').click();
     await page.getByTestId('practice-tab-progress').click();
     const rows = page.getByTestId('progress-trainee');
