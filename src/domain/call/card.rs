@@ -3,6 +3,7 @@
 
 use crate::domain::customer::contact::{Contact, Direction};
 use crate::domain::customer::hook::HookKind;
+use crate::domain::customer::occasion::{occasions_around, OccasionHit, NEAR_DAYS, RECENT_DAYS};
 use crate::domain::customer::record::Customer;
 use crate::domain::playbook::lines::{best_line, LineFit, PlaybookLine};
 use chrono::NaiveDate;
@@ -29,6 +30,32 @@ pub fn opening_line<'a>(
         Direction::Inbound,
         current_hook(customer, today),
     )
+}
+
+/// The occasions to mention on the call: those in the next [`NEAR_DAYS`] and those of
+/// the last [`RECENT_DAYS`] ("Geburtstag war vorgestern"), the closest first.
+pub fn call_occasions(customer: &Customer, today: NaiveDate) -> Vec<OccasionHit> {
+    occasions_around(&customer.fields.occasions, today, RECENT_DAYS, NEAR_DAYS)
+}
+
+/// The team's agreed line for opening with an occasion, when one is near and the
+/// playbook has a line for exactly this class, inbound, and the occasion hook. Nearest
+/// fits of other hooks are left to [`opening_line`].
+pub fn occasion_opening_line<'a>(
+    customer: &Customer,
+    playbook: &'a [PlaybookLine],
+    today: NaiveDate,
+) -> Option<&'a PlaybookLine> {
+    let hit = call_occasions(customer, today).into_iter().next()?;
+    match best_line(
+        playbook,
+        customer.class(),
+        Direction::Inbound,
+        Some(&hit.occurrence.moment.hook()),
+    ) {
+        Some((line, LineFit::Exact)) => Some(line),
+        _ => None,
+    }
 }
 
 /// The latest `count` contacts, newest first.
@@ -155,5 +182,59 @@ mod tests {
                 (HookKind::LegalChange, day(7))
             ]
         );
+    }
+
+    #[test]
+    fn the_card_shows_a_birthday_of_yesterday_and_a_near_deadline_closest_first() {
+        use crate::domain::customer::builder::CustomerBuilder;
+        use crate::domain::customer::occasion::{Moment, OccasionKind};
+        let today = day(27);
+        let c = CustomerBuilder::new(1, "Jörg Meier")
+            .class(CustomerClass::B)
+            .occasion(
+                1,
+                OccasionKind::ContractRenewal {
+                    contract: "Kfz-Versicherung".into(),
+                    renewal: NaiveDate::from_ymd_opt(2027, 1, 6).expect("valid"),
+                    notice_months: 1,
+                    yearly: false,
+                },
+            )
+            .occasion(
+                2,
+                OccasionKind::Birthday {
+                    date: NaiveDate::from_ymd_opt(1970, 11, 26).expect("valid"),
+                },
+            )
+            .occasion(
+                3,
+                OccasionKind::Birthday {
+                    date: NaiveDate::from_ymd_opt(1990, 11, 1).expect("valid"),
+                },
+            )
+            .build();
+        let hits = call_occasions(&c, today);
+        let seen: Vec<(u64, i64)> = hits
+            .iter()
+            .map(|h| (h.occurrence.occasion.0, h.days))
+            .collect();
+        assert_eq!(seen, vec![(2, -1), (1, 9)]);
+        assert_eq!(hits[0].occurrence.moment, Moment::Birthday { age: 56 });
+
+        let mut lines = vec![line(1, CustomerClass::B, HookKind::ExtraBenefit)];
+        assert_eq!(
+            occasion_opening_line(&c, &lines, today),
+            None,
+            "no occasion line yet"
+        );
+        lines.push(line(2, CustomerClass::B, HookKind::Occasion));
+        assert_eq!(
+            occasion_opening_line(&c, &lines, today).map(|l| l.id.0),
+            Some(2)
+        );
+        let quiet = CustomerBuilder::new(2, "Ohne Anlass")
+            .class(CustomerClass::B)
+            .build();
+        assert_eq!(occasion_opening_line(&quiet, &lines, today), None);
     }
 }

@@ -1,14 +1,16 @@
-//! One chronological story per customer: contacts and class changes together.
+//! One chronological story per customer: contacts, class changes and merges together.
 
 use crate::domain::customer::class_change::ClassChange;
 use crate::domain::customer::contact::Contact;
-use crate::domain::customer::record::Customer;
+use crate::domain::customer::record::{Customer, MergeRecord};
 use chrono::NaiveDateTime;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimelineEntry<'a> {
     Contact(&'a Contact),
     ClassChange(&'a ClassChange),
+    /// Another record was merged into this one ("zusammengeführt mit …").
+    Merge(&'a MergeRecord),
 }
 
 impl TimelineEntry<'_> {
@@ -16,6 +18,7 @@ impl TimelineEntry<'_> {
         match self {
             Self::Contact(c) => c.at,
             Self::ClassChange(c) => c.at,
+            Self::Merge(m) => m.at,
         }
     }
 }
@@ -32,6 +35,7 @@ pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
                 .iter()
                 .map(TimelineEntry::ClassChange),
         )
+        .chain(customer.merges.iter().map(TimelineEntry::Merge))
         .collect();
     entries.sort_unstable_by_key(|e| std::cmp::Reverse(e.at()));
     entries
@@ -74,5 +78,20 @@ mod tests {
         let days: Vec<_> = timeline(&c).iter().map(|e| e.at()).collect();
         assert_eq!(days, vec![at(20), at(10), at(2)]);
         assert!(matches!(timeline(&c)[1], TimelineEntry::ClassChange(_)));
+    }
+
+    #[test]
+    fn a_merge_shows_in_the_timeline() {
+        use crate::domain::customer::record::MergeRecord;
+        let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
+        c.merges.push(MergeRecord {
+            at: at(5),
+            who: "Anna".into(),
+            other: CustomerId(2),
+            other_name: "J. Meier".into(),
+        });
+        let entries = timeline(&c);
+        assert!(matches!(entries[0], TimelineEntry::Merge(m) if m.other_name == "J. Meier"));
+        assert_eq!(entries[0].at(), at(5));
     }
 }

@@ -1,6 +1,7 @@
-//! What is planned: planned contacts and follow-ups, by day.
+//! What is planned: planned contacts and follow-ups, by day, and the week's occasions.
 
 use crate::domain::customer::hook::HookKind;
+use crate::domain::customer::occasion::{occasions_around, OccasionHit};
 use crate::domain::customer::record::Customer;
 use crate::domain::ids::{CustomerId, PlanId};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -70,4 +71,40 @@ pub fn agenda<'a>(customers: impl IntoIterator<Item = &'a Customer>, today: Naiv
         }
     }
     agenda
+}
+
+/// One occasion of one customer in the agenda.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaOccasion {
+    pub id: CustomerId,
+    pub hit: OccasionHit,
+}
+
+/// The occasions from today through the six days after it, the same seven days as
+/// [`Agenda::today`] and [`Agenda::week`], so the two lists read side by side. A rolling
+/// week rather than Monday to Sunday, so that on a Friday next Monday's deadline shows.
+/// In date order, then by customer.
+pub fn week_occasions<'a>(
+    customers: impl IntoIterator<Item = &'a Customer>,
+    today: NaiveDate,
+) -> Vec<AgendaOccasion> {
+    let mut items: Vec<AgendaOccasion> = customers
+        .into_iter()
+        .flat_map(|customer| {
+            occasions_around(&customer.fields.occasions, today, 0, 6)
+                .into_iter()
+                .map(move |hit| AgendaOccasion {
+                    id: customer.id,
+                    hit,
+                })
+        })
+        .collect();
+    items.sort_by_key(|item| {
+        (
+            item.hit.occurrence.date,
+            item.id,
+            item.hit.occurrence.occasion,
+        )
+    });
+    items
 }

@@ -3,6 +3,7 @@
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::{Contact, Direction};
 use crate::domain::customer::hook::NoteValidity;
+use crate::domain::customer::occasion::{nearest_ahead, OccasionHit, NEAR_DAYS};
 use crate::domain::customer::record::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::settings::ContactIntervals;
@@ -21,6 +22,9 @@ pub struct DueEntry {
     pub hook_ends_in: Option<i64>,
     pub has_open_hook: bool,
     pub potential: bool,
+    /// The nearest occasion within [`NEAR_DAYS`], for B and O customers only: a
+    /// cancellation deadline, a birthday, an anniversary. It ranks the customer up.
+    pub occasion: Option<OccasionHit>,
     pub score: f64,
 }
 
@@ -40,6 +44,8 @@ pub fn last_proactive(customer: &Customer) -> Option<&Contact> {
 
 /// Potential customers worth contacting now, most worthwhile first. Nobody inside their
 /// class's minimum interval is listed, and no class without an interval (C by default).
+/// A near occasion ranks a B or O customer up but never lists anyone by itself: the
+/// interval still decides who is on the list.
 pub fn due_list<'a>(
     customers: impl IntoIterator<Item = &'a Customer>,
     intervals: &ContactIntervals,
@@ -92,6 +98,11 @@ fn due_entry(
         _ => 0.0,
     };
     let potential_boost = if customer.fields.potential { 0.3 } else { 0.0 };
+    let occasion = class
+        .is_potential_class()
+        .then(|| nearest_ahead(&customer.fields.occasions, today))
+        .flatten();
+    let occasion_boost = occasion.as_ref().map_or(0.0, occasion_weight);
     Some(DueEntry {
         id: customer.id,
         class,
@@ -100,6 +111,20 @@ fn due_entry(
         hook_ends_in,
         has_open_hook,
         potential: customer.fields.potential,
-        score: 1.0 + overdue.min(3.0) + hook_boost + class_boost + potential_boost,
+        occasion,
+        score: 1.0 + overdue.min(3.0) + hook_boost + class_boost + potential_boost + occasion_boost,
     })
+}
+
+/// As much as an ending promotion when it is today, fading to nothing at
+/// [`NEAR_DAYS`]; a cancellation deadline weighs a little more, since after it the
+/// hook is gone for a year.
+fn occasion_weight(hit: &OccasionHit) -> f64 {
+    let nearness = 1.0 - hit.days.max(0) as f64 / (NEAR_DAYS + 1) as f64;
+    let deadline = if hit.occurrence.moment.is_deadline() {
+        0.5
+    } else {
+        0.0
+    };
+    1.5 * nearness + deadline
 }

@@ -1,5 +1,6 @@
 //! The active system: who is worth contacting now, how often is too often, what was
-//! already told, what is planned, and when an O customer should become C.
+//! already told, what is planned, which occasions are near, and when an O customer
+//! should become C.
 
 pub mod agenda;
 pub mod contact_draft;
@@ -10,3 +11,7 @@ pub mod frequency;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod occasion_tests;

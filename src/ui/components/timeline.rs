@@ -67,6 +67,16 @@ fn entry_view(entry: &TimelineEntry<'_>) -> AnyView {
             }
             .into_any()
         }
+        TimelineEntry::Merge(merge) => view! {
+            <li class="timeline-entry timeline-merge" data-testid="timeline-entry" data-kind="merge">
+                <time>{format_date_time(merge.at)}</time>
+                <div class="timeline-body">
+                    <p><strong>{(t.timeline_merged)(&merge.other_name)}</strong></p>
+                    <p class="muted small">{(t.timeline_by)(&merge.who)}</p>
+                </div>
+            </li>
+        }
+        .into_any(),
         TimelineEntry::ClassChange(change) => {
             let reason = (!change.reason.is_empty()).then(|| format!(" · {}", change.reason));
             view! {

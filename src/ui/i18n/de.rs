@@ -100,6 +100,7 @@ pub const DE: Texts = Texts {
     timeline_class_change: |from, to| format!("Klasse {from} → {to}"),
     timeline_follow_up: |d| format!("Wiedervorlage {d}"),
     timeline_by: |who| format!("von {who}"),
+    timeline_merged: |name| format!("Zusammengeführt mit {name}"),
     contact_log_open: "Kontakt erfassen",
     contact_form_title: "Kontakt erfassen",
     contact_date: "Datum",

@@ -109,6 +109,7 @@ pub const EN: Texts = Texts {
     timeline_class_change: |from, to| format!("Class {from} → {to}"),
     timeline_follow_up: |d| format!("Follow-up {d}"),
     timeline_by: |who| format!("by {who}"),
+    timeline_merged: |name| format!("Merged with {name}"),
     contact_log_open: "Log contact",
     contact_form_title: "Log contact",
     contact_date: "Date",

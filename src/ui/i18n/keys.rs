@@ -92,6 +92,7 @@ pub struct Texts {
     pub timeline_class_change: fn(&str, &str) -> String,
     pub timeline_follow_up: fn(&str) -> String,
     pub timeline_by: fn(&str) -> String,
+    pub timeline_merged: fn(&str) -> String,
     pub contact_log_open: &'static str,
     pub contact_form_title: &'static str,
     pub contact_date: &'static str,
