@@ -2,11 +2,13 @@
 //! with duplicates. Pure: ids come from the caller, nothing is stored here.
 
 use crate::domain::customer::class_change::{ChangeSource, ClassChange};
+use crate::domain::customer::occasion::{Occasion, OccasionKind};
 use crate::domain::customer::phone::normalize_phone;
 use crate::domain::customer::record::{Actor, Customer, CustomerFields};
 use crate::domain::dataset::Dataset;
 use crate::domain::exchange::csv_import::{DuplicateOf, GoodRow, ImportPlan};
 use crate::domain::exchange::csv_mapping::CsvField;
+use crate::domain::exchange::csv_occasions::merge_imported;
 use crate::domain::ids::CustomerId;
 use std::collections::{HashMap, HashSet};
 
@@ -192,6 +194,18 @@ fn overwrite_provided(fields: &mut CustomerFields, row: &CustomerFields, provide
             // A note's other cells come only with its text (see `read_row`), which
             // brings the whole note.
             CsvField::NoteHook | CsvField::NoteValidUntil | CsvField::NoteWritten => {}
+            CsvField::Birthday | CsvField::RenewalDate => {
+                let wanted = |o: &&Occasion| match o.kind {
+                    OccasionKind::Birthday { .. } => *field == CsvField::Birthday,
+                    OccasionKind::ContractRenewal { .. } => *field == CsvField::RenewalDate,
+                    _ => false,
+                };
+                let incoming: Vec<Occasion> =
+                    row.occasions.iter().filter(wanted).cloned().collect();
+                merge_imported(&mut fields.occasions, &incoming);
+            }
+            // A contract's other cells come only with its renewal day.
+            CsvField::Contract | CsvField::NoticeMonths | CsvField::RenewsYearly => {}
             CsvField::Phone => {
                 for phone in &row.phones {
                     let number = normalize_phone(phone);

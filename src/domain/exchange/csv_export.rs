@@ -4,9 +4,14 @@
 //!
 //! # Formula injection
 //! A spreadsheet runs a cell starting with `=`, `+`, `-` or `@` (or a tab or carriage
-//! return before one) as a formula, so such text cells get a leading `'`. This covers
-//! phone numbers too: "+49 171 …" would otherwise be read as a sum and shown as an
-//! error. Amounts are not guarded: we write them ourselves as plain digits with an
+//! return before one) as a formula, so such text cells get a leading `'`. Phone
+//! numbers are the exception ([`is_plain_phone_text`]): a cell of nothing but digits,
+//! spaces and `+ - / ( )` names no function and reaches no other cell, so it cannot
+//! do harm, and LibreOffice shows the `'` of a guarded one. Such a cell is written as it
+//! is, but only while it also has a separator inside ("+49 89 1234567"): LibreOffice
+//! (checked under a German locale, `scripts/csv-libreoffice-check.py`) then keeps it
+//! as text, where "+4989123456" or "-123" would become a number and lose its sign, so
+//! those stay guarded. Amounts are not guarded: we write them ourselves as plain digits with an
 //! optional minus, which spreadsheets read as numbers, and guarding them would turn
 //! them into text that cannot be summed. The import takes the `'` off again (see
 //! [`strip_formula_guard`]), so export followed by import gives back the same text.
@@ -15,6 +20,7 @@ use crate::domain::customer::contact::{Channel, Contact, ContactResult, Directio
 use crate::domain::customer::hook::HookKind;
 use crate::domain::customer::record::Customer;
 use crate::domain::dataset::Dataset;
+use crate::domain::exchange::csv_occasions::occasion_cells;
 use crate::domain::format::dates::format_date;
 use crate::domain::format::text_fold::fold;
 use chrono::Timelike;
@@ -22,7 +28,7 @@ use chrono::Timelike;
 /// The customer columns. All but the last two are what the import's mapping recognises,
 /// in the order of [`CsvField::ALL`](crate::domain::exchange::csv_mapping::CsvField::ALL); the creation
 /// day and the last contact are for reading in the spreadsheet and are ignored on import.
-pub const CUSTOMER_HEADERS: [&str; 18] = [
+pub const CUSTOMER_HEADERS: [&str; 23] = [
     "Name",
     "Firma",
     "Ansprechpartner",
@@ -39,6 +45,11 @@ pub const CUSTOMER_HEADERS: [&str; 18] = [
     "Vermerk",
     "Vermerk gültig bis",
     "Vermerk vom",
+    "Geburtstag",
+    "Vertrag",
+    "Vertragsende",
+    "Kündigungsfrist (Monate)",
+    "Verlängert sich jährlich",
     "Angelegt",
     "Letzter Kontakt",
 ];
@@ -69,7 +80,29 @@ pub struct CsvExportError(pub String);
 
 /// True when a spreadsheet could take `text` for a formula, or when it begins with a
 /// guard the import would take off (so a name like "'=x" survives the round trip).
-fn needs_guard(mut text: &str) -> bool {
+fn needs_guard(text: &str) -> bool {
+    starts_like_formula(text) && !is_plain_phone_text(text)
+}
+
+/// Phone numbers, several joined by ", ", each of digits and `+ - / ( )` and spaces
+/// only, starting with a digit, `+` or `(`, with at least three digits and a separator
+/// after the first character: text to every spreadsheet, never a formula or a number.
+pub fn is_plain_phone_text(text: &str) -> bool {
+    !text.is_empty()
+        && text.split(", ").all(|number| {
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            let allowed = number
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-/()".contains(c));
+            let starts = number.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(');
+            let separated = number.chars().skip(1).any(|c| " +-/()".contains(c));
+            allowed && starts && separated && digits >= 3 && number.trim() == number
+        })
+}
+
+/// The old guard rule, before phone numbers were let through: also what the import
+/// takes a `'` off, so files written either way read back the same.
+fn starts_like_formula(mut text: &str) -> bool {
     loop {
         if text.trim_start_matches(' ').starts_with(FORMULA_STARTS) {
             return true;
@@ -90,10 +123,11 @@ pub fn guard_formula(text: &str) -> String {
     }
 }
 
-/// Takes off the `'` [`guard_formula`] put before a cell; any other text is left as is.
+/// Takes off the `'` [`guard_formula`] put before a cell, or an earlier export put
+/// before a phone number; any other text is left as is.
 pub fn strip_formula_guard(text: &str) -> &str {
     match text.strip_prefix('\'') {
-        Some(rest) if needs_guard(rest) => rest,
+        Some(rest) if starts_like_formula(rest) => rest,
         _ => text,
     }
 }
@@ -147,6 +181,7 @@ pub fn customers_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
         .map(|c| {
             let f = &c.fields;
             let note = f.current_note.as_ref();
+            let [birthday, contract, renewal, notice, yearly] = occasion_cells(&f.occasions);
             vec![
                 guard_formula(&f.name),
                 guard_formula(&f.company),
@@ -166,6 +201,11 @@ pub fn customers_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
                     .map(format_date)
                     .unwrap_or_default(),
                 note.map(|n| format_date(n.written)).unwrap_or_default(),
+                birthday,
+                guard_formula(&contract),
+                renewal,
+                notice,
+                yearly,
                 format_date(c.created),
                 c.last_contact()
                     .map(|k| format_date(k.date()))

@@ -402,6 +402,68 @@ fn the_export_writes_the_flag_and_the_current_note() {
     let text = customers_csv(&ds).expect("exports");
     assert!(text.contains(
         ";2500,00;ja;Zeitlich begrenzte Aktion;\"'=Aktion; \"\"bis\"\" Jahresende\";\
-         31.12.2026;01.11.2026;04.03.2025;\r\n"
+         31.12.2026;01.11.2026;;;;;;04.03.2025;\r\n"
     ));
+}
+
+// --- occasions ---
+
+#[test]
+fn occasion_headers_are_recognised() {
+    use CsvField::*;
+    let m = guess_mapping(&headers(&[
+        "Name",
+        "Geburtsdatum",
+        "Sparte",
+        "Ablauf",
+        "Kündigungsfrist",
+    ]));
+    assert_eq!(
+        mapped(&m),
+        vec![
+            (Name, 0),
+            (Birthday, 1),
+            (Contract, 2),
+            (RenewalDate, 3),
+            (NoticeMonths, 4)
+        ]
+    );
+}
+
+#[test]
+fn occasions_survive_export_and_import() {
+    use crate::domain::customer::occasion::{Occasion, OccasionKind};
+    use crate::domain::ids::OccasionId;
+    let occasions = vec![
+        Occasion::new(
+            OccasionId(1),
+            OccasionKind::Birthday {
+                date: day(1970, 5, 12),
+            },
+        ),
+        Occasion::new(
+            OccasionId(2),
+            OccasionKind::ContractRenewal {
+                contract: "Kfz-Versicherung".into(),
+                renewal: day(2027, 1, 1),
+                notice_months: 3,
+                yearly: true,
+            },
+        ),
+    ];
+    let ds = dataset_of(vec![customer(
+        1,
+        CustomerFields {
+            name: "Jörg Meier".into(),
+            phones: vec!["+49 89 1234567".into()],
+            occasions: occasions.clone(),
+            ..Default::default()
+        },
+    )]);
+    let text = customers_csv(&ds).expect("exports");
+    assert!(text.contains(";12.05.1970;Kfz-Versicherung;01.01.2027;3;ja;"));
+    let imported = plan(&text, &Dataset::default());
+    assert!(imported.bad.is_empty(), "{:?}", imported.bad);
+    assert_eq!(imported.good[0].fields.occasions, occasions);
+    assert_eq!(imported.good[0].fields.phones, vec!["+49 89 1234567"]);
 }

@@ -13,6 +13,7 @@ use crate::domain::exchange::csv_decode::{
 };
 use crate::domain::exchange::csv_export::{hook_label, strip_formula_guard};
 use crate::domain::exchange::csv_mapping::{CsvField, Mapping};
+use crate::domain::exchange::csv_occasions::read_occasions;
 use crate::domain::format::dates::parse_date;
 use crate::domain::format::money::{parse_euro_cents, AmountError};
 use crate::domain::format::text_fold::fold;
@@ -218,6 +219,16 @@ pub enum BadRowReason {
     NoteValidUntilBeforeWritten(String),
     /// The note's written date as written: not a date.
     NoteWrittenUnparsable(String),
+    /// The birthday cell as written: not a date.
+    BirthdayUnparsable(String),
+    /// The renewal day cell as written: not a date.
+    RenewalUnparsable(String),
+    /// The notice period as written: not a whole number of months.
+    NoticeUnparsable(String),
+    /// The "renews yearly" cell as written: neither yes nor no.
+    RenewsYearlyUnknown(String),
+    /// A contract name, notice period or yearly flag without the renewal day.
+    RenewalMissing,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -321,6 +332,7 @@ fn read_row(row: &CsvRow, mapping: &Mapping, today: NaiveDate) -> RowResult {
         false
     });
     let note = read_note(&cell, today, &mut reasons);
+    let occasions = read_occasions(&cell, &mut reasons);
     let revenue_text = cell(CsvField::Revenue);
     let potential_text = cell(CsvField::PotentialAmount);
     let draft = CustomerDraft {
@@ -340,7 +352,7 @@ fn read_row(row: &CsvRow, mapping: &Mapping, today: NaiveDate) -> RowResult {
         note_hook: note.hook_key,
         note_text: note.text,
         note_valid_until: note.valid_until.clone(),
-        occasions: Vec::new(),
+        occasions,
     };
     // The form's date only stamps a new current note: here the day it was written.
     let fields = draft.validate(None, note.written);

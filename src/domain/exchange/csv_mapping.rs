@@ -29,10 +29,20 @@ pub enum CsvField {
     NoteValidUntil,
     /// The day the current note was written.
     NoteWritten,
+    /// The customer's birthday (an occasion).
+    Birthday,
+    /// The name of the contract whose renewal the next two columns give.
+    Contract,
+    /// The day the contract ends or renews.
+    RenewalDate,
+    /// The contract's notice period in months ("3", "3 Monate").
+    NoticeMonths,
+    /// Whether the contract renews every year (ja/nein).
+    RenewsYearly,
 }
 
 impl CsvField {
-    pub const ALL: [CsvField; 16] = [
+    pub const ALL: [CsvField; 21] = [
         Self::Name,
         Self::Company,
         Self::ContactPerson,
@@ -49,6 +59,11 @@ impl CsvField {
         Self::NoteText,
         Self::NoteValidUntil,
         Self::NoteWritten,
+        Self::Birthday,
+        Self::Contract,
+        Self::RenewalDate,
+        Self::NoticeMonths,
+        Self::RenewsYearly,
     ];
 
     /// Stable key for forms and test ids (`csv-map-<key>`).
@@ -70,6 +85,11 @@ impl CsvField {
             Self::NoteText => "note_text",
             Self::NoteValidUntil => "note_valid_until",
             Self::NoteWritten => "note_written",
+            Self::Birthday => "birthday",
+            Self::Contract => "contract",
+            Self::RenewalDate => "renewal_date",
+            Self::NoticeMonths => "notice_months",
+            Self::RenewsYearly => "renews_yearly",
         }
     }
 
@@ -196,6 +216,37 @@ impl CsvField {
                 "Vermerk Datum",
                 "Note written",
                 "Note date",
+            ],
+            Self::Birthday => &[
+                "Geburtstag",
+                "Geburtsdatum",
+                "Geb.-Datum",
+                "Geboren am",
+                "Birthday",
+                "Date of birth",
+                "Birth date",
+            ],
+            Self::Contract => &["Vertrag", "Vertragsart", "Sparte", "Contract"],
+            Self::RenewalDate => &[
+                "Vertragsende",
+                "Vertragsablauf",
+                "Ablauf",
+                "Ablaufdatum",
+                "Hauptfälligkeit",
+                "Verlängerung am",
+                "Renewal date",
+                "Contract end",
+            ],
+            Self::NoticeMonths => &[
+                "Kündigungsfrist",
+                "Kündigungsfrist (Monate)",
+                "Notice period",
+                "Notice months",
+            ],
+            Self::RenewsYearly => &[
+                "Verlängert sich jährlich",
+                "Jährliche Verlängerung",
+                "Renews yearly",
             ],
         }
     }

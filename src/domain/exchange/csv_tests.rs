@@ -190,7 +190,7 @@ fn exports_write_german_dates_and_decimal_commas() {
     assert!(customers.starts_with("\u{feff}Name;Firma;"));
     assert!(customers.ends_with("\r\n"));
     assert!(customers
-        .contains("Jana Müller;;;;;;12345,67;O;;;-2,50;nein;;;;;04.03.2025;27.11.2026\r\n"));
+        .contains("Jana Müller;;;;;;12345,67;O;;;-2,50;nein;;;;;;;;;;04.03.2025;27.11.2026\r\n"));
     let contacts = contacts_csv(&ds).expect("exports");
     assert!(contacts.contains(
         ";Jana Müller;27.11.2026;14:05;Anna;Telefon;ausgehend;Kfz-Wechsel;\
@@ -303,13 +303,45 @@ fn several_phone_numbers_in_one_cell() {
 #[test]
 fn formula_starts_get_a_guard_that_the_import_takes_off() {
     for text in [
-        "=SUM(A1)", "+49 171", "-1", "@x", "\t=1", "\r=1", " =1", "'=1", "''+",
+        "=SUM(A1)",
+        "+4917123",
+        "-1",
+        "@x",
+        "\t=1",
+        "\r=1",
+        " =1",
+        "'=1",
+        "''+",
+        "+49 171 =1",
+        "+49 171 @x",
+        "+49 171 Zentrale",
+        "-123",
+        "+1",
+        "-",
+        "+49 171,",
     ] {
         let guarded = guard_formula(text);
         assert_eq!(guarded, format!("'{text}"));
         assert_eq!(strip_formula_guard(&guarded), text);
     }
-    for text in ["Müller", "'Hallo", "0171", "", "a=b", "'", "1-2"] {
+    // An earlier export guarded phone numbers too: the import still takes that off.
+    assert_eq!(strip_formula_guard("'+49 171 2345678"), "+49 171 2345678");
+    for text in [
+        "Müller",
+        "'Hallo",
+        "0171",
+        "",
+        "a=b",
+        "'",
+        "1-2",
+        "+49 171",
+        "+49 89 1234567",
+        "+49-89-1234567",
+        "+49 (0)89 123",
+        "(089) 123-456",
+        "+49/89/123",
+        "+49 171 2345678, 0221 998877",
+    ] {
         assert_eq!(guard_formula(text), text);
         assert_eq!(strip_formula_guard(text), text);
     }
@@ -330,9 +362,8 @@ fn exported_cells_are_neutralised_but_amounts_stay_numbers() {
     )]);
     let text = customers_csv(&ds).expect("exports");
     let row = text.lines().nth(1).expect("one row");
-    assert!(row.starts_with(
-        "'=cmd|' /C calc'!A0;'@Firma;;'+49 171 2345678, 0221 99;;;-10,00;O;'-rabatt;"
-    ));
+    assert!(row
+        .starts_with("'=cmd|' /C calc'!A0;'@Firma;;+49 171 2345678, 0221 99;;;-10,00;O;'-rabatt;"));
 }
 
 // --- duplicates ---

@@ -1,9 +1,11 @@
-//! Data in and out: spreadsheet CSV (decode, map, check, apply, export) and what a
-//! backup would change, with a merge that keeps both sides.
+//! Data in and out: spreadsheet CSV (decode, map, check, apply, export, occasion
+//! columns), the calendar file, and what a backup would change, with a merge that
+//! keeps both sides.
 
 pub mod csv_apply;
 mod csv_decode;
 pub mod csv_export;
 pub mod csv_import;
 pub mod csv_mapping;
+pub mod csv_occasions;
 pub mod restore_merge;

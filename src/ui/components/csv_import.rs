@@ -32,6 +32,11 @@ fn field_label(t: &Texts, field: CsvField) -> &'static str {
         CsvField::NoteText => t.note_text,
         CsvField::NoteValidUntil => t.note_valid_until_label,
         CsvField::NoteWritten => t.csv_field_note_written,
+        CsvField::Birthday => t.csv_field_birthday,
+        CsvField::Contract => t.csv_field_contract,
+        CsvField::RenewalDate => t.csv_field_renewal_date,
+        CsvField::NoticeMonths => t.csv_field_notice_months,
+        CsvField::RenewsYearly => t.csv_field_renews_yearly,
     }
 }
 

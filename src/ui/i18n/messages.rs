@@ -92,6 +92,11 @@ pub fn bad_row_reason(reason: &BadRowReason) -> String {
         BadRowReason::NoteValidUntilUnparsable(text) => (t.csv_bad_note_until)(text),
         BadRowReason::NoteValidUntilBeforeWritten(text) => (t.csv_bad_note_until_before)(text),
         BadRowReason::NoteWrittenUnparsable(text) => (t.csv_bad_note_written)(text),
+        BadRowReason::BirthdayUnparsable(text) => (t.csv_bad_birthday)(text),
+        BadRowReason::RenewalUnparsable(text) => (t.csv_bad_renewal)(text),
+        BadRowReason::NoticeUnparsable(text) => (t.csv_bad_notice)(text),
+        BadRowReason::RenewsYearlyUnknown(text) => (t.csv_bad_renews_yearly)(text),
+        BadRowReason::RenewalMissing => t.csv_bad_renewal_missing.into(),
     }
 }
 
