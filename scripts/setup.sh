@@ -68,3 +68,17 @@ ensure_build_tools() {
   ensure_npm_packages
   ensure_crates
 }
+
+ICS_VENV="$ROOT/.venv-ics"
+
+# Python's icalendar package, a real parser for the calendar-file check, in a virtual
+# environment of its own. Returns 1 when there is no python3 to build it with.
+ensure_icalendar() {
+  if [ -x "$ICS_VENV/bin/python" ] && "$ICS_VENV/bin/python" -c "import icalendar" 2>/dev/null; then
+    return 0
+  fi
+  command -v python3 >/dev/null || return 1
+  say "installing Python's icalendar into $ICS_VENV"
+  python3 -m venv "$ICS_VENV"
+  "$ICS_VENV/bin/pip" install --quiet icalendar
+}

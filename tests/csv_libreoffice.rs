@@ -30,7 +30,11 @@ fn sample() -> Dataset {
         (3, "Carl Brackets", "+49 (0)221 998877"),
         (4, "Dora Dashes", "+49-30-123456"),
         (5, "Emil Plain", "+4989123456"),
-        (6, "=HYPERLINK(\"http://example.invalid\";\"klick\")", "-123"),
+        (
+            6,
+            "=HYPERLINK(\"http://example.invalid\";\"klick\")",
+            "-123",
+        ),
     ];
     for (id, name, phone) in rows {
         let customer = CustomerBuilder::new(id, name)

@@ -287,7 +287,7 @@ impl Occasion {
     /// What happens on a day `years` into one of this occasion's series. A deadline
     /// names the renewal it comes before, counted from the stored renewal itself so
     /// that month ends come out right both ways.
-    fn moment_for(&self, template: &MomentTemplate, years: u32) -> Moment {
+    pub fn moment_of(&self, template: &MomentTemplate, years: u32) -> Moment {
         match template {
             MomentTemplate::Birthday => Moment::Birthday { age: years },
             MomentTemplate::Anniversary => Moment::CustomerAnniversary {
@@ -333,7 +333,7 @@ impl Occasion {
             .map(|(template, years, date)| Occurrence {
                 occasion: self.id,
                 date,
-                moment: self.moment_for(&template, years),
+                moment: self.moment_of(&template, years),
             })
             .collect();
         all.sort_by_key(|o| o.date);
@@ -351,7 +351,7 @@ impl Occasion {
                 Some(Occurrence {
                     occasion: self.id,
                     date,
-                    moment: self.moment_for(&template, years),
+                    moment: self.moment_of(&template, years),
                 })
             })
             .min_by_key(|o| o.date)

@@ -8,4 +8,5 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod csv_mapping;
 pub mod csv_occasions;
+pub mod ics;
 pub mod restore_merge;
