@@ -1,0 +1,275 @@
+//! Likely duplicates ("Dubletten") and the "Keine Dublette" answer.
+//!
+//! Customers are never compared pair by pair across the whole book: each one goes into
+//! buckets by blocking keys (customer number, e-mail, phone number, company and name
+//! initial), and only customers sharing a bucket are compared. Linked customers are
+//! grouped with a union-find. Finding and merging are separate: merging lives in
+//! [`crate::domain::customer::merge`].
+
+use crate::domain::customer::phone::normalize_phone;
+use crate::domain::customer::record::Customer;
+use crate::domain::format::text_fold::fold;
+use crate::domain::ids::CustomerId;
+use std::collections::HashMap;
+
+/// Names at the same company this similar (Jaro-Winkler of the folded names, words in
+/// order) count as the same person: "Jörg Meier" and "Joerg Maier", not "Jörg Meier" and
+/// "Jens Meier".
+pub const NAME_SIMILARITY: f64 = 0.92;
+
+/// A bucket this large says more about the key than about the customers: one switchboard
+/// number, one office address for a whole firm. It links nobody.
+pub const MAX_BUCKET: usize = 50;
+
+/// Phone numbers shorter than this (national digits) are too unspecific to link anyone.
+const MIN_PHONE_DIGITS: usize = 6;
+
+/// Why two customers look like one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DuplicateReason {
+    SameNumber(String),
+    /// The e-mail address, lower-cased.
+    SameEmail(String),
+    /// The phone number's national digits.
+    SamePhone(String),
+    /// Similar names at the same company; `score` is the Jaro-Winkler similarity.
+    SimilarName {
+        company: String,
+        score: f64,
+    },
+}
+
+/// Two customers of a group and why they were linked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateLink {
+    pub a: CustomerId,
+    pub b: CustomerId,
+    pub reason: DuplicateReason,
+}
+
+/// Customers that look like one, ids ascending, with every link found between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateGroup {
+    pub members: Vec<CustomerId>,
+    pub links: Vec<DuplicateLink>,
+}
+
+/// Whether the user answered "Keine Dublette" for these two, on either record.
+pub fn is_dismissed(a: &Customer, b: &Customer) -> bool {
+    a.not_duplicates.contains(&b.id) || b.not_duplicates.contains(&a.id)
+}
+
+/// Both records with the "Keine Dublette" answer for each other, to be written together.
+pub fn dismiss_pair(a: &Customer, b: &Customer) -> (Customer, Customer) {
+    let mut a2 = a.clone();
+    let mut b2 = b.clone();
+    if a.id != b.id {
+        a2.not_duplicates.insert(b.id);
+        b2.not_duplicates.insert(a.id);
+    }
+    (a2, b2)
+}
+
+/// The name's words folded and in order; both "Meier, Jörg" and "Jörg Meier" give
+/// "jorg meier".
+fn name_key(name: &str) -> String {
+    let folded = fold(name);
+    let mut words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    words.join(" ")
+}
+
+/// Jaro-Winkler similarity from 0 (nothing alike) to 1 (equal), on characters.
+pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut a_matched = vec![false; a.len()];
+    let mut b_matched = vec![false; b.len()];
+    let mut matches = 0usize;
+    for (i, ca) in a.iter().enumerate() {
+        let from = i.saturating_sub(window);
+        let to = (i + window + 1).min(b.len());
+        for j in from..to {
+            if !b_matched[j] && b[j] == *ca {
+                a_matched[i] = true;
+                b_matched[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let in_a = a
+        .iter()
+        .zip(&a_matched)
+        .filter(|(_, m)| **m)
+        .map(|(c, _)| c);
+    let in_b = b
+        .iter()
+        .zip(&b_matched)
+        .filter(|(_, m)| **m)
+        .map(|(c, _)| c);
+    let transpositions = in_a.zip(in_b).filter(|(x, y)| x != y).count() / 2;
+    let m = matches as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0;
+    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count();
+    jaro + prefix as f64 * 0.1 * (1.0 - jaro)
+}
+
+/// Union-find over positions, with path halving.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Groups {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Groups of likely duplicates, each with its links, ordered by their smallest id. A
+/// pair the user answered "Keine Dublette" for is never linked, though both may still
+/// sit in one group through a third customer that links to each.
+pub fn find_duplicates<'a>(
+    customers: impl IntoIterator<Item = &'a Customer>,
+) -> Vec<DuplicateGroup> {
+    let mut all: Vec<&Customer> = customers.into_iter().collect();
+    all.sort_unstable_by_key(|c| c.id);
+    all.dedup_by_key(|c| c.id);
+    let mut exact: HashMap<(u8, String), Vec<usize>> = HashMap::new();
+    let mut by_company: HashMap<(String, char), Vec<(usize, String)>> = HashMap::new();
+    for (i, c) in all.iter().enumerate() {
+        let f = &c.fields;
+        let number = f.number.trim().to_lowercase();
+        if !number.is_empty() {
+            exact.entry((0, number)).or_default().push(i);
+        }
+        let email = f.email.trim().to_lowercase();
+        if !email.is_empty() {
+            exact.entry((1, email)).or_default().push(i);
+        }
+        let mut phones: Vec<String> = f
+            .phones
+            .iter()
+            .map(|p| normalize_phone(p))
+            .filter(|p| p.len() >= MIN_PHONE_DIGITS)
+            .collect();
+        phones.sort_unstable();
+        phones.dedup();
+        for phone in phones {
+            exact.entry((2, phone)).or_default().push(i);
+        }
+        let company = fold(f.company.trim());
+        let name = name_key(&f.name);
+        if let (false, Some(initial)) = (company.is_empty(), name.chars().next()) {
+            by_company
+                .entry((company, initial))
+                .or_default()
+                .push((i, name));
+        }
+    }
+    let mut links: Vec<(usize, usize, DuplicateReason)> = Vec::new();
+    let mut link = |x: usize, y: usize, reason: DuplicateReason| {
+        if !is_dismissed(all[x], all[y]) {
+            links.push((x.min(y), x.max(y), reason));
+        }
+    };
+    for ((kind, key), members) in &exact {
+        if members.len() < 2 || members.len() > MAX_BUCKET {
+            continue;
+        }
+        for (n, &x) in members.iter().enumerate() {
+            for &y in &members[n + 1..] {
+                let reason = match kind {
+                    0 => DuplicateReason::SameNumber(all[x].fields.number.trim().to_string()),
+                    1 => DuplicateReason::SameEmail(key.clone()),
+                    _ => DuplicateReason::SamePhone(key.clone()),
+                };
+                link(x, y, reason);
+            }
+        }
+    }
+    for ((_, _), members) in &by_company {
+        if members.len() < 2 || members.len() > MAX_BUCKET {
+            continue;
+        }
+        for (n, (x, name_x)) in members.iter().enumerate() {
+            for (y, name_y) in &members[n + 1..] {
+                let score = jaro_winkler(name_x, name_y);
+                if score >= NAME_SIMILARITY {
+                    let company = all[*x].fields.company.trim().to_string();
+                    link(*x, *y, DuplicateReason::SimilarName { company, score });
+                }
+            }
+        }
+    }
+    let mut groups = Groups::new(all.len());
+    for (x, y, _) in &links {
+        groups.join(*x, *y);
+    }
+    let mut by_root: HashMap<usize, DuplicateGroup> = HashMap::new();
+    for (x, y, reason) in links {
+        let root = groups.root(x);
+        let group = by_root.entry(root).or_insert_with(|| DuplicateGroup {
+            members: Vec::new(),
+            links: Vec::new(),
+        });
+        group.links.push(DuplicateLink {
+            a: all[x].id,
+            b: all[y].id,
+            reason,
+        });
+    }
+    let mut found: Vec<DuplicateGroup> = by_root
+        .into_values()
+        .map(|mut group| {
+            let mut members: Vec<CustomerId> =
+                group.links.iter().flat_map(|l| [l.a, l.b]).collect();
+            members.sort_unstable();
+            members.dedup();
+            group.members = members;
+            group.links.sort_by(|p, q| {
+                (p.a, p.b)
+                    .cmp(&(q.a, q.b))
+                    .then_with(|| format!("{:?}", p.reason).cmp(&format!("{:?}", q.reason)))
+            });
+            group
+        })
+        .collect();
+    found.sort_unstable_by_key(|g| g.members.first().copied());
+    found
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+#[path = "duplicates_tests.rs"]
+mod tests;
