@@ -67,6 +67,7 @@ fn markup_in_contact_text_renders_as_plain_text() {
         follow_up: None,
         note: "<script>window.__pwned=2</script>".into(),
         interval_override: None,
+        objection: None,
     });
     let root = container();
     let shown = Signal::stored(Some(customer));

@@ -210,3 +210,19 @@ fn a_newer_schema_is_left_alone() {
     assert!(opened.dataset.customers.is_empty(), "and nothing is read");
     assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
 }
+
+#[test]
+fn the_schema1_playbook_and_contacts_read_as_opening_lines_without_objections() {
+    use klassenblick::domain::playbook::lines::{LineKind, PlaybookLine};
+    let stored = fixture();
+    let playbook: Vec<PlaybookLine> =
+        decode(stored.get(keys::PLAYBOOK).expect("a stored playbook")).expect("decodes");
+    assert!(playbook.len() > 10);
+    assert!(playbook.iter().all(|l| l.kind == LineKind::Opening));
+    let (customers, _) = schema1_content();
+    let contacts = customers.values().flat_map(|c| &c.contacts);
+    assert!(contacts.clone().count() > 50);
+    assert!(contacts.clone().all(|c| c.objection.is_none()));
+    let opened = Store::new(&planted()).open(STAMP);
+    assert_eq!(opened.dataset.playbook, playbook);
+}

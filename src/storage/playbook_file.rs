@@ -106,6 +106,23 @@ mod tests {
     }
 
     #[test]
+    fn a_file_from_before_objections_reads_as_opening_lines() {
+        let old = r#"{"format":"klassenblick-playbook","schema":1,"exported_at":"2026-11-01T09:00:00",
+            "lines":[{"id":5,"situation":{"class":"O","direction":"Outbound","hook":"ComprehensiveConsultation"},
+            "title":"Rundum","text":"Darf ich Ihnen eine Rundum-Beratung anbieten?","status":"Agreed","version":2,"changed":"2026-10-01"}]}"#;
+        let lines = parse_playbook_file(old).expect("reads");
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].is_opening());
+        let objections = starter_playbook(now().date())
+            .into_iter()
+            .filter(|l| l.is_objection())
+            .collect::<Vec<_>>();
+        assert!(!objections.is_empty());
+        let json = playbook_json(&objections, now()).expect("serialises");
+        assert_eq!(parse_playbook_file(&json), Ok(objections));
+    }
+
+    #[test]
     fn a_full_backup_serves_as_a_source_too() {
         let dataset = Dataset {
             playbook: starter_playbook(now().date()),

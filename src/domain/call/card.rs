@@ -89,7 +89,7 @@ mod tests {
     use crate::domain::customer::hook::CurrentNote;
     use crate::domain::customer::record::CustomerFields;
     use crate::domain::ids::{ContactId, CustomerId, LineId};
-    use crate::domain::playbook::lines::{LineStatus, Situation};
+    use crate::domain::playbook::lines::{LineKind, LineStatus, Situation};
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("valid")
@@ -109,6 +109,7 @@ mod tests {
             follow_up: None,
             note: String::new(),
             interval_override: None,
+            objection: None,
         }
     }
 
@@ -137,6 +138,7 @@ mod tests {
     fn line(id: u64, class: CustomerClass, hook: HookKind) -> PlaybookLine {
         PlaybookLine {
             id: LineId(id),
+            kind: LineKind::Opening,
             situation: Situation {
                 class,
                 direction: Direction::Inbound,

@@ -70,6 +70,10 @@ pub struct Contact {
     /// Why a contact inside the minimum interval was made anyway.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval_override: Option<String>,
+    /// The playbook objection the customer raised, so the next talk is prepared for it.
+    /// Contacts stored before objections existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objection: Option<LineId>,
 }
 
 impl Contact {
@@ -89,6 +93,7 @@ impl Contact {
             follow_up: None,
             note: String::new(),
             interval_override: None,
+            objection: None,
         }
     }
 

@@ -243,7 +243,8 @@ impl Generator {
         self.playbook
             .iter()
             .find(|l| {
-                l.situation.class == class
+                l.is_opening()
+                    && l.situation.class == class
                     && l.situation.direction == direction
                     && l.situation.hook == *hook
             })
@@ -306,6 +307,7 @@ impl Generator {
             follow_up,
             note,
             interval_override: None,
+            objection: None,
         }
     }
 
@@ -330,6 +332,7 @@ impl Generator {
             follow_up: None,
             note,
             interval_override: None,
+            objection: None,
         }
     }
 }

@@ -546,6 +546,7 @@ fn contacts_export_custom_hooks_and_times_to_the_minute() {
         follow_up: None,
         note: String::new(),
         interval_override: None,
+        objection: None,
     });
     let text = contacts_csv(&dataset_of(vec![c])).expect("exports");
     assert!(text

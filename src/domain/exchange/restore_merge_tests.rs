@@ -5,7 +5,7 @@ use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::contact::{Direction, PlannedContact};
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::{LineId, PlanId};
-use crate::domain::playbook::lines::{LineStatus, Situation};
+use crate::domain::playbook::lines::{LineKind, LineStatus, Situation};
 use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 
@@ -43,6 +43,7 @@ fn dataset(customers: Vec<Customer>) -> Dataset {
 fn line(id: u64, version: u32, changed: u32, title: &str) -> PlaybookLine {
     PlaybookLine {
         id: LineId(id),
+        kind: LineKind::Opening,
         situation: Situation {
             class: CustomerClass::B,
             direction: Direction::Inbound,

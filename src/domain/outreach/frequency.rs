@@ -65,3 +65,36 @@ pub fn line_used_before(customer: &Customer, line: LineId) -> Option<NaiveDate> 
         .map(Contact::date)
         .max()
 }
+
+/// The day this objection was last heard from the customer, if it was: the next talk
+/// should not run into it unprepared.
+pub fn objection_heard_before(customer: &Customer, objection: LineId) -> Option<NaiveDate> {
+    customer
+        .contacts
+        .iter()
+        .filter(|c| c.objection == Some(objection))
+        .map(Contact::date)
+        .max()
+}
+
+/// Every objection heard from the customer, once each with the day it was last heard,
+/// newest first.
+pub fn objections_heard(customer: &Customer) -> Vec<(LineId, NaiveDate)> {
+    let mut heard: Vec<(LineId, NaiveDate)> = Vec::new();
+    for contact in &customer.contacts {
+        let Some(objection) = contact.objection else {
+            continue;
+        };
+        let mut day = contact.date();
+        if let Some(at) = heard.iter().position(|(id, _)| *id == objection) {
+            day = day.max(heard.remove(at).1);
+        }
+        // Kept in order while it grows: a customer raises only a few objections.
+        let at = heard
+            .iter()
+            .position(|&(id, d)| (d, std::cmp::Reverse(id)) < (day, std::cmp::Reverse(objection)))
+            .unwrap_or(heard.len());
+        heard.insert(at, (objection, day));
+    }
+    heard
+}

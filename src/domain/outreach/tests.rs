@@ -44,6 +44,7 @@ fn contact(
         follow_up: None,
         note: String::new(),
         interval_override: None,
+        objection: None,
     }
 }
 
@@ -155,6 +156,37 @@ fn a_line_used_before_is_found_with_its_date() {
     let c = customer(1, CustomerClass::B, vec![used, outbound(2, 3)]);
     assert_eq!(line_used_before(&c, LineId(1001)), Some(days_ago(12)));
     assert_eq!(line_used_before(&c, LineId(1002)), None);
+}
+
+#[test]
+fn an_objection_heard_before_is_found_with_its_latest_date() {
+    let heard = |id, ago, objection| Contact {
+        objection,
+        ..contact(
+            id,
+            days_ago(ago),
+            Direction::Inbound,
+            ContactResult::Refused,
+            None,
+        )
+    };
+    let c = customer(
+        1,
+        CustomerClass::B,
+        vec![
+            heard(1, 40, Some(LineId(2002))),
+            heard(2, 15, Some(LineId(2001))),
+            heard(3, 8, Some(LineId(2002))),
+            heard(4, 2, None),
+        ],
+    );
+    assert_eq!(objection_heard_before(&c, LineId(2002)), Some(days_ago(8)));
+    assert_eq!(objection_heard_before(&c, LineId(2005)), None);
+    assert_eq!(
+        objections_heard(&c),
+        vec![(LineId(2002), days_ago(8)), (LineId(2001), days_ago(15))]
+    );
+    assert!(objections_heard(&customer(2, CustomerClass::O, vec![outbound(5, 3)])).is_empty());
 }
 
 #[test]

@@ -90,9 +90,42 @@ pub fn apply_changes(
 }
 
 fn same_content(a: &PlaybookLine, b: &PlaybookLine) -> bool {
-    a.situation == b.situation
+    a.kind == b.kind
+        && a.situation == b.situation
         && a.title == b.title
         && a.text == b.text
         && a.customer_line == b.customer_line
         && a.status == b.status
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::playbook::lines::{LineKind, Reach};
+    use crate::domain::playbook::starter::starter_playbook;
+
+    #[test]
+    fn an_objection_added_or_turned_into_another_kind_is_a_change() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid");
+        let theirs = starter_playbook(today);
+        let ours: Vec<PlaybookLine> = theirs.iter().filter(|l| l.is_opening()).cloned().collect();
+        let changes = playbook_changes(&ours, &theirs);
+        assert!(!changes.is_empty());
+        assert!(changes.iter().all(|c| c.kind == ChangeKind::Added
+            && c.theirs.as_ref().is_some_and(PlaybookLine::is_objection)));
+        let chosen: Vec<LineId> = changes.iter().map(|c| c.id).collect();
+        assert_eq!(apply_changes(&ours, &changes, &chosen, today), theirs);
+
+        let mut widened = theirs.clone();
+        widened[0].kind = LineKind::Objection(Reach::EVERYONE);
+        let changes = playbook_changes(&theirs, &widened);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            (changes[0].kind, changes[0].id),
+            (ChangeKind::Changed, theirs[0].id)
+        );
+        let applied = apply_changes(&theirs, &changes, &[theirs[0].id], today);
+        assert_eq!((applied[0].kind, applied[0].version), (widened[0].kind, 1));
+    }
 }

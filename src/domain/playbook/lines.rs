@@ -1,4 +1,5 @@
-//! The team's written, binding opening lines ("Gesprächsleitfaden").
+//! The team's written, binding lines ("Gesprächsleitfaden"): opening lines, and the
+//! agreed answers to objections customers raise.
 
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::Direction;
@@ -22,9 +23,47 @@ pub enum LineStatus {
     Agreed,
 }
 
+/// What an entry of the playbook is.
+///
+/// Objections came after the first playbooks were stored, backed up and shared as files.
+/// A line without a kind is an opening line, and an opening line is written without
+/// one, so every earlier value reads unchanged and an opening-only playbook stays
+/// byte for byte what it was: purely additive, so no new schema version.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// Opens the talk in its one situation.
+    #[default]
+    Opening,
+    /// `title` names the objection, `customer_line` is how a customer puts it, and
+    /// `text` is the team's agreed answer. Objections come up whoever called, so the
+    /// situation's direction is not asked.
+    Objection(Reach),
+}
+
+/// Which customers an objection's answer is for. A set flag means the situation's
+/// class or hook is not asked; it is kept so that narrowing again restores it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Reach {
+    #[serde(default)]
+    pub all_classes: bool,
+    #[serde(default)]
+    pub any_hook: bool,
+}
+
+impl Reach {
+    /// The usual objection: said by anyone, whatever the hook.
+    pub const EVERYONE: Reach = Reach {
+        all_classes: true,
+        any_hook: true,
+    };
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaybookLine {
     pub id: LineId,
+    #[serde(default, skip_serializing_if = "LineKind::is_opening")]
+    pub kind: LineKind,
     pub situation: Situation,
     pub title: String,
     pub text: String,
@@ -36,7 +75,44 @@ pub struct PlaybookLine {
     pub changed: NaiveDate,
 }
 
+impl LineKind {
+    pub fn is_opening(&self) -> bool {
+        *self == LineKind::Opening
+    }
+}
+
 impl PlaybookLine {
+    pub fn is_opening(&self) -> bool {
+        self.kind.is_opening()
+    }
+
+    pub fn is_objection(&self) -> bool {
+        !self.is_opening()
+    }
+
+    /// The class this entry is for; `None` for an objection that holds for every class.
+    pub fn for_class(&self) -> Option<CustomerClass> {
+        match self.kind {
+            LineKind::Objection(Reach {
+                all_classes: true, ..
+            }) => None,
+            _ => Some(self.situation.class),
+        }
+    }
+
+    /// The hook this entry is for; `None` for an objection that holds for any hook.
+    pub fn for_hook(&self) -> Option<&HookKind> {
+        match self.kind {
+            LineKind::Objection(Reach { any_hook: true, .. }) => None,
+            _ => Some(&self.situation.hook),
+        }
+    }
+
+    /// The direction this entry is for; `None` for an objection, which comes up either way.
+    pub fn for_direction(&self) -> Option<Direction> {
+        self.is_opening().then_some(self.situation.direction)
+    }
+
     /// A text change starts a new version, so practice shows the line again soon.
     pub fn with_text(&self, text: &str, today: NaiveDate) -> PlaybookLine {
         let mut next = self.clone();
@@ -49,24 +125,33 @@ impl PlaybookLine {
     }
 }
 
-/// The lines a filter shows, grouped by situation: class in board order, inbound before
-/// outbound, then hook and title.
+/// The lines a filter shows, grouped by situation: opening lines before objections,
+/// class in board order (an objection for every class first), inbound before outbound,
+/// then hook (any hook first) and title. A filter shows what was written for its value:
+/// an objection for every class, or for either direction, only without that filter.
 pub fn filtered_lines(
     lines: &[PlaybookLine],
     class: Option<CustomerClass>,
     direction: Option<Direction>,
 ) -> Vec<&PlaybookLine> {
-    let class_rank = |c: CustomerClass| CustomerClass::BOARD_ORDER.iter().position(|x| *x == c);
+    let class_rank = |c: Option<CustomerClass>| {
+        c.and_then(|c| CustomerClass::BOARD_ORDER.iter().position(|x| *x == c))
+    };
     let mut shown: Vec<&PlaybookLine> = lines
         .iter()
-        .filter(|l| class.is_none_or(|c| l.situation.class == c))
-        .filter(|l| direction.is_none_or(|d| l.situation.direction == d))
+        .filter(|l| class.is_none_or(|c| l.for_class() == Some(c)))
+        .filter(|l| direction.is_none_or(|d| l.for_direction() == Some(d)))
         .collect();
     shown.sort_unstable_by(|a, b| {
-        class_rank(a.situation.class)
-            .cmp(&class_rank(b.situation.class))
-            .then(a.situation.direction.cmp(&b.situation.direction))
-            .then_with(|| a.situation.hook.key().cmp(&b.situation.hook.key()))
+        a.is_objection()
+            .cmp(&b.is_objection())
+            .then_with(|| class_rank(a.for_class()).cmp(&class_rank(b.for_class())))
+            .then(a.for_direction().cmp(&b.for_direction()))
+            .then_with(|| {
+                a.for_hook()
+                    .map(HookKind::key)
+                    .cmp(&b.for_hook().map(HookKind::key))
+            })
             .then_with(|| a.title.cmp(&b.title))
             .then(a.id.cmp(&b.id))
     });
@@ -110,9 +195,9 @@ pub enum LineFit {
     SameDirection,
 }
 
-/// The best agreed line for a situation: the exact situation first, then the same class
-/// and direction with any hook, then any class in the same direction. Without a hook
-/// (no current note, or an expired one) no line is exact.
+/// The best agreed opening line for a situation: the exact situation first, then the
+/// same class and direction with any hook, then any class in the same direction.
+/// Without a hook (no current note, or an expired one) no line is exact.
 pub fn best_line<'a>(
     lines: &'a [PlaybookLine],
     class: CustomerClass,
@@ -121,6 +206,7 @@ pub fn best_line<'a>(
 ) -> Option<(&'a PlaybookLine, LineFit)> {
     lines
         .iter()
+        .filter(|l| l.is_opening())
         .filter(|l| l.status == LineStatus::Agreed && l.situation.direction == direction)
         .map(|l| {
             let fit = if l.situation.class == class && Some(&l.situation.hook) == hook {
@@ -143,6 +229,7 @@ mod tests {
     fn line(id: u64, class: CustomerClass, hook: HookKind) -> PlaybookLine {
         PlaybookLine {
             id: LineId(id),
+            kind: LineKind::Opening,
             situation: Situation {
                 class,
                 direction: Direction::Inbound,
@@ -265,5 +352,99 @@ mod tests {
         assert_eq!(l.with_text(&l.text, today).version, 1);
         let changed = l.with_text("Neu", today);
         assert_eq!((changed.version, changed.changed), (2, today));
+    }
+
+    fn objection(id: u64, reach: Reach) -> PlaybookLine {
+        PlaybookLine {
+            kind: LineKind::Objection(reach),
+            title: format!("Einwand {id}"),
+            ..line(id, CustomerClass::B, HookKind::LegalChange)
+        }
+    }
+
+    #[test]
+    fn a_stored_line_without_a_kind_is_an_opening_line() {
+        let stored = r#"{"id":7,"situation":{"class":"B","direction":"Inbound","hook":"LegalChange"},
+            "title":"Alt","text":"Schön, dass Sie anrufen.","status":"Agreed","version":3,"changed":"2026-01-05"}"#;
+        let old: PlaybookLine = serde_json::from_str(stored).expect("decodes");
+        assert_eq!(old.kind, LineKind::Opening);
+        assert_eq!(
+            (old.for_class(), old.for_hook(), old.version),
+            (Some(CustomerClass::B), Some(&HookKind::LegalChange), 3)
+        );
+        let written = serde_json::to_string(&old).expect("encodes");
+        assert!(!written.contains("kind"), "{written}");
+    }
+
+    #[test]
+    fn an_objection_keeps_its_reach_through_storage() {
+        for reach in [
+            Reach::EVERYONE,
+            Reach::default(),
+            Reach {
+                all_classes: true,
+                any_hook: false,
+            },
+        ] {
+            let line = objection(1, reach);
+            let json = serde_json::to_string(&line).expect("encodes");
+            assert!(json.contains(r#""kind":{"objection""#), "{json}");
+            assert_eq!(serde_json::from_str::<PlaybookLine>(&json).ok(), Some(line));
+        }
+    }
+
+    #[test]
+    fn an_objection_asks_for_no_class_or_hook_where_it_holds_for_all() {
+        let general = objection(1, Reach::EVERYONE);
+        assert_eq!(
+            (
+                general.for_class(),
+                general.for_hook(),
+                general.for_direction()
+            ),
+            (None, None, None)
+        );
+        let narrow = objection(2, Reach::default());
+        assert_eq!(
+            (
+                narrow.for_class(),
+                narrow.for_hook(),
+                narrow.for_direction()
+            ),
+            (Some(CustomerClass::B), Some(&HookKind::LegalChange), None)
+        );
+        let opening = line(3, CustomerClass::B, HookKind::LegalChange);
+        assert_eq!(opening.for_direction(), Some(Direction::Inbound));
+        assert_eq!(opening.for_class(), Some(CustomerClass::B));
+    }
+
+    #[test]
+    fn an_objection_is_never_the_opening_line_and_is_listed_after_them() {
+        let lines = vec![
+            objection(1, Reach::EVERYONE),
+            line(2, CustomerClass::O, HookKind::ExtraBenefit),
+            line(3, CustomerClass::A, HookKind::ExtraBenefit),
+        ];
+        assert_eq!(
+            best_line(
+                &lines,
+                CustomerClass::B,
+                Direction::Inbound,
+                Some(&HookKind::LegalChange)
+            )
+            .map(|(l, fit)| (l.id.0, fit)),
+            Some((2, LineFit::SameDirection))
+        );
+        let ids: Vec<u64> = filtered_lines(&lines, None, None)
+            .iter()
+            .map(|l| l.id.0)
+            .collect();
+        assert_eq!(ids, vec![3, 2, 1]);
+        let ids: Vec<u64> = filtered_lines(&lines, Some(CustomerClass::O), None)
+            .iter()
+            .map(|l| l.id.0)
+            .collect();
+        assert_eq!(ids, vec![2]);
+        assert!(filtered_lines(&lines, None, Some(Direction::Outbound)).is_empty());
     }
 }

@@ -4,12 +4,17 @@
 //! (the reactive habit) and outbound (the active approach), so that call mode, outreach
 //! and practice find a fitting line from the first day. A few lines for A customers
 //! show that the top customers get their own tone.
+//!
+//! The usual objections follow, each with an answer in the method's spirit: a B
+//! customer is led to one product and an appointment, an O customer to the
+//! Rundum-Beratung. Most hold for every class; where B and O need different answers,
+//! each class has its own.
 
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::Direction;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::lines::{LineStatus, PlaybookLine, Situation};
+use crate::domain::playbook::lines::{LineKind, LineStatus, PlaybookLine, Reach, Situation};
 use chrono::NaiveDate;
 
 use CustomerClass::{A, B, O};
@@ -177,6 +182,89 @@ fn rows() -> [Row; 23] {
     ]
 }
 
+/// One objection of the starter table: id, class (`None`: every class), hook (`None`:
+/// any), status, title, how the customer says it, the agreed answer.
+type ObjectionRow = (
+    u64,
+    Option<CustomerClass>,
+    Option<HookKind>,
+    LineStatus,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+fn objection_rows() -> [ObjectionRow; 11] {
+    [
+        (
+            2001, None, None, Agreed,
+            "Kein Interesse",
+            "Danke, aber ich habe kein Interesse.",
+            "Das verstehe ich gut – Sie wissen ja noch gar nicht genau, worum es geht. Darf ich Ihnen in einem Satz sagen, was Sie davon hätten? Wenn es dann nicht passt, ist das völlig in Ordnung.",
+        ),
+        (
+            2002, Some(B), None, Agreed,
+            "Zu teuer",
+            "Das ist mir zu teuer.",
+            "Gut, dass Sie das offen sagen. Lassen Sie uns in einem kurzen Termin nachrechnen, was der Baustein Sie im Monat wirklich kostet und was er Ihnen bringt – oft ist es weniger, als man denkt. Passt Ihnen eher Dienstag oder Donnerstag?",
+        ),
+        (
+            2003, Some(O), None, Agreed,
+            "Zu teuer",
+            "Mehr Geld möchte ich dafür nicht ausgeben.",
+            "Das kann ich gut verstehen. Gerade deshalb lohnt sich ein Rundum-Blick: Wenn wir mehrere Ihrer Verträge zusammen betreuen, habe ich beim Preis deutlich mehr Spielraum als bei einem einzelnen. Darf ich Ihnen dafür einen Termin vorschlagen?",
+        ),
+        (
+            2004, None, None, Agreed,
+            "Ich habe schon einen Berater",
+            "Ich habe schon einen Berater, der sich darum kümmert.",
+            "Das ist gut, dann wissen Sie, was eine gute Beratung wert ist. Ich möchte niemanden ersetzen, sondern Ihnen mit einem Rundum-Check einen zweiten Blick anbieten, ob alles zusammenpasst. Wann hätten Sie dafür eine halbe Stunde Zeit?",
+        ),
+        (
+            2005, None, None, Agreed,
+            "Schicken Sie mir was zu",
+            "Schicken Sie mir doch einfach etwas zu.",
+            "Sehr gern – damit es wirklich zu Ihnen passt, gehe ich die Unterlagen am liebsten kurz mit Ihnen gemeinsam durch. Dann bleiben keine Fragen offen, und Sie entscheiden in Ruhe. Passt Ihnen ein Termin in der nächsten Woche?",
+        ),
+        (
+            2006, None, None, Agreed,
+            "Keine Zeit",
+            "Ich habe gerade überhaupt keine Zeit.",
+            "Dann will ich Sie nicht aufhalten. Wann erreiche ich Sie besser – eher morgen Vormittag oder am Nachmittag? Es dauert nur zehn Minuten.",
+        ),
+        (
+            2007, Some(B), None, Agreed,
+            "Erst zu Hause besprechen",
+            "Das möchte ich erst zu Hause besprechen.",
+            "Das ist sehr vernünftig, so etwas entscheidet man gemeinsam. Wollen wir gleich einen Termin ausmachen, zu dem Sie beide dabei sein können? Dann beantworte ich alle Fragen direkt.",
+        ),
+        (
+            2008, Some(O), None, Agreed,
+            "Ich bin zufrieden, wie es ist",
+            "Ich bin eigentlich zufrieden, so wie es ist.",
+            "Das freut mich zu hören. Damit es so bleibt, biete ich Ihnen eine Rundum-Beratung an: Wir schauen einmal, ob alles noch zu Ihrer jetzigen Situation passt, und Sie entscheiden danach in Ruhe. Darf ich Ihnen dafür einen Termin vorschlagen?",
+        ),
+        (
+            2009, Some(O), None, Agreed,
+            "Ich bin doch schon bei Ihnen",
+            "Ich bin doch schon bei Ihnen versichert.",
+            "Genau deshalb melde ich mich – bisher kennen wir nur einen kleinen Teil Ihrer Situation. Kunden, die wir rundum betreuen, bieten wir ein Exklusivpaket mit zusätzlichen Leistungen. Darf ich Ihnen das in einem persönlichen Termin zeigen?",
+        ),
+        (
+            2010, None, Some(LegalChange), Agreed,
+            "Betrifft mich nicht",
+            "Die neue Regelung betrifft mich doch gar nicht.",
+            "Das dachten viele unserer Kunden zuerst auch. Ich habe mir Ihre Unterlagen angesehen, und bei Ihnen wirkt sich die Änderung auf einen Vertrag aus. In einem kurzen Termin zeige ich Ihnen genau, was das für Sie bedeutet.",
+        ),
+        (
+            2011, Some(B), Some(Promotion), Proposed,
+            "Ich warte lieber ab",
+            "Ich warte lieber noch ab, vielleicht kommt ja etwas Besseres.",
+            "Das kann ich verstehen, nur gilt die Aktion lediglich bis zum vermerkten Datum. Lassen Sie uns vorher kurz einen Termin machen, dann rechne ich Ihnen den Vorteil konkret vor. Entscheiden können Sie danach immer noch in Ruhe.",
+        ),
+    ]
+}
+
 /// The day the starter lines were written. Dating them by their authorship rather than
 /// by the day a team receives them lets the team's own, newer lines come first in
 /// practice.
@@ -184,27 +272,52 @@ pub fn starter_written() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default()
 }
 
-/// The starter lines, all at version 1 and dated `today`.
+/// The starter lines, opening lines first, then the objections; all at version 1 and
+/// dated `today`.
 pub fn starter_playbook(today: NaiveDate) -> Vec<PlaybookLine> {
-    rows()
-        .into_iter()
-        .map(
-            |(id, class, direction, hook, status, title, text, customer_line)| PlaybookLine {
-                id: LineId(id),
-                situation: Situation {
-                    class,
-                    direction,
-                    hook,
-                },
-                title: title.to_string(),
-                text: text.to_string(),
-                customer_line: customer_line.to_string(),
-                status,
-                version: 1,
-                changed: today,
+    let openings = rows().into_iter().map(
+        |(id, class, direction, hook, status, title, text, customer_line)| PlaybookLine {
+            id: LineId(id),
+            kind: LineKind::Opening,
+            situation: Situation {
+                class,
+                direction,
+                hook,
             },
-        )
-        .collect()
+            title: title.to_string(),
+            text: text.to_string(),
+            customer_line: customer_line.to_string(),
+            status,
+            version: 1,
+            changed: today,
+        },
+    );
+    openings.chain(starter_objections(today)).collect()
+}
+
+/// The starter objections alone, for a playbook begun before objections existed.
+pub fn starter_objections(today: NaiveDate) -> impl Iterator<Item = PlaybookLine> {
+    objection_rows().into_iter().map(
+        move |(id, class, hook, status, title, customer_line, answer)| PlaybookLine {
+            id: LineId(id),
+            kind: LineKind::Objection(Reach {
+                all_classes: class.is_none(),
+                any_hook: hook.is_none(),
+            }),
+            // What a set flag leaves unasked; narrowing in the editor starts from it.
+            situation: Situation {
+                class: class.unwrap_or(B),
+                direction: Inbound,
+                hook: hook.unwrap_or(ExtraBenefit),
+            },
+            title: title.to_string(),
+            text: answer.to_string(),
+            customer_line: customer_line.to_string(),
+            status,
+            version: 1,
+            changed: today,
+        },
+    )
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -213,8 +326,19 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    fn lines() -> Vec<PlaybookLine> {
+    fn all() -> Vec<PlaybookLine> {
         starter_playbook(NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid date"))
+    }
+
+    fn lines() -> Vec<PlaybookLine> {
+        all().into_iter().filter(PlaybookLine::is_opening).collect()
+    }
+
+    fn objections() -> Vec<PlaybookLine> {
+        all()
+            .into_iter()
+            .filter(PlaybookLine::is_objection)
+            .collect()
     }
 
     #[test]
@@ -247,10 +371,10 @@ mod tests {
 
     #[test]
     fn ids_and_situations_are_distinct() {
+        let ids: HashSet<_> = all().iter().map(|l| l.id).collect();
+        assert_eq!(ids.len(), all().len());
         let lines = lines();
-        let ids: HashSet<_> = lines.iter().map(|l| l.id).collect();
         let situations: HashSet<_> = lines.iter().map(|l| l.situation.clone()).collect();
-        assert_eq!(ids.len(), lines.len());
         assert_eq!(situations.len(), lines.len());
         assert!((16..=24).contains(&lines.len()));
     }
@@ -280,6 +404,51 @@ mod tests {
                 .map(|l| l.situation.hook.clone())
                 .collect();
             assert!(agreed_hooks.len() >= 4, "{class:?}: {agreed_hooks:?}");
+        }
+    }
+
+    #[test]
+    fn about_ten_objections_answer_in_the_method_s_way() {
+        let objections = objections();
+        assert!((8..=12).contains(&objections.len()));
+        assert!(objections.iter().all(|o| o.version == 1));
+        let agreed = objections.iter().filter(|o| o.status == Agreed).count();
+        assert!(agreed + 2 >= objections.len());
+        for o in &objections {
+            assert!(
+                !o.title.is_empty() && !o.customer_line.is_empty(),
+                "{}",
+                o.title
+            );
+            let sentences = o.text.matches(['.', '?', '!']).count();
+            assert!((2..=3).contains(&sentences), "{}: {sentences}", o.title);
+            assert!(
+                o.text.contains("Sie") || o.text.contains("Ihnen"),
+                "{}",
+                o.title
+            );
+        }
+        let general = objections
+            .iter()
+            .filter(|o| o.for_class().is_none())
+            .count();
+        assert!(general >= 4);
+        let for_class = |class| {
+            objections
+                .iter()
+                .filter(move |o| o.for_class() == Some(class))
+        };
+        // B: one product and an appointment; O: the Rundum-Beratung.
+        assert!(for_class(B).any(|o| o.text.contains("Termin")));
+        assert!(for_class(O).any(|o| o.text.contains("Rundum")));
+        assert!(objections.iter().any(|o| o.for_hook().is_some()));
+        for usual in [
+            "Kein Interesse",
+            "Zu teuer",
+            "Ich habe schon einen Berater",
+            "Schicken Sie mir was zu",
+        ] {
+            assert!(objections.iter().any(|o| o.title == usual), "{usual}");
         }
     }
 }

@@ -78,9 +78,10 @@ pub fn drill_round(
     dice: &mut Dice,
     today: NaiveDate,
 ) -> Option<DrillRound> {
+    // The drill trains the first words of a talk; objections come later in it.
     let agreed: Vec<&PlaybookLine> = lines
         .iter()
-        .filter(|l| l.status == LineStatus::Agreed)
+        .filter(|l| l.is_opening() && l.status == LineStatus::Agreed)
         .collect();
     let has_line = |class: CustomerClass, direction: Direction| {
         agreed

@@ -34,16 +34,17 @@ impl GroupSession {
         }
     }
 
-    /// The next round: the next trainee in turn and a random agreed line, never the same
+    /// The next round: the next trainee in turn and a random agreed opening line, never the same
     /// line twice in a row when there is a choice.
     pub fn next_round(&mut self, lines: &[PlaybookLine], dice: &mut Dice) -> Option<&SessionRound> {
         let trainee = *self
             .trainees
             .get(self.rounds.len() % self.trainees.len().max(1))?;
         let previous = self.rounds.last().map(|r| r.line);
+        // The projector shows a situation to open; objections are rehearsed one by one.
         let agreed: Vec<LineId> = lines
             .iter()
-            .filter(|l| l.status == LineStatus::Agreed)
+            .filter(|l| l.is_opening() && l.status == LineStatus::Agreed)
             .map(|l| l.id)
             .collect();
         let fresh: Vec<LineId> = agreed

@@ -1,4 +1,6 @@
 //! What a trainee rehearses next: due cards first, then new lines up to the daily limit.
+//! Opening lines and objections alike are cards: an objection's answer is rehearsed as
+//! an opening line is.
 
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::ids::{LineId, TraineeId};
@@ -50,7 +52,8 @@ pub fn practice_queue(
         .collect()
 }
 
-/// Cram: every chosen line, whatever its schedule, in playbook order.
+/// Cram: every chosen line, whatever its schedule, in playbook order. A class takes
+/// what was written for it; an objection for every class comes with all classes.
 pub fn cram_queue(
     lines: &[PlaybookLine],
     class: Option<CustomerClass>,
@@ -59,7 +62,7 @@ pub fn cram_queue(
     lines
         .iter()
         .filter(|l| include_proposed || l.status == LineStatus::Agreed)
-        .filter(|l| class.is_none_or(|c| l.situation.class == c))
+        .filter(|l| class.is_none_or(|c| l.for_class() == Some(c)))
         .map(|l| l.id)
         .collect()
 }

@@ -4,7 +4,7 @@ use crate::domain::customer::contact::Direction;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::demo::dataset::demo_dataset;
 use crate::domain::playbook::exchange::{apply_changes, playbook_changes, ChangeKind};
-use crate::domain::playbook::lines::{LineStatus, PlaybookLine, Situation};
+use crate::domain::playbook::lines::{LineKind, LineStatus, PlaybookLine, Situation};
 use crate::domain::playbook::starter::starter_playbook;
 use crate::domain::practice::drill::{drill_round, Dice};
 use crate::domain::practice::group_session::GroupSession;
@@ -25,6 +25,7 @@ fn at(d: u32, hour: u32) -> NaiveDateTime {
 fn line(id: u64, class: CustomerClass, status: LineStatus) -> PlaybookLine {
     PlaybookLine {
         id: LineId(id),
+        kind: LineKind::Opening,
         situation: Situation {
             class,
             direction: Direction::Inbound,
@@ -267,6 +268,50 @@ fn cram_takes_the_chosen_class_whatever_the_schedule() {
 }
 
 #[test]
+fn objections_are_cards_like_opening_lines_and_cram_takes_those_written_for_the_class() {
+    let lines = starter_playbook(day(1));
+    let options = QueueOptions {
+        include_proposed: false,
+        new_per_day: 100,
+    };
+    let queue = practice_queue(&PracticeState::default(), ANNA, &lines, options, at(10, 9));
+    let agreed_objections: Vec<LineId> = lines
+        .iter()
+        .filter(|l| l.is_objection() && l.status == LineStatus::Agreed)
+        .map(|l| l.id)
+        .collect();
+    assert!(agreed_objections.len() >= 8);
+    assert!(agreed_objections.iter().all(|id| queue.contains(id)));
+    let mut practice = PracticeState::default();
+    let objection = lines
+        .iter()
+        .find(|l| l.is_objection())
+        .expect("starter objections");
+    rehearse(
+        &mut practice,
+        ANNA,
+        objection,
+        Rating::Good,
+        Some(70),
+        at(10, 9),
+        false,
+    );
+    let later = practice_queue(&practice, ANNA, &lines, options, at(10, 9));
+    assert!(
+        !later.contains(&objection.id),
+        "rated Good, it is not due at once"
+    );
+    let cram_b = cram_queue(&lines, Some(CustomerClass::B), false);
+    for line in lines
+        .iter()
+        .filter(|l| l.is_objection() && l.status == LineStatus::Agreed)
+    {
+        let for_b = line.for_class() == Some(CustomerClass::B);
+        assert_eq!(cram_b.contains(&line.id), for_b, "{}", line.title);
+    }
+}
+
+#[test]
 fn progress_is_kept_per_trainee() {
     let lines = starter_playbook(day(1));
     let mut practice = PracticeState::default();
@@ -409,6 +454,11 @@ fn drill_rounds_offer_one_right_answer_among_other_classes() {
                 assert_ne!(other.situation.class, round.class);
             }
         }
+        for choice in &round.options {
+            if let DrillChoice::Line(id) = choice {
+                assert!(lines.iter().any(|l| l.id == *id && l.is_opening()));
+            }
+        }
     }
     assert!(seen_c, "C customers take part in the drill");
 }
@@ -426,6 +476,7 @@ fn a_group_session_takes_trainees_in_turn_and_sums_up_per_trainee() {
             .clone();
         assert_eq!(current.trainee, if round % 2 == 0 { ANNA } else { BEN });
         assert_ne!(Some(current.line), previous);
+        assert!(lines.iter().any(|l| l.id == current.line && l.is_opening()));
         previous = Some(current.line);
         session.mark_current(round != 1);
     }

@@ -52,6 +52,7 @@ pub fn CallLogForm(
             follow_up: parse_date(&follow_up.get_untracked()),
             note: note.get_untracked().trim().to_string(),
             interval_override: None,
+            objection: None,
         };
         leptos::task::spawn_local(async move {
             if actions::log_contact(state, customer, contact).await.is_ok() {

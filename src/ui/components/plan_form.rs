@@ -29,7 +29,8 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
         d.playbook
             .iter()
             .filter(|l| {
-                l.situation.direction == Direction::Outbound
+                l.is_opening()
+                    && l.situation.direction == Direction::Outbound
                     && Some(l.situation.class) == class
                     && l.status == LineStatus::Agreed
             })

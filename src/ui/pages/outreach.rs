@@ -242,6 +242,7 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
             follow_up: None,
             note: String::new(),
             interval_override: checked.interval_override,
+            objection: None,
         };
         leptos::task::spawn_local(async move {
             if actions::complete_plan(state, id, plan_id, contact).await {

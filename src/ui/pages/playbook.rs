@@ -12,7 +12,9 @@ use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::Direction;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::lines::{filtered_lines, LineStatus, PlaybookLine, Situation};
+use crate::domain::playbook::lines::{
+    filtered_lines, LineKind, LineStatus, PlaybookLine, Situation,
+};
 use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
@@ -110,6 +112,7 @@ pub fn PlaybookPage() -> impl IntoView {
         let today = clock::today();
         let line = PlaybookLine {
             id: draft.id.unwrap_or(LineId(clock::random_id())),
+            kind: LineKind::Opening,
             situation: Situation {
                 class: draft.class,
                 direction: draft.direction,
