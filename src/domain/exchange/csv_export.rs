@@ -23,6 +23,7 @@ use crate::domain::dataset::Dataset;
 use crate::domain::exchange::csv_occasions::occasion_cells;
 use crate::domain::format::dates::format_date;
 use crate::domain::format::text_fold::fold;
+use crate::domain::ids::LineId;
 use chrono::Timelike;
 
 /// The customer columns. All but the last two are what the import's mapping recognises,
@@ -54,7 +55,8 @@ pub const CUSTOMER_HEADERS: [&str; 23] = [
     "Letzter Kontakt",
 ];
 
-pub const CONTACT_HEADERS: [&str; 13] = [
+/// The objection comes last: it was added later, and earlier columns keep their place.
+pub const CONTACT_HEADERS: [&str; 14] = [
     "Kundennummer",
     "Kunde",
     "Datum",
@@ -68,6 +70,7 @@ pub const CONTACT_HEADERS: [&str; 13] = [
     "Ergebnis",
     "Wiedervorlage",
     "Notiz",
+    "Einwand",
 ];
 
 const BOM: &str = "\u{feff}";
@@ -223,11 +226,11 @@ pub fn contacts_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
         let mut contacts: Vec<&Contact> = customer.contacts.iter().collect();
         contacts.sort_by_key(|k| (k.at, k.id));
         for contact in contacts {
-            let line_title = contact
-                .line
-                .and_then(|id| dataset.playbook.iter().find(|l| l.id == id))
-                .map(|l| l.title.as_str())
-                .unwrap_or_default();
+            let title = |line: Option<LineId>| {
+                line.and_then(|id| dataset.playbook.iter().find(|l| l.id == id))
+                    .map(|l| l.title.as_str())
+                    .unwrap_or_default()
+            };
             rows.push(vec![
                 guard_formula(&customer.fields.number),
                 guard_formula(&customer.fields.name),
@@ -238,10 +241,11 @@ pub fn contacts_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
                 direction_word(contact.direction).to_string(),
                 guard_formula(&contact.reason),
                 guard_formula(&contact.hook.as_ref().map(hook_label).unwrap_or_default()),
-                guard_formula(line_title),
+                guard_formula(title(contact.line)),
                 result_word(contact.result).to_string(),
                 contact.follow_up.map(format_date).unwrap_or_default(),
                 guard_formula(&contact.note),
+                guard_formula(title(contact.objection)),
             ]);
         }
     }

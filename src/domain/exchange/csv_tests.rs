@@ -194,7 +194,7 @@ fn exports_write_german_dates_and_decimal_commas() {
     let contacts = contacts_csv(&ds).expect("exports");
     assert!(contacts.contains(
         ";Jana Müller;27.11.2026;14:05;Anna;Telefon;ausgehend;Kfz-Wechsel;\
-         Gesetzliche Änderung;;Termin vereinbart;01.12.2026;\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+         Gesetzliche Änderung;;Termin vereinbart;01.12.2026;\"'=HYPERLINK(\"\"x\"\")\";\r\n"
     ));
 }
 
@@ -550,7 +550,33 @@ fn contacts_export_custom_hooks_and_times_to_the_minute() {
     });
     let text = contacts_csv(&dataset_of(vec![c])).expect("exports");
     assert!(text
-        .contains(";Spät;27.11.2026;23:59;;Sonstiges;eingehend;;Jubiläum;;nicht erreicht;;\r\n"));
+        .contains(";Spät;27.11.2026;23:59;;Sonstiges;eingehend;;Jubiläum;;nicht erreicht;;;\r\n"));
+}
+
+#[test]
+fn the_objection_heard_is_the_last_contact_column_by_its_title() {
+    use crate::domain::playbook::starter::starter_playbook;
+    let at = NaiveDate::from_ymd_opt(2026, 11, 12)
+        .and_then(|d| d.and_hms_opt(9, 30, 0))
+        .expect("valid");
+    let mut c = Customer::new(
+        CustomerId(3),
+        CustomerFields {
+            name: "Berta".into(),
+            ..Default::default()
+        },
+        at.date(),
+    );
+    c.contacts.push(Contact {
+        result: ContactResult::Refused,
+        objection: Some(crate::domain::ids::LineId(2002)),
+        ..Contact::call(ContactId(1), at, Direction::Inbound, "Rückruf")
+    });
+    let mut ds = dataset_of(vec![c]);
+    ds.playbook = starter_playbook(at.date());
+    let text = contacts_csv(&ds).expect("exports");
+    assert!(text.contains(";Einwand\r\n"), "{text}");
+    assert!(text.contains(";abgelehnt;;;Zu teuer\r\n"), "{text}");
 }
 
 // Round trips and robustness, on generated input.
