@@ -3,6 +3,7 @@
 use super::i18n::Texts;
 use crate::domain::customer::contact::{Channel, ContactResult, Direction};
 use crate::domain::customer::hook::{HookKind, NoteValidity};
+use crate::domain::playbook::lines::PlaybookLine;
 use crate::ui::locale::format_date;
 
 pub fn hook_label(t: &Texts, hook: &HookKind) -> String {
@@ -92,4 +93,16 @@ pub fn validity_text(
         NoteValidity::ExpiringSoon { days_left } => (t.note_expiring)(days_left, &until),
         NoteValidity::Expired { days_ago } => (t.note_expired)(days_ago, &until),
     }
+}
+
+/// Whom an objection's answer is for: "B-Kunden · jeder Aufhänger".
+pub fn reach_label(t: &Texts, line: &PlaybookLine) -> String {
+    let class = line.for_class().map_or_else(
+        || t.reach_all_classes.to_string(),
+        |c| (t.reach_class)(c.letter()),
+    );
+    let hook = line
+        .for_hook()
+        .map_or_else(|| t.reach_any_hook.to_string(), |h| hook_label(t, h));
+    format!("{class} · {hook}")
 }

@@ -80,16 +80,20 @@ export async function plantCustomers(page, customers, playbook = [], { ready = '
             reason: k.reason ?? `Kontakt ${i + 1}`,
             ...(k.hook ? { hook: k.hook } : {}),
             result: k.result ?? 'Reached',
+            ...(k.objection ? { objection: k.objection } : {}),
           };
         }),
       });
     }
     for (const [key, value] of Object.entries(buckets)) localStorage.setItem(key, JSON.stringify(value));
     localStorage.setItem('kb:playbook', JSON.stringify(lines.map((l, i) => ({
-      id: 9000 + i,
-      situation: { class: l.class, direction: l.direction ?? 'Inbound', hook: l.hook },
+      id: l.id ?? 9000 + i,
+      // An objection: { objection: { all_classes, any_hook } }; absent for opening lines.
+      ...(l.kind ? { kind: l.kind } : {}),
+      situation: { class: l.class ?? 'B', direction: l.direction ?? 'Inbound', hook: l.hook ?? 'ExtraBenefit' },
       title: l.title ?? `Zeile ${i}`,
       text: l.text,
+      ...(l.customerLine ? { customer_line: l.customerLine } : {}),
       status: l.status ?? 'Agreed',
       version: 1,
       changed: '2026-01-05',

@@ -5,7 +5,8 @@ use super::super::state::app_state;
 use super::call_log::CallLogForm;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::link::A;
-use crate::domain::call::card::{opening_line, recent_contacts, used_hooks};
+use super::objection_panel::{ObjectionPanel, ObjectionSearch};
+use crate::domain::call::card::{current_hook, opening_line, recent_contacts, used_hooks};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::ids::CustomerId;
 use crate::domain::playbook::lines::LineFit;
@@ -13,7 +14,8 @@ use crate::ui::locale::format_date;
 use leptos::prelude::*;
 
 /// The call card. Its order is deliberate: the class first, large and coloured; then the
-/// current note with its hook; then the agreed opening line; then what was said before.
+/// current note with its hook; then the agreed opening line and, a key away, the answer
+/// to an objection; then what was said before.
 #[component]
 pub fn CallCard(
     /// The caller.
@@ -26,6 +28,14 @@ pub fn CallCard(
         customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))
     });
     let today = clock::today();
+    let caller = Signal::derive(move || {
+        customer.with(|c| {
+            c.as_ref().map_or((CustomerClass::O, None), |c| {
+                (c.class(), current_hook(c, today).cloned())
+            })
+        })
+    });
+    let objections = ObjectionSearch::new(caller);
 
     move || {
         customer.get().map(|c| {
@@ -112,6 +122,7 @@ pub fn CallCard(
                     </header>
                     {note}
                     {line_view}
+                    <ObjectionPanel search=objections/>
                     <div class="call-history">
                         <section>
                             <h3>{t.call_recent_title}</h3>
@@ -124,7 +135,7 @@ pub fn CallCard(
                             {used_empty.then(|| view! { <p class="muted small">{t.call_used_none}</p> })}
                         </section>
                     </div>
-                    <CallLogForm customer=id/>
+                    <CallLogForm customer=id objection=objections.shown on_logged=Callback::new(move |_| objections.clear())/>
                 </article>
             }
         })

@@ -1,29 +1,66 @@
 use super::super::actions;
 use super::super::clock;
+use super::super::format::reach_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::contact_fields::{HookSelect, ResultSelect};
+use super::outreach_warnings::ObjectionWarnings;
 use crate::domain::call::card::current_hook;
+use crate::domain::call::objections::{Caller, ObjectionIndex};
 use crate::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
 use crate::domain::customer::hook::HookKind;
 use crate::domain::format::dates::parse_date;
-use crate::domain::ids::{ContactId, CustomerId};
+use crate::domain::ids::{ContactId, CustomerId, LineId};
 use leptos::prelude::*;
 
-/// Logs the call from the card in a few clicks: reason, hook, result, follow-up.
+/// Logs the call from the card in a few clicks: reason, hook, result, follow-up, and
+/// the objection that came up.
 #[component]
 pub fn CallLogForm(
     /// The caller.
     customer: CustomerId,
+    /// The objection whose answer the card shows; preselected, and followed while the
+    /// user searches.
+    #[prop(into)]
+    objection: Signal<Option<LineId>>,
+    /// Runs once the call is stored.
+    #[prop(optional)]
+    on_logged: Option<Callback<()>>,
 ) -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let default_hook = state.data.with_untracked(|d| {
-        d.customers
-            .get(&customer)
-            .and_then(|c| current_hook(c, clock::today()).map(HookKind::key))
-            .unwrap_or_default()
+    let today = clock::today();
+    let (default_hook, objections) = state.data.with_untracked(|d| {
+        let caller = d.customers.get(&customer);
+        let hook = caller.and_then(|c| current_hook(c, today));
+        // The agreed objections, those meant for this caller first.
+        let listed = caller.map_or_else(Vec::new, |c| {
+            let who = Caller {
+                class: c.class(),
+                hook,
+            };
+            ObjectionIndex::new(&d.playbook)
+                .search("", who, usize::MAX)
+                .into_iter()
+                .filter_map(|hit| {
+                    let line = d.playbook.iter().find(|l| l.id == hit.id)?;
+                    let label = if hit.fits {
+                        line.title.clone()
+                    } else {
+                        format!("{} ({})", line.title, reach_label(t, line))
+                    };
+                    Some((hit.id, label))
+                })
+                .collect::<Vec<_>>()
+        });
+        (hook.map(HookKind::key).unwrap_or_default(), listed)
     });
+    let noted = RwSignal::new(String::new());
+    // What the card shows is what came up, unless the user says otherwise here.
+    Effect::new(move |_| {
+        noted.set(objection.get().map(|id| id.to_string()).unwrap_or_default());
+    });
+    let noted_id = Signal::derive(move || noted.with(|v| v.parse::<LineId>().ok()));
     let reason = RwSignal::new(t.call_log_default_reason.to_string());
     let hook = RwSignal::new(default_hook.clone());
     let result = RwSignal::new(ContactResult::Reached);
@@ -52,11 +89,14 @@ pub fn CallLogForm(
             follow_up: parse_date(&follow_up.get_untracked()),
             note: note.get_untracked().trim().to_string(),
             interval_override: None,
-            objection: None,
+            objection: noted_id.get_untracked(),
         };
         leptos::task::spawn_local(async move {
             if actions::log_contact(state, customer, contact).await.is_ok() {
                 state.show_notice(t.call_logged);
+                if let Some(done) = on_logged {
+                    done.run(());
+                }
                 reason.set(t.call_log_default_reason.to_string());
                 follow_up.set(String::new());
                 note.set(String::new());
@@ -91,7 +131,16 @@ pub fn CallLogForm(
                     <input id="call-log-note" type="text" data-testid="call-log-note" prop:value=note
                         on:input=move |ev| note.set(event_target_value(&ev))/>
                 </div>
+                <div class="field span-2">
+                    <label for="call-log-objection">{t.kind_objection}</label>
+                    <select id="call-log-objection" data-testid="call-log-objection" prop:value=move || noted.get()
+                        on:change=move |ev| noted.set(event_target_value(&ev))>
+                        <option value="">{t.call_log_objection_none}</option>
+                        {objections.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                </div>
             </div>
+            <ObjectionWarnings customer=customer chosen=noted_id/>
             <div class="form-actions">
                 <button type="submit" class="button-primary" data-testid="call-log-save">{t.contact_save}</button>
             </div>

@@ -19,6 +19,7 @@ pub mod incoming_call;
 pub mod link;
 pub mod move_panel;
 pub mod nav;
+pub mod objection_panel;
 pub mod outreach_warnings;
 pub mod plan_form;
 pub mod playbook_import;

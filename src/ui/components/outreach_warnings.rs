@@ -7,7 +7,8 @@ use crate::domain::ids::CustomerId;
 use crate::domain::ids::LineId;
 use crate::domain::outreach::contact_draft::{CheckedDraft, ContactDraft, DraftProblem};
 use crate::domain::outreach::frequency::{
-    frequency_warning, hook_used_before, line_used_before, FrequencyWarning,
+    frequency_warning, hook_used_before, line_used_before, objection_heard_before,
+    objections_heard, FrequencyWarning,
 };
 use crate::ui::locale::format_date;
 use chrono::NaiveDate;
@@ -118,5 +119,54 @@ pub fn ContactWarnings(
                 {(t.repeat_warning)(&hook_label(t, &hook), &format_date(used))}
             </p>
         })}
+        {move || (direction.get() == Direction::Outbound).then(|| view! { <ObjectionWarnings customer=customer/> })}
+    }
+}
+
+/// Objections this customer raised before, so the next talk is ready for them: the
+/// one just noted when `chosen` is given, else every one heard, newest first. An
+/// objection no longer in the playbook has no answer to prepare, so it is left out.
+#[component]
+pub fn ObjectionWarnings(
+    customer: CustomerId,
+    /// The objection being noted with a contact, if the form asks for one.
+    #[prop(optional, into)]
+    chosen: Option<Signal<Option<LineId>>>,
+) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    let heard = move || {
+        let chosen = chosen.map(|c| c.get());
+        state.data.with(|d| {
+            let Some(c) = d.customers.get(&customer) else {
+                return Vec::new();
+            };
+            let heard = match chosen {
+                Some(Some(id)) => objection_heard_before(c, id)
+                    .map(|day| (id, day))
+                    .into_iter()
+                    .collect(),
+                Some(None) => Vec::new(),
+                None => objections_heard(c),
+            };
+            heard
+                .into_iter()
+                .filter_map(|(id, day)| {
+                    let title = d.playbook.iter().find(|l| l.id == id)?.title.clone();
+                    Some((id, title, day))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        heard()
+            .into_iter()
+            .map(|(id, title, day)| view! {
+                <p class="banner banner-warning" role="status" data-testid="objection-warning"
+                    data-line-id=id.to_string() data-used=crate::domain::format::dates::iso_date(day)>
+                    {(t.objection_heard)(&title, &format_date(day))}
+                </p>
+            })
+            .collect_view()
     }
 }

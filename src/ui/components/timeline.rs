@@ -1,7 +1,9 @@
 use super::super::format::{channel_label, direction_label, hook_label, result_label};
 use super::super::i18n::texts;
+use super::super::state::app_state;
 use crate::domain::customer::record::Customer;
 use crate::domain::customer::timeline::{timeline, TimelineEntry};
+use crate::domain::ids::LineId;
 use crate::ui::locale::{format_date, format_date_time};
 use leptos::prelude::*;
 
@@ -13,13 +15,17 @@ pub fn Timeline(
     customer: Signal<Option<Customer>>,
 ) -> impl IntoView {
     let t = texts();
+    let state = app_state();
     view! {
         <ol class="timeline" data-testid="timeline">
             {move || {
                 customer
                     .with(|c| {
                         let Some(c) = c else { return Vec::new() };
-                        timeline(c).into_iter().map(|entry| entry_view(&entry)).collect::<Vec<_>>()
+                        state.data.with(|d| {
+                            let title = |id| d.playbook.iter().find(|l| l.id == id).map(|l| l.title.as_str());
+                            timeline(c).into_iter().map(|entry| entry_view(&entry, &title)).collect::<Vec<_>>()
+                        })
                     })
             }}
         </ol>
@@ -29,7 +35,8 @@ pub fn Timeline(
     }
 }
 
-fn entry_view(entry: &TimelineEntry<'_>) -> AnyView {
+/// One entry; `title` names a playbook line by its id.
+fn entry_view<'a>(entry: &TimelineEntry<'_>, title: &dyn Fn(LineId) -> Option<&'a str>) -> AnyView {
     let t = texts();
     match entry {
         TimelineEntry::Contact(c) => {
@@ -47,6 +54,10 @@ fn entry_view(entry: &TimelineEntry<'_>) -> AnyView {
             let override_note = c.interval_override.as_ref().map(|reason| view! {
                 <p class="timeline-override" data-testid="timeline-override">{(t.timeline_override)(reason)}</p>
             });
+            let objection = c.objection.map(|id| {
+                let text = title(id).map_or_else(|| t.timeline_objection_gone.to_string(), t.timeline_objection);
+                view! { <span class="objection-chip" data-testid="timeline-objection" data-line-id=id.to_string()>{text}</span> }
+            });
             let note = (!c.note.is_empty())
                 .then(|| view! { <p class="timeline-note">{c.note.clone()}</p> });
             view! {
@@ -58,6 +69,7 @@ fn entry_view(entry: &TimelineEntry<'_>) -> AnyView {
                             " · "
                             <span class=format!("result result-{}", super::super::format::result_key(c.result))>{result_label(t, c.result)}</span>
                             {hook}
+                            {objection}
                         </p>
                         <p class="muted small">{meta} {follow_up}</p>
                         {note}
