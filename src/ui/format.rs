@@ -95,6 +95,23 @@ pub fn validity_text(
     }
 }
 
+/// What a playbook entry is, in words: shown as text, so the kind never rests on colour.
+pub fn kind_label(t: &Texts, line: &PlaybookLine) -> &'static str {
+    if line.is_objection() {
+        t.kind_objection
+    } else {
+        t.kind_opening
+    }
+}
+
+pub fn kind_key(line: &PlaybookLine) -> &'static str {
+    if line.is_objection() {
+        "objection"
+    } else {
+        "opening"
+    }
+}
+
 /// Whom an objection's answer is for: "B-Kunden · jeder Aufhänger".
 pub fn reach_label(t: &Texts, line: &PlaybookLine) -> String {
     let class = line.for_class().map_or_else(
@@ -105,4 +122,18 @@ pub fn reach_label(t: &Texts, line: &PlaybookLine) -> String {
         .for_hook()
         .map_or_else(|| t.reach_any_hook.to_string(), |h| hook_label(t, h));
     format!("{class} · {hook}")
+}
+
+/// Where an entry belongs, for lists: the direction and hook of an opening line, the
+/// reach of an objection.
+pub fn situation_label(t: &Texts, line: &PlaybookLine) -> String {
+    if line.is_objection() {
+        reach_label(t, line)
+    } else {
+        format!(
+            "{} · {}",
+            direction_label(t, line.situation.direction),
+            hook_label(t, &line.situation.hook)
+        )
+    }
 }

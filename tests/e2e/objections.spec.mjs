@@ -1,5 +1,5 @@
 // Objections (Einwände): the team's agreed answers one key away on the call card, noted
-// with the call, and warned about when heard again.
+// with the call, warned about when heard again, written in the playbook and rehearsed.
 import { test, expect } from '@playwright/test';
 import { plantCustomers } from './helpers.mjs';
 
@@ -152,4 +152,61 @@ test('an objection heard before is named with its date in the call log and befor
   await expect(page.getByTestId('contact-form').getByTestId('objection-warning')).toHaveCount(0);
   await page.getByTestId('contact-direction').selectOption('out');
   await expect(page.getByTestId('contact-form').getByTestId('objection-warning')).toContainText(heard);
+});
+
+test('an objection is written in the playbook editor and answered on the call card', async ({ page }) => {
+  await plantCustomers(page, CUSTOMERS, PLAYBOOK.slice(0, 1));
+  await page.goto('/leitfaden');
+  await page.getByTestId('playbook-new').click();
+  await expect(page.getByTestId('playbook-direction')).toBeVisible();
+  await page.getByTestId('playbook-kind').selectOption('objection');
+  await expect(page.getByTestId('playbook-direction')).toHaveCount(0);
+  await expect(page.getByTestId('playbook-editor')).toContainText('Vereinbarte Antwort');
+  await page.getByTestId('playbook-class').selectOption('');
+  await page.getByTestId('playbook-hook').selectOption('');
+  await page.getByTestId('playbook-title').fill('Keine Zeit');
+  await page.getByTestId('playbook-customer-line').fill('Ich habe gerade überhaupt keine Zeit.');
+  await page.getByTestId('playbook-text').fill('Dann will ich Sie nicht aufhalten. Wann erreiche ich Sie besser, morgen früh oder am Nachmittag?');
+  await page.getByTestId('playbook-agreed').check();
+  await page.getByTestId('playbook-save').click();
+  const line = page.locator('[data-testid="playbook-line"][data-kind="objection"]');
+  await expect(line).toHaveCount(1);
+  await expect(line).toHaveAttribute('data-class', 'all');
+  await expect(line).toHaveAttribute('data-hook', 'any');
+  await expect(line).toHaveAttribute('data-status', 'agreed');
+  await expect(line).toContainText('Einwand');
+  await expect(line).toContainText('alle Klassen · jeder Aufhänger');
+  await expect(page.locator('[data-testid="playbook-line"][data-kind="opening"]')).toContainText('Eröffnungssatz');
+  // A filter shows what was written for its value: an objection for every class only
+  // without a class filter.
+  await page.getByTestId('playbook-filter-class').selectOption('B');
+  await expect(line).toHaveCount(0);
+  await page.getByTestId('playbook-filter-class').selectOption('');
+  await expect(line).toHaveCount(1);
+  await page.reload();
+  await line.getByTestId('playbook-edit').click();
+  await expect(page.getByTestId('playbook-kind')).toHaveValue('objection');
+  await expect(page.getByTestId('playbook-class')).toHaveValue('');
+  await page.getByTestId('playbook-class').selectOption('B');
+  await page.getByTestId('playbook-save').click();
+  await expect(line).toHaveAttribute('data-class', 'B');
+  await expect(line).toContainText('Version 1');
+
+  await openCard(page, 'Brandt');
+  await page.getByTestId('objection-search').fill('zeit');
+  await expect(page.getByTestId('objection-answer')).toContainText('Wann erreiche ich Sie besser');
+});
+
+test('a playbook begun before objections takes over the starter objections', async ({ page }) => {
+  await plantCustomers(page, CUSTOMERS, PLAYBOOK.slice(0, 1));
+  await page.goto('/leitfaden');
+  await page.getByTestId('playbook-starter-objections').click();
+  await expect(page.getByTestId('notice')).toContainText('Einwände übernommen');
+  await expect(page.getByTestId('playbook-starter-objections')).toHaveCount(0);
+  const objections = page.locator('[data-testid="playbook-line"][data-kind="objection"]');
+  expect(await objections.count()).toBeGreaterThanOrEqual(8);
+  await expect(objections.filter({ hasText: 'Kein Interesse' })).toHaveCount(1);
+  const count = await objections.count();
+  await page.reload();
+  await expect(objections).toHaveCount(count);
 });

@@ -17,6 +17,9 @@ pub fn HookSelect(
     testid: &'static str,
     /// The chosen hook's key, empty for none.
     value: RwSignal<String>,
+    /// What the empty choice is called, when it means more than "no hook".
+    #[prop(into, default = None)]
+    none_label: Option<&'static str>,
 ) -> impl IntoView {
     let t = texts();
     let picking_custom = RwSignal::new(false);
@@ -35,7 +38,7 @@ pub fn HookSelect(
     view! {
         <select id=id data-testid=testid on:change=on_change
             prop:value=move || if is_custom() { CUSTOM_OPTION.to_string() } else { value.get() }>
-            <option value="">{t.contact_hook_none}</option>
+            <option value="">{none_label.unwrap_or(t.contact_hook_none)}</option>
             {HookKind::NAMED
                 .into_iter()
                 .map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> })

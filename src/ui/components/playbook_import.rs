@@ -1,6 +1,6 @@
 use super::super::actions;
 use super::super::clock;
-use super::super::format::{direction_label, hook_label};
+use super::super::format::{kind_label as entry_kind, situation_label};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::answer_diff::DiffWords;
@@ -121,9 +121,9 @@ fn ChangeRow(change: LineChange, chosen: RwSignal<Vec<LineId>>) -> impl IntoView
             <div>
                 <label for=checkbox_id class="change-head">
                     <span class="status-chip">{kind_label}</span>
-                    <ClassBadge class=shown.situation.class/>
+                    {shown.for_class().filter(|_| shown.is_opening()).map(|class| view! { <ClassBadge class=class/> })}
                     <strong>{shown.title.clone()}</strong>
-                    <span class="muted small">{direction_label(t, shown.situation.direction)} " · " {hook_label(t, &shown.situation.hook)}</span>
+                    <span class="muted small">{entry_kind(t, &shown)} " · " {situation_label(t, &shown)}</span>
                 </label>
                 {body}
             </div>

@@ -4,7 +4,10 @@ use super::super::components::class_badge::{class_name, ClassBadge};
 use super::super::components::contact_fields::HookSelect;
 use super::super::components::playbook_import::PlaybookImportPreview;
 use super::super::file_io::{dated_file_name, download, on_text_chosen};
-use super::super::format::{direction_from_key, direction_key, direction_label, hook_label};
+use super::super::format::{
+    direction_from_key, direction_key, direction_label, hook_label, kind_key, kind_label,
+    reach_label, situation_label,
+};
 use super::super::i18n::playbook_file_message;
 use super::super::i18n::texts;
 use super::super::state::app_state;
@@ -13,8 +16,9 @@ use crate::domain::customer::contact::Direction;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::LineId;
 use crate::domain::playbook::lines::{
-    filtered_lines, LineKind, LineStatus, PlaybookLine, Situation,
+    filtered_lines, LineKind, LineStatus, PlaybookLine, Reach, Situation,
 };
+use crate::domain::playbook::starter::{starter_objections, starter_written};
 use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
@@ -23,6 +27,10 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, PartialEq)]
 struct Editing {
     id: Option<LineId>,
+    /// An objection and its answer rather than an opening line.
+    objection: bool,
+    /// An objection for every class; `class` is then kept for narrowing again.
+    all_classes: bool,
     class: CustomerClass,
     direction: Direction,
     title: String,
@@ -31,7 +39,8 @@ struct Editing {
     agreed: bool,
 }
 
-/// The team's binding opening lines: filter, write, edit, duplicate, delete and print.
+/// The team's binding opening lines and objection answers: filter, write, edit,
+/// duplicate, delete and print.
 #[component]
 pub fn PlaybookPage() -> impl IntoView {
     let state = app_state();
@@ -47,9 +56,9 @@ pub fn PlaybookPage() -> impl IntoView {
     let hooks_in_use = Memo::new(move |_| {
         state.data.with(|d| {
             let mut kinds = HookKind::NAMED.to_vec();
-            for line in &d.playbook {
-                if !kinds.contains(&line.situation.hook) {
-                    kinds.push(line.situation.hook.clone());
+            for hook in d.playbook.iter().filter_map(PlaybookLine::for_hook) {
+                if !kinds.contains(hook) {
+                    kinds.push(hook.clone());
                 }
             }
             kinds
@@ -62,7 +71,7 @@ pub fn PlaybookPage() -> impl IntoView {
         state.data.with(|d| {
             filtered_lines(&d.playbook, class, direction)
                 .into_iter()
-                .filter(|l| hook.as_ref().is_none_or(|h| l.situation.hook == *h))
+                .filter(|l| hook.as_ref().is_none_or(|h| l.for_hook() == Some(h)))
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -72,6 +81,8 @@ pub fn PlaybookPage() -> impl IntoView {
         problem.set(false);
         editing.set(Some(Editing {
             id: None,
+            objection: false,
+            all_classes: false,
             class: CustomerClass::from_letter(&class_filter.get_untracked())
                 .unwrap_or(CustomerClass::B),
             direction: direction_from_key(&direction_filter.get_untracked())
@@ -83,10 +94,12 @@ pub fn PlaybookPage() -> impl IntoView {
         }));
     };
     let start_edit = move |line: &PlaybookLine| {
-        hook.set(line.situation.hook.key());
+        hook.set(line.for_hook().map(HookKind::key).unwrap_or_default());
         problem.set(false);
         editing.set(Some(Editing {
             id: Some(line.id),
+            objection: line.is_objection(),
+            all_classes: line.for_class().is_none(),
             class: line.situation.class,
             direction: line.situation.direction,
             title: line.title.clone(),
@@ -105,6 +118,26 @@ pub fn PlaybookPage() -> impl IntoView {
             draft.title.trim().to_string(),
             draft.text.trim().to_string(),
         );
+        // An objection without a hook holds for any; the hook it had stays stored, so
+        // narrowing it again starts from there.
+        let kind = draft.objection.then_some(LineKind::Objection(Reach {
+            all_classes: draft.all_classes,
+            any_hook: hook_kind.is_none(),
+        }));
+        let kept_hook = || {
+            let id = draft.id?;
+            state.data.with_untracked(|d| {
+                d.playbook
+                    .iter()
+                    .find(|l| l.id == id)
+                    .map(|l| l.situation.hook.clone())
+            })
+        };
+        let hook_kind = match (hook_kind, draft.objection) {
+            (Some(chosen), _) => Some(chosen),
+            (None, true) => Some(kept_hook().unwrap_or(HookKind::ExtraBenefit)),
+            (None, false) => None,
+        };
         let Some(hook_kind) = hook_kind.filter(|_| !title.is_empty() && !text.is_empty()) else {
             problem.set(true);
             return;
@@ -112,7 +145,7 @@ pub fn PlaybookPage() -> impl IntoView {
         let today = clock::today();
         let line = PlaybookLine {
             id: draft.id.unwrap_or(LineId(clock::random_id())),
-            kind: LineKind::Opening,
+            kind: kind.unwrap_or(LineKind::Opening),
             situation: Situation {
                 class: draft.class,
                 direction: draft.direction,
@@ -158,6 +191,29 @@ pub fn PlaybookPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if actions::change_playbook(state, move |lines| lines.retain(|l| l.id != id)).await {
                 state.show_notice(t.playbook_deleted);
+            }
+        });
+    };
+    // A playbook begun before objections existed can take the starter ones over.
+    let has_objections = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| d.playbook.iter().any(PlaybookLine::is_objection))
+    });
+    let add_starter_objections = move |_| {
+        leptos::task::spawn_local(async move {
+            let added = std::rc::Rc::new(std::cell::Cell::new(0usize));
+            let count = added.clone();
+            let saved = actions::change_playbook(state, move |lines| {
+                let fresh: Vec<PlaybookLine> = starter_objections(starter_written())
+                    .filter(|o| !lines.iter().any(|l| l.id == o.id))
+                    .collect();
+                count.set(fresh.len());
+                lines.extend(fresh);
+            })
+            .await;
+            if saved {
+                state.show_notice((t.playbook_starter_objections_added)(added.get()));
             }
         });
     };
@@ -213,6 +269,13 @@ pub fn PlaybookPage() -> impl IntoView {
                 <button class="button-primary" data-testid="playbook-new" on:click=start_new>{t.playbook_new}</button>
             </div>
         </section>
+        <Show when=move || !has_objections.get()>
+            <p class="no-print">
+                <button class="button-secondary" data-testid="playbook-starter-objections" on:click=add_starter_objections>
+                    {t.playbook_starter_objections}
+                </button>
+            </p>
+        </Show>
         <PlaybookImportPreview incoming=incoming/>
         <div class="board-filters no-print">
             <div class="field">
@@ -242,30 +305,49 @@ pub fn PlaybookPage() -> impl IntoView {
             <form class="panel playbook-editor no-print" data-testid="playbook-editor" on:submit=save>
                 <h2>{if draft.id.is_some() { t.playbook_editor_edit } else { t.playbook_editor_new }}</h2>
                 <Show when=move || problem.get()>
-                    <p class="form-errors" role="alert">{t.playbook_missing}</p>
+                    <p class="form-errors" role="alert">{if draft.objection { t.playbook_objection_missing } else { t.playbook_missing }}</p>
                 </Show>
                 <div class="grid-3">
                     <div class="field">
+                        <label for="playbook-kind">{t.playbook_kind}</label>
+                        <select id="playbook-kind" data-testid="playbook-kind" prop:value=if draft.objection { "objection" } else { "opening" }
+                            on:change=move |ev| { let objection = event_target_value(&ev) == "objection"; set(&|e| e.objection = objection); }>
+                            <option value="opening">{t.kind_opening}</option>
+                            <option value="objection">{t.kind_objection}</option>
+                        </select>
+                    </div>
+                    <div class="field">
                         <label for="playbook-class">{t.playbook_filter_class}</label>
-                        <select id="playbook-class" data-testid="playbook-class" prop:value=draft.class.letter()
-                            on:change=move |ev| { if let Some(c) = CustomerClass::from_letter(&event_target_value(&ev)) { set(&|e| e.class = c); } }>
+                        <select id="playbook-class" data-testid="playbook-class"
+                            prop:value=if draft.objection && draft.all_classes { "" } else { draft.class.letter() }
+                            on:change=move |ev| {
+                                let chosen = CustomerClass::from_letter(&event_target_value(&ev));
+                                set(&|e| {
+                                    e.all_classes = chosen.is_none();
+                                    if let Some(c) = chosen { e.class = c; }
+                                });
+                            }>
+                            {draft.objection.then(|| view! { <option value="">{t.reach_all_classes}</option> })}
                             {CustomerClass::BOARD_ORDER.into_iter().map(|c| view! { <option value=c.letter()>{class_name(c)}</option> }).collect_view()}
                         </select>
                     </div>
-                    <div class="field">
-                        <label for="playbook-direction">{t.playbook_filter_direction}</label>
-                        <select id="playbook-direction" data-testid="playbook-direction" prop:value=direction_key(draft.direction)
-                            on:change=move |ev| { if let Some(d) = direction_from_key(&event_target_value(&ev)) { set(&|e| e.direction = d); } }>
-                            <option value="in">{direction_label(t, Direction::Inbound)}</option>
-                            <option value="out">{direction_label(t, Direction::Outbound)}</option>
-                        </select>
-                    </div>
+                    {(!draft.objection).then(|| view! {
+                        <div class="field">
+                            <label for="playbook-direction">{t.playbook_filter_direction}</label>
+                            <select id="playbook-direction" data-testid="playbook-direction" prop:value=direction_key(draft.direction)
+                                on:change=move |ev| { if let Some(d) = direction_from_key(&event_target_value(&ev)) { set(&|e| e.direction = d); } }>
+                                <option value="in">{direction_label(t, Direction::Inbound)}</option>
+                                <option value="out">{direction_label(t, Direction::Outbound)}</option>
+                            </select>
+                        </div>
+                    })}
                     <div class="field">
                         <label for="playbook-hook">{t.note_hook}</label>
-                        <HookSelect id="playbook-hook".to_string() testid="playbook-hook" value=hook/>
+                        <HookSelect id="playbook-hook".to_string() testid="playbook-hook" value=hook
+                            none_label=draft.objection.then_some(t.reach_any_hook)/>
                     </div>
                     <div class="field span-2">
-                        <label for="playbook-title">{t.playbook_field_title}</label>
+                        <label for="playbook-title">{if draft.objection { t.playbook_field_objection } else { t.playbook_field_title }}</label>
                         <input id="playbook-title" type="text" data-testid="playbook-title" prop:value=draft.title.clone()
                             on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.title = v.clone()); }/>
                     </div>
@@ -275,12 +357,12 @@ pub fn PlaybookPage() -> impl IntoView {
                         {t.playbook_status_agreed}
                     </label>
                     <div class="field span-3">
-                        <label for="playbook-text">{t.playbook_field_text}</label>
+                        <label for="playbook-text">{if draft.objection { t.objection_answer_label } else { t.playbook_field_text }}</label>
                         <textarea id="playbook-text" rows="3" data-testid="playbook-text" prop:value=draft.text.clone()
                             on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.text = v.clone()); }></textarea>
                     </div>
                     <div class="field span-3">
-                        <label for="playbook-customer-line">{t.playbook_field_customer_line}</label>
+                        <label for="playbook-customer-line">{if draft.objection { t.playbook_field_objection_customer_line } else { t.playbook_field_customer_line }}</label>
                         <input id="playbook-customer-line" type="text" data-testid="playbook-customer-line" prop:value=draft.customer_line.clone()
                             on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.customer_line = v.clone()); }/>
                     </div>
@@ -298,28 +380,33 @@ pub fn PlaybookPage() -> impl IntoView {
         <div class="playbook-list">
             {move || shown.get().into_iter().map(|line| {
                 let id = line.id;
-                let situation = format!(
-                    "{} · {} · {}",
-                    line.situation.class.letter(),
-                    direction_label(t, line.situation.direction),
-                    hook_label(t, &line.situation.hook)
-                );
+                let situation = match line.for_class() {
+                    Some(class) if line.is_opening() => format!("{} · {}", class.letter(), situation_label(t, &line)),
+                    _ => situation_label(t, &line),
+                };
+                let edge = line.for_class().map_or("all".to_string(), |c| c.letter().to_lowercase());
                 let agreed = line.status == LineStatus::Agreed;
                 let for_edit = line.clone();
                 let for_copy = line.clone();
                 view! {
                     <article
-                        class=format!("playbook-line class-edge-{}", line.situation.class.letter().to_lowercase())
+                        class=format!("playbook-line class-edge-{edge}")
+                        class:playbook-objection=line.is_objection()
                         data-testid="playbook-line"
                         data-line-id=id.to_string()
-                        data-class=line.situation.class.letter()
-                        data-direction=direction_key(line.situation.direction)
-                        data-hook=line.situation.hook.key()
+                        data-kind=kind_key(&line)
+                        data-class=line.for_class().map_or("all", CustomerClass::letter)
+                        data-direction=line.for_direction().map_or("any", direction_key)
+                        data-hook=line.for_hook().map_or_else(|| "any".to_string(), HookKind::key)
                         data-status=if agreed { "agreed" } else { "proposed" }
                     >
                         <header class="playbook-line-head">
-                            <ClassBadge class=line.situation.class/>
+                            {match line.for_class() {
+                                Some(class) => view! { <ClassBadge class=class/> }.into_any(),
+                                None => view! { <span class="class-badge class-all badge-small" aria-hidden="true">"∗"</span> }.into_any(),
+                            }}
                             <div>
+                                <p class="kind-label small">{kind_label(t, &line)}</p>
                                 <h3>{line.title.clone()}</h3>
                                 <p class="muted small">{situation}</p>
                             </div>
@@ -327,8 +414,11 @@ pub fn PlaybookPage() -> impl IntoView {
                                 {if agreed { t.playbook_status_agreed } else { t.playbook_status_proposed }}
                             </span>
                         </header>
+                        {(line.is_objection() && !line.customer_line.is_empty()).then(|| view! {
+                            <p class="muted small">{t.practice_customer_says} " " {(t.quoted)(&line.customer_line)}</p>
+                        })}
                         <blockquote class="line-text">{line.text.clone()}</blockquote>
-                        {(!line.customer_line.is_empty()).then(|| view! { <p class="muted small">{(t.quoted)(&line.customer_line)}</p> })}
+                        {(line.is_opening() && !line.customer_line.is_empty()).then(|| view! { <p class="muted small">{(t.quoted)(&line.customer_line)}</p> })}
                         <footer class="row-between">
                             <span class="muted small">{(t.playbook_version)(line.version, &format_date(line.changed))}</span>
                             <div class="button-row no-print">
@@ -351,18 +441,28 @@ pub fn PlaybookPage() -> impl IntoView {
     }
 }
 
-/// The training handout: every agreed line, grouped by class and direction, whatever
-/// the screen's filters show. Only visible when printing.
+/// The training handout: every agreed line, grouped by class and direction, then the
+/// objections with their answers, whatever the screen's filters show. Only visible when
+/// printing.
 #[component]
 fn PrintSheet() -> impl IntoView {
     let state = app_state();
     let t = texts();
+    let objections = Memo::new(move |_| {
+        state.data.with(|d| {
+            filtered_lines(&d.playbook, None, None)
+                .into_iter()
+                .filter(|l| l.is_objection() && l.status == LineStatus::Agreed)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let groups = Memo::new(move |_| {
         state.data.with(|d| {
             let mut groups: Vec<((CustomerClass, Direction), Vec<PlaybookLine>)> = Vec::new();
             for line in filtered_lines(&d.playbook, None, None)
                 .into_iter()
-                .filter(|l| l.status == LineStatus::Agreed)
+                .filter(|l| l.is_opening() && l.status == LineStatus::Agreed)
             {
                 let key = (line.situation.class, line.situation.direction);
                 match groups.last_mut() {
@@ -387,6 +487,21 @@ fn PrintSheet() -> impl IntoView {
                     }).collect_view()}
                 </section>
             }).collect_view()}
+            <Show when=move || !objections.with(Vec::is_empty)>
+                <section>
+                    <h2>{t.objection_title}</h2>
+                    {move || objections.get().into_iter().map(|line| view! {
+                        <article class="print-line" data-testid="print-line" data-line-id=line.id.to_string()>
+                            <h3>{line.title.clone()} <span class="muted small">" · " {reach_label(t, &line)}</span></h3>
+                            {(!line.customer_line.is_empty()).then(|| view! {
+                                <p class="muted small">{t.practice_customer_says} " " {(t.quoted)(&line.customer_line)}</p>
+                            })}
+                            <p>{line.text.clone()}</p>
+                            <p class="muted small">{(t.playbook_version)(line.version, &format_date(line.changed))}</p>
+                        </article>
+                    }).collect_view()}
+                </section>
+            </Show>
         </div>
     }
 }
