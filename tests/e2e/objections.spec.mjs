@@ -1,7 +1,7 @@
 // Objections (Einwände): the team's agreed answers one key away on the call card, noted
 // with the call, warned about when heard again, written in the playbook and rehearsed.
 import { test, expect } from '@playwright/test';
-import { plantCustomers } from './helpers.mjs';
+import { openApp, plantCustomers } from './helpers.mjs';
 
 const EVERYONE = { objection: { all_classes: true, any_hook: true } };
 const FOR_CLASS = { objection: { all_classes: false, any_hook: true } };
@@ -195,6 +195,45 @@ test('an objection is written in the playbook editor and answered on the call ca
   await openCard(page, 'Brandt');
   await page.getByTestId('objection-search').fill('zeit');
   await expect(page.getByTestId('objection-answer')).toContainText('Wann erreiche ich Sie besser');
+});
+
+test('an objection is rehearsed with a typed answer, scored, rated and crammed', async ({ page }) => {
+  await plantCustomers(page, CUSTOMERS, PLAYBOOK.slice(1, 2));
+  await openApp(page, '/ueben');
+  await page.getByTestId('trainee-name').fill('Anna');
+  await page.getByTestId('trainee-new').click();
+  await page.getByTestId('practice-start').click();
+  const prompt = page.getByTestId('practice-prompt');
+  await expect(prompt).toHaveAttribute('data-kind', 'objection');
+  await expect(prompt).toHaveAttribute('data-line-id', '9100');
+  await expect(prompt).toContainText('Kunde wendet ein:');
+  await expect(prompt).toContainText('„Das ist mir zu teuer.“');
+  await expect(prompt).toContainText('Einwand · B-Kunden · jeder Aufhänger');
+  await expect(page.getByTestId('practice-agreed-line')).toHaveCount(0);
+  await page.getByTestId('practice-answer').fill('Lassen Sie uns in einem Termin nachrechnen, was es kostet');
+  await page.getByTestId('practice-reveal').click();
+  await expect(page.getByTestId('practice-agreed-line')).toHaveText(PLAYBOOK[1].text);
+  const score = page.getByTestId('practice-score');
+  const similarity = Number(await score.getAttribute('data-similarity'));
+  expect(similarity).toBeGreaterThan(30);
+  expect(similarity).toBeLessThan(100);
+  await expect(page.locator('[data-testid="practice-diff"] .word-missing').first()).toBeVisible();
+  await page.getByTestId('practice-rate-good').click();
+  await expect(page.getByTestId('practice-done')).toContainText('1 Satz geübt');
+  await page.getByTestId('practice-tab-progress').click();
+  await expect(page.getByTestId('progress-trainee')).toHaveAttribute('data-repetitions', '1');
+  // Rated good, it is not due again today; cram takes it anyway.
+  await page.reload();
+  await page.getByTestId('practice-tab-rehearse').click();
+  await page.getByTestId('practice-start').click();
+  await expect(page.getByTestId('practice-done')).toContainText('nichts fällig');
+  await page.getByTestId('practice-cram-class').selectOption('B');
+  await page.getByTestId('practice-cram').click();
+  await expect(prompt).toHaveAttribute('data-mode', 'cram');
+  await expect(prompt).toHaveAttribute('data-kind', 'objection');
+  await page.getByTestId('practice-reveal').click();
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('practice-done')).toContainText('1 Satz geübt');
 });
 
 test('a playbook begun before objections takes over the starter objections', async ({ page }) => {

@@ -1,6 +1,6 @@
 use super::super::actions;
 use super::super::clock;
-use super::super::format::{direction_label, hook_label};
+use super::super::format::{kind_key, kind_label, situation_label};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::answer_diff::AnswerDiff;
@@ -22,7 +22,8 @@ enum Mode {
 }
 
 /// Rehearsal: a prompt, the trainee's own opening (typed or spoken), the agreed line
-/// revealed with a word diff, and a rating that FSRS turns into the next due date.
+/// revealed with a word diff, and a rating that FSRS turns into the next due date. An
+/// objection is rehearsed the same way: the customer objects, the trainee answers.
 /// Cram runs the same loop over chosen lines without touching the schedule.
 #[component]
 pub fn Rehearse() -> impl IntoView {
@@ -210,21 +211,35 @@ pub fn Rehearse() -> impl IntoView {
                 let remaining = queue.with(Vec::len).saturating_sub(index);
                 let agreed_text = line.text.clone();
                 let for_intervals = line.clone();
+                let objection = line.is_objection();
+                // What the customer says: for an objection, its own words or at least its name.
+                let said = if objection && line.customer_line.is_empty() { line.title.clone() } else { line.customer_line.clone() };
+                let situation = if objection {
+                    format!("{} · {}", kind_label(t, &line), situation_label(t, &line))
+                } else {
+                    situation_label(t, &line)
+                };
                 view! {
-                    <section class="panel practice-card" data-testid="practice-prompt"
-                        data-line-id=line.id.to_string() data-mode=if chosen == Mode::Cram { "cram" } else { "scheduled" }>
+                    <section class="panel practice-card" class:practice-objection=objection data-testid="practice-prompt"
+                        data-line-id=line.id.to_string() data-kind=kind_key(&line) data-mode=if chosen == Mode::Cram { "cram" } else { "scheduled" }>
                         <header class="practice-situation">
-                            <ClassBadge class=line.situation.class size=BadgeSize::Large/>
+                            {match line.for_class() {
+                                Some(class) => view! { <ClassBadge class=class size=BadgeSize::Large/> }.into_any(),
+                                None => view! { <span class="class-badge class-all badge-large" aria-hidden="true">"∗"</span> }.into_any(),
+                            }}
                             <div>
-                                <p class="situation-line">{direction_label(t, line.situation.direction)} " · " {hook_label(t, &line.situation.hook)}</p>
+                                <p class="situation-line">{situation}</p>
                                 <p class="muted small">{(t.practice_remaining)(remaining)} {(chosen == Mode::Cram).then_some(t.practice_cram_badge)}</p>
                             </div>
                         </header>
-                        {(!line.customer_line.is_empty()).then(|| view! {
-                            <p class="customer-says"><span class="muted">{t.practice_customer_says}</span> " " {(t.quoted)(&line.customer_line)}</p>
+                        {(!said.is_empty()).then(|| view! {
+                            <p class="customer-says">
+                                <span class="muted">{if objection { t.practice_customer_objects } else { t.practice_customer_says }}</span>
+                                " " {(t.quoted)(&said)}
+                            </p>
                         })}
                         <div class="field">
-                            <label for="practice-answer">{t.practice_answer_label}</label>
+                            <label for="practice-answer">{if objection { t.practice_objection_answer_label } else { t.practice_answer_label }}</label>
                             <textarea id="practice-answer" rows="3" data-testid="practice-answer" readonly=move || revealed.get()
                                 prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev))></textarea>
                         </div>
@@ -233,7 +248,7 @@ pub fn Rehearse() -> impl IntoView {
                         </Show>
                         <Show when=move || revealed.get()>
                             <div class="practice-reveal">
-                                <p class="muted small">{t.practice_agreed_label}</p>
+                                <p class="muted small">{if objection { t.objection_answer_label } else { t.practice_agreed_label }}</p>
                                 <blockquote class="line-text" data-testid="practice-agreed-line">{agreed_text.clone()}</blockquote>
                                 {
                                     let agreed = agreed_text.clone();

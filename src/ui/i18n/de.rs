@@ -359,7 +359,7 @@ pub const DE: Texts = Texts {
     practice_tab_drill: "Klassenblick-Training",
     practice_tab_session: "Gruppensitzung",
     practice_tab_progress: "Fortschritt",
-    practice_rehearse_title: "Einstiegssätze wiederholen",
+    practice_rehearse_title: "Einstiegssätze und Einwände wiederholen",
     practice_rehearse_intro: "Fällige Sätze kommen zuerst, dann neue bis zum Tageslimit. Tippen Sie Ihren Einstieg oder sprechen Sie ihn laut und decken Sie dann auf.",
     practice_include_proposed: "Auch Entwürfe üben",
     practice_cram_class: "Pauken: Klasse",
@@ -553,4 +553,6 @@ pub const DE: Texts = Texts {
     call_log_objection_none: "kein Einwand",
     timeline_objection: |title| format!("Einwand: {title}"),
     timeline_objection_gone: "Einwand (nicht mehr im Leitfaden)",
+    practice_customer_objects: "Kunde wendet ein:",
+    practice_objection_answer_label: "Ihre Antwort (tippen oder laut sprechen)",
 };

@@ -368,7 +368,7 @@ pub const EN: Texts = Texts {
     practice_tab_drill: "Class-glance drill",
     practice_tab_session: "Group session",
     practice_tab_progress: "Progress",
-    practice_rehearse_title: "Rehearse opening lines",
+    practice_rehearse_title: "Rehearse opening lines and objections",
     practice_rehearse_intro: "Lines that are due come first, then new ones up to the daily limit. Type your opening line or say it out loud, then reveal the answer.",
     practice_include_proposed: "Practise drafts too",
     practice_cram_class: "Cram: class",
@@ -562,4 +562,6 @@ pub const EN: Texts = Texts {
     call_log_objection_none: "no objection",
     timeline_objection: |title| format!("Objection: {title}"),
     timeline_objection_gone: "Objection (no longer in the playbook)",
+    practice_customer_objects: "Customer objects:",
+    practice_objection_answer_label: "Your answer (type it or say it out loud)",
 };

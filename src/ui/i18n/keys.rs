@@ -529,4 +529,6 @@ pub struct Texts {
     pub call_log_objection_none: &'static str,
     pub timeline_objection: fn(&str) -> String,
     pub timeline_objection_gone: &'static str,
+    pub practice_customer_objects: &'static str,
+    pub practice_objection_answer_label: &'static str,
 }
