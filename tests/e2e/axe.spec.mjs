@@ -54,6 +54,31 @@ for (const language of languages) {
       expect(await seriousViolations(page), 'projector').toEqual([]);
     });
 
+    test(`call card with an objection's answer shown (${language})`, async ({ page }) => {
+      await loadDemo(page);
+      await chooseLanguage(page, language);
+      await page.goto('/anruf');
+      await page.getByTestId('call-search').fill('a');
+      await page.getByTestId('call-search').press('Enter');
+      await expect(page.getByTestId('call-card')).toBeVisible();
+      await page.getByTestId('objection-search').fill('teuer');
+      await expect(page.getByTestId('objection-item').first()).toBeVisible();
+      await page.getByTestId('objection-search').press('ArrowDown');
+      await expect(page.getByTestId('objection-answer')).toBeVisible();
+      expect(await seriousViolations(page), 'call card with objection').toEqual([]);
+    });
+
+    test(`playbook editor writing an objection (${language})`, async ({ page }) => {
+      await loadDemo(page);
+      await chooseLanguage(page, language);
+      await page.goto('/leitfaden');
+      await page.getByTestId('playbook-new').click();
+      await page.getByTestId('playbook-kind').selectOption('objection');
+      await page.getByTestId('playbook-class').selectOption('');
+      await expect(page.getByTestId('playbook-direction')).toHaveCount(0);
+      expect(await seriousViolations(page), 'objection editor').toEqual([]);
+    });
+
     for (const screen of screens(':id')) {
       test(`${screen.name} (${language})`, async ({ page }) => {
         await loadDemo(page);
