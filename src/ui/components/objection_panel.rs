@@ -110,6 +110,17 @@ fn focus_objection_search() {
     }
 }
 
+fn reveal_answer() {
+    let section = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("call-objections"));
+    if let Some(section) = section {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        section.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// The team's agreed answers to objections, one key (E) away on the call card: type a
 /// few letters of what the customer said, and the fitting answer shows large enough to
 /// read aloud.
@@ -167,6 +178,13 @@ pub fn ObjectionPanel(
             _ => {}
         }
     };
+    // A new answer below the fold is scrolled up with its field, just far enough to
+    // read both.
+    Effect::new(move |_| {
+        if shown.get().is_some() {
+            request_animation_frame(reveal_answer);
+        }
+    });
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
         if plain && ev.key().eq_ignore_ascii_case("e") && !is_typing(&ev) {
@@ -177,7 +195,7 @@ pub fn ObjectionPanel(
     on_cleanup(move || handle.remove());
 
     view! {
-        <section class="call-objections" aria-labelledby="objection-title">
+        <section id="call-objections" class="call-objections" aria-labelledby="objection-title">
             <h3 id="objection-title">{t.objection_title}</h3>
             <div class="objection-field">
                 <label for="objection-search">{t.objection_search} <kbd class="nav-kbd">"E"</kbd></label>

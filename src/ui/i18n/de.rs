@@ -360,7 +360,7 @@ pub const DE: Texts = Texts {
     practice_tab_session: "Gruppensitzung",
     practice_tab_progress: "Fortschritt",
     practice_rehearse_title: "Einstiegssätze und Einwände wiederholen",
-    practice_rehearse_intro: "Fällige Sätze kommen zuerst, dann neue bis zum Tageslimit. Tippen Sie Ihren Einstieg oder sprechen Sie ihn laut und decken Sie dann auf.",
+    practice_rehearse_intro: "Fällige Sätze kommen zuerst, dann neue bis zum Tageslimit. Tippen Sie Ihren Einstieg oder Ihre Antwort auf den Einwand, oder sprechen Sie laut, und decken Sie dann auf.",
     practice_include_proposed: "Auch Entwürfe üben",
     practice_cram_class: "Pauken: Klasse",
     practice_start: "Wiederholung starten",

@@ -369,7 +369,7 @@ pub const EN: Texts = Texts {
     practice_tab_session: "Group session",
     practice_tab_progress: "Progress",
     practice_rehearse_title: "Rehearse opening lines and objections",
-    practice_rehearse_intro: "Lines that are due come first, then new ones up to the daily limit. Type your opening line or say it out loud, then reveal the answer.",
+    practice_rehearse_intro: "Lines that are due come first, then new ones up to the daily limit. Type your opening line or your answer to the objection, or say it out loud, then reveal the agreed words.",
     practice_include_proposed: "Practise drafts too",
     practice_cram_class: "Cram: class",
     practice_start: "Start rehearsal",

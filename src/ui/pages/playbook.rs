@@ -311,7 +311,17 @@ pub fn PlaybookPage() -> impl IntoView {
                     <div class="field">
                         <label for="playbook-kind">{t.playbook_kind}</label>
                         <select id="playbook-kind" data-testid="playbook-kind" prop:value=if draft.objection { "objection" } else { "opening" }
-                            on:change=move |ev| { let objection = event_target_value(&ev) == "objection"; set(&|e| e.objection = objection); }>
+                            on:change=move |ev| {
+                                let objection = event_target_value(&ev) == "objection";
+                                // Most objections are heard from anyone, whatever the hook: a new one starts so.
+                                if draft.id.is_none() {
+                                    hook.set(if objection { String::new() } else { HookKind::ExtraBenefit.key() });
+                                }
+                                set(&|e| {
+                                    e.objection = objection;
+                                    if e.id.is_none() { e.all_classes = objection; }
+                                });
+                            }>
                             <option value="opening">{t.kind_opening}</option>
                             <option value="objection">{t.kind_objection}</option>
                         </select>
