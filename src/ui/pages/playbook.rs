@@ -12,22 +12,12 @@ use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::Direction;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::lines::{filtered_lines, LineStatus, PlaybookLine, Situation};
+use crate::domain::playbook::edit::LineDraft;
+use crate::domain::playbook::lines::{LineStatus, PlaybookLine};
+use crate::domain::playbook::listing::{hooks_in_use, print_groups, shown_lines};
 use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
-
-/// The line being written: a new one (`id` None) or an edit.
-#[derive(Debug, Clone, PartialEq)]
-struct Editing {
-    id: Option<LineId>,
-    class: CustomerClass,
-    direction: Direction,
-    title: String,
-    text: String,
-    customer_line: String,
-    agreed: bool,
-}
 
 /// The team's binding opening lines: filter, write, edit, duplicate, delete and print.
 #[component]
@@ -36,105 +26,53 @@ pub fn PlaybookPage() -> impl IntoView {
     let t = texts();
     let class_filter = RwSignal::new(String::new());
     let direction_filter = RwSignal::new(String::new());
-    let editing = RwSignal::new(None::<Editing>);
+    // The draft's hook lives in `hook`, which the hook picker edits.
+    let editing = RwSignal::new(None::<LineDraft>);
     let hook = RwSignal::new(String::new());
     let problem = RwSignal::new(false);
     let confirm_delete = RwSignal::new(None::<LineId>);
     let hook_filter = RwSignal::new(String::new());
-    // Hook kinds in use, custom ones included, for the hook filter.
-    let hooks_in_use = Memo::new(move |_| {
-        state.data.with(|d| {
-            let mut kinds = HookKind::BUILT_IN.to_vec();
-            for line in &d.playbook {
-                if !kinds.contains(&line.situation.hook) {
-                    kinds.push(line.situation.hook.clone());
-                }
-            }
-            kinds
-        })
-    });
+    let hooks = Memo::new(move |_| state.data.with(|d| hooks_in_use(&d.playbook)));
     let shown = Memo::new(move |_| {
         let class = CustomerClass::from_letter(&class_filter.get());
         let direction = direction_from_key(&direction_filter.get());
         let hook = HookKind::from_key(&hook_filter.get());
         state.data.with(|d| {
-            filtered_lines(&d.playbook, class, direction)
+            shown_lines(&d.playbook, class, direction, hook.as_ref())
                 .into_iter()
-                .filter(|l| hook.as_ref().is_none_or(|h| l.situation.hook == *h))
                 .cloned()
                 .collect::<Vec<_>>()
         })
     });
+    let open_editor = move |draft: LineDraft| {
+        hook.set(draft.hook.as_ref().map(HookKind::key).unwrap_or_default());
+        problem.set(false);
+        editing.set(Some(draft));
+    };
     let start_new = move |_| {
-        hook.set(HookKind::ExtraBenefit.key());
-        problem.set(false);
-        editing.set(Some(Editing {
-            id: None,
-            class: CustomerClass::from_letter(&class_filter.get_untracked())
-                .unwrap_or(CustomerClass::B),
-            direction: direction_from_key(&direction_filter.get_untracked())
-                .unwrap_or(Direction::Inbound),
-            title: String::new(),
-            text: String::new(),
-            customer_line: String::new(),
-            agreed: false,
-        }));
+        open_editor(LineDraft::new(
+            CustomerClass::from_letter(&class_filter.get_untracked()),
+            direction_from_key(&direction_filter.get_untracked()),
+        ))
     };
-    let start_edit = move |line: &PlaybookLine| {
-        hook.set(line.situation.hook.key());
-        problem.set(false);
-        editing.set(Some(Editing {
-            id: Some(line.id),
-            class: line.situation.class,
-            direction: line.situation.direction,
-            title: line.title.clone(),
-            text: line.text.clone(),
-            customer_line: line.customer_line.clone(),
-            agreed: line.status == LineStatus::Agreed,
-        }));
-    };
+    let start_edit = move |line: &PlaybookLine| open_editor(LineDraft::of(line));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(draft) = editing.get_untracked() else {
             return;
         };
-        let hook_kind = HookKind::from_key(&hook.get_untracked());
-        let (title, text) = (
-            draft.title.trim().to_string(),
-            draft.text.trim().to_string(),
-        );
-        let Some(hook_kind) = hook_kind.filter(|_| !title.is_empty() && !text.is_empty()) else {
+        let today = clock::today();
+        let draft = LineDraft {
+            hook: HookKind::from_key(&hook.get_untracked()),
+            ..draft
+        };
+        let Ok(checked) = draft.checked(LineId(clock::random_id()), today) else {
             problem.set(true);
             return;
         };
-        let today = clock::today();
-        let line = PlaybookLine {
-            id: draft.id.unwrap_or(LineId(clock::random_id())),
-            situation: Situation {
-                class: draft.class,
-                direction: draft.direction,
-                hook: hook_kind,
-            },
-            title,
-            text,
-            customer_line: draft.customer_line.trim().to_string(),
-            status: if draft.agreed {
-                LineStatus::Agreed
-            } else {
-                LineStatus::Proposed
-            },
-            version: 1,
-            changed: today,
-        };
-        let edited = draft.id;
         leptos::task::spawn_local(async move {
-            let saved = actions::change_playbook(state, move |lines| {
-                match lines.iter_mut().find(|l| Some(l.id) == edited) {
-                    Some(existing) => *existing = existing.edited(line, today),
-                    None => lines.push(line),
-                }
-            })
-            .await;
+            let saved =
+                actions::change_playbook(state, move |lines| checked.save_into(lines, today)).await;
             if saved {
                 state.show_notice(t.playbook_saved);
                 editing.set(None);
@@ -186,7 +124,7 @@ pub fn PlaybookPage() -> impl IntoView {
             let _ = window.print();
         }
     };
-    let set = move |change: &dyn Fn(&mut Editing)| {
+    let set = move |change: &dyn Fn(&mut LineDraft)| {
         editing.update(|e| {
             if let Some(e) = e {
                 change(e)
@@ -231,7 +169,7 @@ pub fn PlaybookPage() -> impl IntoView {
                 <label for="playbook-filter-hook">{t.note_hook}</label>
                 <select id="playbook-filter-hook" data-testid="playbook-filter-hook" on:change=move |ev| hook_filter.set(event_target_value(&ev))>
                     <option value="">{t.playbook_all}</option>
-                    {move || hooks_in_use.get().into_iter().map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> }).collect_view()}
+                    {move || hooks.get().into_iter().map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> }).collect_view()}
                 </select>
             </div>
         </div>
@@ -356,18 +294,10 @@ fn PrintSheet() -> impl IntoView {
     let t = texts();
     let groups = Memo::new(move |_| {
         state.data.with(|d| {
-            let mut groups: Vec<((CustomerClass, Direction), Vec<PlaybookLine>)> = Vec::new();
-            for line in filtered_lines(&d.playbook, None, None)
+            print_groups(&d.playbook)
                 .into_iter()
-                .filter(|l| l.status == LineStatus::Agreed)
-            {
-                let key = (line.situation.class, line.situation.direction);
-                match groups.last_mut() {
-                    Some((last, lines)) if *last == key => lines.push(line.clone()),
-                    _ => groups.push((key, vec![line.clone()])),
-                }
-            }
-            groups
+                .map(|(key, lines)| (key, lines.into_iter().cloned().collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
         })
     });
     view! {
