@@ -57,14 +57,12 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
         let Some(checked) = check_draft(customer, &draft, problem) else {
             return;
         };
-        let plan = PlannedContact {
-            id: PlanId(clock::random_id()),
-            due: checked.day,
-            reason: checked.reason,
-            hook: HookKind::from_key(&hook.get_untracked()),
-            line: approach.get_untracked().parse().ok(),
-            interval_override: checked.interval_override,
-        };
+        let plan = PlannedContact::from_draft(
+            PlanId(clock::random_id()),
+            checked,
+            HookKind::from_key(&hook.get_untracked()),
+            approach.get_untracked().parse().ok(),
+        );
         leptos::task::spawn_local(async move {
             if actions::plan_contact(state, customer, plan).await {
                 state.show_notice(t.plan_saved);
