@@ -20,6 +20,12 @@ impl TimelineEntry<'_> {
     }
 }
 
+/// Whether the customer has any history to show yet: the timeline's entries come from
+/// contacts and class changes alone.
+pub fn has_history(customer: &Customer) -> bool {
+    !customer.contacts.is_empty() || !customer.class_changes.is_empty()
+}
+
 /// Newest first, as a user reads a history.
 pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
     let mut entries: Vec<_> = customer
@@ -57,6 +63,7 @@ mod tests {
     #[test]
     fn merges_contacts_and_class_changes_newest_first() {
         let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
+        assert!(!has_history(&c));
         for (id, day) in [(1, 2), (2, 20)] {
             c.contacts.push(Contact {
                 who: "A".into(),
@@ -74,5 +81,20 @@ mod tests {
         let days: Vec<_> = timeline(&c).iter().map(|e| e.at()).collect();
         assert_eq!(days, vec![at(20), at(10), at(2)]);
         assert!(matches!(timeline(&c)[1], TimelineEntry::ClassChange(_)));
+    }
+
+    #[test]
+    fn a_class_change_alone_is_history() {
+        let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
+        c.class_changes.push(ClassChange {
+            at: at(10),
+            who: "A".into(),
+            from: CustomerClass::O,
+            to: CustomerClass::B,
+            reason: String::new(),
+            source: ChangeSource::Manual,
+        });
+        assert!(has_history(&c));
+        assert_eq!(has_history(&c), !timeline(&c).is_empty());
     }
 }

@@ -5,9 +5,8 @@ use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::call::caller_link::{caller_number, callers_with_number};
 use crate::domain::customer::class::CustomerClass;
-use crate::domain::customer::phone::looks_like_phone;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::search::{ranked_search, SearchEntry};
+use crate::domain::customer::search::{is_unknown_number, ranked_search, SearchEntry};
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -140,7 +139,9 @@ pub fn CallPage() -> impl IntoView {
     });
     let unknown_number = move || {
         let text = query.get();
-        (looks_like_phone(&text) && results.with(Vec::is_empty)).then_some(text)
+        results
+            .with(|hits| is_unknown_number(&text, hits))
+            .then_some(text)
     };
     let pick = move |index: usize| {
         if let Some((id, _)) = results.with_untracked(|r| r.get(index).copied()) {
