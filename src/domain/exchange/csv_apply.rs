@@ -31,6 +31,22 @@ pub struct ImportOutcome {
     pub bad: usize,
 }
 
+impl ImportOutcome {
+    /// Rows that brought nothing in: skipped duplicates and bad rows.
+    pub fn not_imported(&self) -> usize {
+        self.skipped + self.bad
+    }
+}
+
+/// How many rows the import takes in with `choice`: every good row, less the duplicates
+/// when they are skipped. What the confirmation button promises.
+pub fn rows_to_import(plan: &ImportPlan, choice: DuplicateChoice) -> usize {
+    match choice {
+        DuplicateChoice::Skip => plan.good.len() - plan.duplicates().count(),
+        DuplicateChoice::Update | DuplicateChoice::ImportAsNew => plan.good.len(),
+    }
+}
+
 /// Attempts at a fresh id from `next_id` before counting up from 1 instead, so that a
 /// poor source of ids can never loop forever.
 const FRESH_ID_ATTEMPTS: usize = 100;
