@@ -38,12 +38,28 @@ impl ImportOutcome {
     }
 }
 
-/// How many rows the import takes in with `choice`: every good row, less the duplicates
-/// when they are skipped. What the confirmation button promises.
-pub fn rows_to_import(plan: &ImportPlan, choice: DuplicateChoice) -> usize {
-    match choice {
-        DuplicateChoice::Skip => plan.good.len() - plan.duplicates().count(),
-        DuplicateChoice::Update | DuplicateChoice::ImportAsNew => plan.good.len(),
+/// A plan's good rows and duplicates, for what the confirmation button promises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub good: usize,
+    pub duplicates: usize,
+}
+
+impl ImportCounts {
+    pub fn of(plan: &ImportPlan) -> ImportCounts {
+        ImportCounts {
+            good: plan.good.len(),
+            duplicates: plan.duplicates().count(),
+        }
+    }
+
+    /// How many rows the import takes in with `choice`: every good row, less the
+    /// duplicates when they are skipped.
+    pub fn rows_to_import(self, choice: DuplicateChoice) -> usize {
+        match choice {
+            DuplicateChoice::Skip => self.good - self.duplicates,
+            DuplicateChoice::Update | DuplicateChoice::ImportAsNew => self.good,
+        }
     }
 }
 

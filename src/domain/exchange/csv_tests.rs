@@ -6,7 +6,7 @@ use crate::domain::customer::record::{Actor, Customer, CustomerFields};
 use crate::domain::customer::validation::split_tags;
 use crate::domain::dataset::Dataset;
 use crate::domain::exchange::csv_apply::{
-    apply_import, rows_to_import, DuplicateChoice, ImportOutcome,
+    apply_import, DuplicateChoice, ImportCounts, ImportOutcome,
 };
 use crate::domain::exchange::csv_decode::{decode_text, detect_separator, TextEncoding};
 use crate::domain::exchange::csv_export::{

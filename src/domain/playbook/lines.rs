@@ -137,15 +137,15 @@ pub fn best_line<'a>(
 
 /// The lines a planned contact can open with: agreed lines for calling this class
 /// ourselves, since B and O customers are approached differently.
-pub fn approaches(lines: &[PlaybookLine], class: CustomerClass) -> Vec<&PlaybookLine> {
-    lines
-        .iter()
-        .filter(|l| {
-            l.situation.direction == Direction::Outbound
-                && l.situation.class == class
-                && l.status == LineStatus::Agreed
-        })
-        .collect()
+pub fn approaches(
+    lines: &[PlaybookLine],
+    class: CustomerClass,
+) -> impl Iterator<Item = &PlaybookLine> {
+    lines.iter().filter(move |l| {
+        l.situation.direction == Direction::Outbound
+            && l.situation.class == class
+            && l.status == LineStatus::Agreed
+    })
 }
 
 /// The hook a chosen line is written for: choosing an approach brings its hook along.
@@ -290,10 +290,14 @@ mod tests {
         proposed.status = LineStatus::Proposed;
         let inbound_b = line(4, CustomerClass::B, HookKind::LegalChange);
         let lines = vec![outbound_b, outbound_o, proposed, inbound_b];
-        let ids = |v: Vec<&PlaybookLine>| v.iter().map(|l| l.id.0).collect::<Vec<_>>();
-        assert_eq!(ids(approaches(&lines, CustomerClass::B)), vec![1]);
-        assert_eq!(ids(approaches(&lines, CustomerClass::O)), vec![2]);
-        assert!(approaches(&lines, CustomerClass::C).is_empty());
+        let ids = |class| {
+            approaches(&lines, class)
+                .map(|l| l.id.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(CustomerClass::B), vec![1]);
+        assert_eq!(ids(CustomerClass::O), vec![2]);
+        assert!(ids(CustomerClass::C).is_empty());
         assert_eq!(
             approach_hook(&lines, Some(LineId(2))),
             Some(&HookKind::ExtraBenefit)

@@ -33,20 +33,20 @@ pub fn hooks_in_use(lines: &[PlaybookLine]) -> Vec<HookKind> {
 }
 
 /// One section of the handout: the agreed lines for one class and direction.
-pub type PrintGroup<'a> = ((CustomerClass, Direction), Vec<&'a PlaybookLine>);
+pub type PrintGroup = ((CustomerClass, Direction), Vec<PlaybookLine>);
 
 /// The training handout: every agreed line, whatever the screen's filters show, grouped
 /// by class and direction in the order the screen lists situations.
-pub fn print_groups(lines: &[PlaybookLine]) -> Vec<PrintGroup<'_>> {
-    let mut groups: Vec<PrintGroup<'_>> = Vec::new();
+pub fn print_groups(lines: &[PlaybookLine]) -> Vec<PrintGroup> {
+    let mut groups: Vec<PrintGroup> = Vec::new();
     for line in filtered_lines(lines, None, None)
         .into_iter()
         .filter(|l| l.status == LineStatus::Agreed)
     {
         let key = (line.situation.class, line.situation.direction);
         match groups.last_mut() {
-            Some((last, group)) if *last == key => group.push(line),
-            _ => groups.push((key, vec![line])),
+            Some((last, group)) if *last == key => group.push(line.clone()),
+            _ => groups.push((key, vec![line.clone()])),
         }
     }
     groups
@@ -171,7 +171,7 @@ mod tests {
         ];
         let groups: Vec<((CustomerClass, Direction), Vec<u64>)> = print_groups(&lines)
             .into_iter()
-            .map(|(key, group)| (key, ids(&group)))
+            .map(|(key, group)| (key, group.iter().map(|l| l.id.0).collect()))
             .collect();
         assert_eq!(
             groups,

@@ -4,7 +4,7 @@ use super::super::file_io::on_bytes_chosen;
 use super::super::i18n::{bad_row_reason, csv_read_message, duplicate_key_label, texts, Texts};
 use super::super::state::app_state;
 use super::class_badge::ClassBadge;
-use crate::domain::exchange::csv_apply::{apply_import, rows_to_import, DuplicateChoice};
+use crate::domain::exchange::csv_apply::{apply_import, DuplicateChoice, ImportCounts};
 use crate::domain::exchange::csv_import::{plan_import, read_csv, CsvTable, DuplicateOf};
 use crate::domain::exchange::csv_mapping::{guess_mapping, CsvField, Mapping};
 use crate::domain::ids::CustomerId;
@@ -63,11 +63,6 @@ pub fn CsvImport() -> impl IntoView {
             })
         })
     });
-
-    let to_import = move || {
-        let choice = choice.get();
-        plan.with(|p| p.as_ref().map_or(0, |p| rows_to_import(p, choice)))
-    };
 
     let choose = move |ev: leptos::ev::Event| {
         on_bytes_chosen(&ev, move |name, bytes| match bytes.map(|b| read_csv(&b)) {
@@ -145,7 +140,9 @@ pub fn CsvImport() -> impl IntoView {
                 }
             }))}
             {move || plan.get().map(|plan| {
-                let duplicates = plan.duplicates().count();
+                let counts = ImportCounts::of(&plan);
+                let duplicates = counts.duplicates;
+                let to_import = move || counts.rows_to_import(choice.get());
                 view! {
                     <h3>{t.csv_preview_title}</h3>
                     <div class="table-scroll">

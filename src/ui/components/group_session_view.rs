@@ -49,7 +49,8 @@ pub fn GroupSessionView() -> impl IntoView {
         revealed.set(false);
     };
     let start = move |_| {
-        let who = chosen.with_untracked(|c| trainees.with_untracked(|all| taking_part(c, all)));
+        let chosen = chosen.get_untracked();
+        let who = trainees.with_untracked(|all| taking_part(&chosen, all));
         let has_lines = state.data.with_untracked(|d| has_agreed_line(&d.playbook));
         nothing_agreed.set(!has_lines);
         if who.is_empty() || !has_lines {

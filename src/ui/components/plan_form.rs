@@ -28,7 +28,6 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
             .get(&customer)
             .map(|c| {
                 approaches(&d.playbook, c.class())
-                    .into_iter()
                     .map(|l| (l.id, l.title.clone()))
                     .collect::<Vec<_>>()
             })

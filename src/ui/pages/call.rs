@@ -132,9 +132,7 @@ pub fn CallPage() -> impl IntoView {
     });
     let unknown_number = move || {
         let text = query.get();
-        results
-            .with(|hits| is_unknown_number(&text, hits))
-            .then_some(text)
+        is_unknown_number(&text, results.with(Vec::is_empty)).then_some(text)
     };
     let pick = move |index: usize| {
         if let Some((id, _)) = results.with_untracked(|r| r.get(index).copied()) {

@@ -292,14 +292,7 @@ pub fn PlaybookPage() -> impl IntoView {
 fn PrintSheet() -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let groups = Memo::new(move |_| {
-        state.data.with(|d| {
-            print_groups(&d.playbook)
-                .into_iter()
-                .map(|(key, lines)| (key, lines.into_iter().cloned().collect::<Vec<_>>()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let groups = Memo::new(move |_| state.data.with(|d| print_groups(&d.playbook)));
     view! {
         <div class="print-sheet" data-testid="playbook-print-sheet">
             {move || groups.get().into_iter().map(|((class, direction), lines)| view! {
