@@ -29,6 +29,12 @@ impl Default for ContactIntervals {
 }
 
 impl ContactIntervals {
+    /// An interval as typed in the settings: whole days, and an empty field (or anything
+    /// that is no number of days) means never proactively.
+    pub fn days_from_text(text: &str) -> Option<u32> {
+        text.trim().parse().ok()
+    }
+
     pub fn for_class(&self, class: CustomerClass) -> Option<u32> {
         match class {
             CustomerClass::A => self.a,
@@ -104,6 +110,13 @@ mod tests {
         assert_eq!(s.intervals.for_class(CustomerClass::B), Some(45));
         assert_eq!(s.intervals.for_class(CustomerClass::C), None);
         assert_eq!(s.downgrade_refusals, 3);
+    }
+
+    #[test]
+    fn an_empty_interval_means_never() {
+        assert_eq!(ContactIntervals::days_from_text(" 30 "), Some(30));
+        assert_eq!(ContactIntervals::days_from_text(""), None);
+        assert_eq!(ContactIntervals::days_from_text("-5"), None);
     }
 
     proptest! {

@@ -10,6 +10,7 @@ use super::stored::{encoded, json_text, read_or_default};
 use super::transaction::{write_all, Write};
 use crate::domain::customer::record::Customer;
 use crate::domain::dataset::{BackupStatus, Dataset};
+use crate::domain::exchange::import_merge::imported_over;
 use crate::domain::ids::CustomerId;
 use crate::domain::ids::TraineeId;
 use crate::domain::playbook::lines::PlaybookLine;
@@ -150,8 +151,7 @@ impl<B: KeyValueStore> Store<B> {
     }
 
     /// Stores new and changed customers (an import), writing each affected bucket once,
-    /// all or nothing. A customer already stored keeps any contact this tab has not seen,
-    /// so an import never drops what another tab logged meanwhile.
+    /// all or nothing, over the buckets as stored now ([`imported_over`]).
     pub fn put_customers(&self, incoming: &[Customer]) -> Result<Vec<BucketWrite>, StorageError> {
         let mut by_bucket: BTreeMap<u64, Vec<&Customer>> = BTreeMap::new();
         for customer in incoming {
@@ -164,15 +164,7 @@ impl<B: KeyValueStore> Store<B> {
         self.rewrite_buckets(buckets, |bucket, mut customers| {
             for customer in by_bucket.get(&bucket).into_iter().flatten() {
                 match customers.iter_mut().find(|c| c.id == customer.id) {
-                    Some(stored) => {
-                        let mut next = (*customer).clone();
-                        for contact in &stored.contacts {
-                            if !next.contacts.iter().any(|c| c.id == contact.id) {
-                                next.contacts.push(contact.clone());
-                            }
-                        }
-                        *stored = next;
-                    }
+                    Some(stored) => *stored = imported_over(customer, stored),
                     None => customers.push((*customer).clone()),
                 }
             }

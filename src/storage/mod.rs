@@ -6,6 +6,7 @@
 
 pub mod backend;
 pub mod backup;
+pub mod capacity;
 pub mod codec;
 pub mod engine;
 pub mod error;

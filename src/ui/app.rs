@@ -152,9 +152,7 @@ fn app_state_from(boot: Boot) -> AppState {
     };
     let mut dataset = opened.dataset;
     // The trainee belongs to the tab; a new tab starts with the one chosen last.
-    if let Some(mine) = tab_session::active_trainee()
-        .filter(|id| dataset.practice.trainees.iter().any(|t| t.id == *id))
-    {
+    if let Some(mine) = dataset.practice.still_listed(tab_session::active_trainee()) {
         dataset.practice.active = Some(mine);
     }
     AppState {

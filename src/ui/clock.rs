@@ -1,6 +1,6 @@
 //! The one place the UI reads the wall clock; domain rules get `today` from here.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime};
 
 pub fn now() -> NaiveDateTime {
     let date = js_sys::Date::new_0();
@@ -19,16 +19,7 @@ pub fn today() -> NaiveDate {
 
 /// Names quarantine entries: "20261127T101500".
 pub fn stamp() -> String {
-    let at = now();
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    crate::domain::format::dates::stamp(now())
 }
 
 /// A random id; 53 bits, so it survives any trip through JavaScript numbers.

@@ -101,6 +101,28 @@ pub fn abc_proposals<'a>(
     proposals
 }
 
+/// The proposals offered as chosen: all but those for customers whose class the user set
+/// by hand recently, which are shown for a second look.
+pub fn preselected(proposals: &[AbcProposal]) -> std::collections::BTreeSet<CustomerId> {
+    proposals
+        .iter()
+        .filter(|p| !p.recently_set_by_hand)
+        .map(|p| p.id)
+        .collect()
+}
+
+/// The chosen proposals, as the moves to make.
+pub fn accepted(
+    proposals: &[AbcProposal],
+    chosen: &std::collections::BTreeSet<CustomerId>,
+) -> Vec<(CustomerId, CustomerClass)> {
+    proposals
+        .iter()
+        .filter(|p| chosen.contains(&p.id))
+        .map(|p| (p.id, p.to))
+        .collect()
+}
+
 fn percent(part: i64, total: i64) -> f64 {
     if total <= 0 {
         0.0
@@ -195,6 +217,26 @@ mod tests {
         );
         assert!((proposals[0].share_percent - 15.0).abs() < 1e-9);
         assert!((proposals[0].cumulative_percent - 85.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_class_set_by_hand_recently_is_offered_but_not_chosen() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid");
+        let mut manual = customer(2, C, 1_500);
+        manual.class_changes.push(ClassChange {
+            at: today.and_hms_opt(9, 0, 0).expect("valid"),
+            who: "Anna".into(),
+            from: B,
+            to: C,
+            reason: String::new(),
+            source: ChangeSource::Manual,
+        });
+        let all = [customer(1, A, 7_000), manual, customer(3, O, 1_000)];
+        let proposals = abc_proposals(all.iter(), &Settings::default(), today);
+        let chosen = preselected(&proposals);
+        assert_eq!(chosen.iter().map(|id| id.0).collect::<Vec<_>>(), vec![3]);
+        assert_eq!(accepted(&proposals, &chosen), vec![(CustomerId(3), B)]);
+        assert!(accepted(&proposals, &Default::default()).is_empty());
     }
 
     fn rank(class: CustomerClass) -> u8 {

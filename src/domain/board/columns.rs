@@ -25,6 +25,19 @@ impl BoardFilter {
     pub fn is_active(&self) -> bool {
         *self != BoardFilter::default()
     }
+
+    /// The one column a phone shows: the tab chosen, or, when the filter hides that
+    /// class, the first class in board order it still shows.
+    pub fn phone_class(&self, chosen: CustomerClass) -> CustomerClass {
+        if self.shows_class(chosen) {
+            chosen
+        } else {
+            CustomerClass::BOARD_ORDER
+                .into_iter()
+                .find(|c| self.shows_class(*c))
+                .unwrap_or(chosen)
+        }
+    }
 }
 
 /// One column's visible customers, best first, with their count and revenue.
@@ -32,6 +45,30 @@ impl BoardFilter {
 pub struct BoardColumn {
     pub ids: Vec<CustomerId>,
     pub revenue_cents: i64,
+}
+
+impl BoardColumn {
+    /// The cards rendered: the first `limit` of the ranking, and the card just moved
+    /// here (`pinned`) first, so it is seen at once wherever its rank puts it.
+    pub fn window(&self, pinned: Option<CustomerId>, limit: usize) -> Vec<CustomerId> {
+        let mut ids: Vec<CustomerId> = Vec::with_capacity(limit + 1);
+        if let Some(p) = pinned.filter(|p| self.ids.contains(p)) {
+            ids.push(p);
+        }
+        ids.extend(
+            self.ids
+                .iter()
+                .copied()
+                .filter(|id| Some(*id) != pinned)
+                .take(limit),
+        );
+        ids
+    }
+
+    /// Cards left out of a window of `shown` cards; the count and sum stay exact.
+    pub fn hidden(&self, shown: usize) -> usize {
+        self.ids.len().saturating_sub(shown)
+    }
 }
 
 /// Filters `customers` into the four columns in board order (A, B, O, C). Cards are
@@ -181,11 +218,58 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_shows_the_chosen_class_unless_the_filter_hides_it() {
+        let all = BoardFilter::default();
+        assert_eq!(all.phone_class(CustomerClass::C), CustomerClass::C);
+        let potential = BoardFilter {
+            potential_view: true,
+            ..Default::default()
+        };
+        assert_eq!(potential.phone_class(CustomerClass::A), CustomerClass::B);
+        assert_eq!(potential.phone_class(CustomerClass::O), CustomerClass::O);
+    }
+
+    #[test]
+    fn the_card_just_moved_comes_first_in_the_window() {
+        let column = BoardColumn {
+            ids: (1..=5).map(CustomerId).collect(),
+            revenue_cents: 0,
+        };
+        let ids = |v: Vec<CustomerId>| v.iter().map(|i| i.0).collect::<Vec<_>>();
+        assert_eq!(ids(column.window(None, 2)), vec![1, 2]);
+        assert_eq!(ids(column.window(Some(CustomerId(4)), 2)), vec![4, 1, 2]);
+        assert_eq!(ids(column.window(Some(CustomerId(9)), 2)), vec![1, 2]);
+        assert_eq!(column.hidden(3), 2);
+        assert_eq!(column.hidden(8), 0);
+    }
+
+    #[test]
     fn tags_are_listed_once() {
         assert_eq!(all_tags(sample().iter()), vec!["Hausrat", "Kfz"]);
     }
 
     proptest! {
+        /// A window holds each card at most once, only cards of the column, at most one
+        /// more than the limit, and the pinned card whenever it is in the column.
+        #[test]
+        fn a_window_is_a_part_of_its_column(
+            count in 0u64..30,
+            limit in 0usize..40,
+            pinned in proptest::option::of(0u64..40),
+        ) {
+            let column = BoardColumn { ids: (1..=count).map(CustomerId).collect(), revenue_cents: 0 };
+            let pinned = pinned.map(CustomerId);
+            let window = column.window(pinned, limit);
+            let unique: std::collections::BTreeSet<_> = window.iter().collect();
+            prop_assert_eq!(unique.len(), window.len());
+            prop_assert!(window.iter().all(|id| column.ids.contains(id)));
+            prop_assert!(window.len() <= limit + 1);
+            if let Some(p) = pinned.filter(|p| column.ids.contains(p)) {
+                prop_assert_eq!(window.first(), Some(&p));
+            }
+            prop_assert_eq!(column.hidden(window.len()), column.ids.len() - window.len());
+        }
+
         #[test]
         fn without_a_filter_every_customer_is_on_the_board_exactly_once(
             spec in proptest::collection::vec((0u8..4, 0i64..1_000), 0..80)

@@ -46,6 +46,26 @@ pub fn callers_with_number<'a>(
     ids
 }
 
+/// Whom an announced call belongs to, which decides what the call screen opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Callers {
+    /// One customer has the number: their card opens at once.
+    One(CustomerId),
+    /// Several share it, in id order: the user picks.
+    Several(Vec<CustomerId>),
+    /// Nobody has it yet: the caller is offered as a new customer.
+    Unknown,
+}
+
+pub fn callers_of<'a>(customers: impl IntoIterator<Item = &'a Customer>, number: &str) -> Callers {
+    let ids = callers_with_number(customers, number);
+    if ids.len() > 1 {
+        Callers::Several(ids)
+    } else {
+        ids.first().map_or(Callers::Unknown, |id| Callers::One(*id))
+    }
+}
+
 /// A softphone that puts `+49…` into the address unencoded hands over ` 49…`: a query
 /// reads `+` as a space. A national number starts with 0, so a space before a digit 1–9
 /// can only have been the `+`.
@@ -203,6 +223,15 @@ mod tests {
             vec![CustomerId(2), CustomerId(5)]
         );
         assert!(callers_with_number(&customers, "0221").is_empty());
+        assert_eq!(
+            callers_of(&customers, "022155501"),
+            Callers::Several(vec![CustomerId(2), CustomerId(5)])
+        );
+        assert_eq!(
+            callers_of(&customers, "0221 555012"),
+            Callers::One(CustomerId(9))
+        );
+        assert_eq!(callers_of(&customers, "0221"), Callers::Unknown);
     }
 
     proptest! {

@@ -36,6 +36,11 @@ impl CustomerClass {
         }
     }
 
+    /// Where a customer of this class can be moved: every other class, in board order.
+    pub fn move_targets(self) -> impl Iterator<Item = CustomerClass> {
+        Self::BOARD_ORDER.into_iter().filter(move |c| *c != self)
+    }
+
     /// B and O customers are the ones whose potential the method raises.
     pub fn is_potential_class(self) -> bool {
         matches!(self, Self::B | Self::O)
@@ -54,6 +59,19 @@ mod tests {
         }
         assert_eq!(CustomerClass::from_letter(" b "), Some(CustomerClass::B));
         assert_eq!(CustomerClass::from_letter("X"), None);
+    }
+
+    #[test]
+    fn a_customer_moves_to_any_other_class() {
+        for class in CustomerClass::BOARD_ORDER {
+            let targets: Vec<_> = class.move_targets().collect();
+            assert_eq!(targets.len(), 3);
+            assert!(!targets.contains(&class));
+        }
+        assert_eq!(
+            CustomerClass::O.move_targets().collect::<Vec<_>>(),
+            vec![CustomerClass::A, CustomerClass::B, CustomerClass::C]
+        );
     }
 
     #[test]

@@ -51,6 +51,20 @@ impl HookKind {
         }
     }
 
+    /// The key for a kind the team names itself, as it is typed; no name, no hook.
+    pub fn custom_key(name: &str) -> String {
+        if name.trim().is_empty() {
+            String::new()
+        } else {
+            format!("custom:{name}")
+        }
+    }
+
+    /// The name in a custom kind's key, as typed; `None` for any other key.
+    pub fn custom_name(key: &str) -> Option<&str> {
+        key.strip_prefix("custom:")
+    }
+
     pub fn from_key(key: &str) -> Option<Self> {
         let kind = match key {
             "extra_benefit" => Self::ExtraBenefit,
@@ -167,5 +181,31 @@ mod tests {
         }
         assert_eq!(HookKind::from_key("custom:  "), None);
         assert_eq!(HookKind::from_key("nonsense"), None);
+    }
+
+    #[test]
+    fn a_custom_hook_needs_a_name() {
+        assert_eq!(HookKind::custom_key("  "), "");
+        assert_eq!(HookKind::custom_key("Jubiläum "), "custom:Jubiläum ");
+        assert_eq!(HookKind::custom_name("custom:Jubiläum "), Some("Jubiläum "));
+        assert_eq!(HookKind::custom_name("legal_change"), None);
+    }
+
+    proptest::proptest! {
+        /// What is typed as an own hook's name comes back as typed, and is the hook's
+        /// label without its surrounding spaces.
+        #[test]
+        fn a_typed_name_round_trips(name in "[ a-zA-Zäöü]{0,12}") {
+            let key = HookKind::custom_key(&name);
+            if name.trim().is_empty() {
+                proptest::prop_assert_eq!(HookKind::from_key(&key), None);
+            } else {
+                proptest::prop_assert_eq!(HookKind::custom_name(&key), Some(name.as_str()));
+                proptest::prop_assert_eq!(
+                    HookKind::from_key(&key),
+                    Some(HookKind::Custom(name.trim().to_string()))
+                );
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::contact::{Contact, PlannedContact};
 use crate::domain::customer::hook::CurrentNote;
 use crate::domain::customer::occasion::Occasion;
+use crate::domain::format::dates::days_between;
 use crate::domain::ids::CustomerId;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -229,6 +230,11 @@ impl Customer {
         self.contacts.iter().max_by_key(|c| c.at)
     }
 
+    /// Whole days since the last contact; `None` before the first.
+    pub fn days_since_last_contact(&self, today: NaiveDate) -> Option<i64> {
+        self.last_contact().map(|c| days_between(c.date(), today))
+    }
+
     /// The day of the last manual class change, which the ABC analysis respects.
     pub fn last_manual_class_change(&self) -> Option<NaiveDate> {
         self.class_changes
@@ -351,5 +357,7 @@ mod tests {
         let ids: Vec<_> = c.contacts.iter().map(|c| c.id.0).collect();
         assert_eq!(ids, vec![1, 2]);
         assert_eq!(c.last_contact().map(|c| c.id.0), Some(2));
+        assert_eq!(c.days_since_last_contact(at(27).date()), Some(18));
+        assert_eq!(customer().days_since_last_contact(at(27).date()), None);
     }
 }

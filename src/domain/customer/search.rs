@@ -154,6 +154,26 @@ pub fn search<'a>(
         .collect()
 }
 
+/// The customer list's order: by name, ignoring case.
+pub fn sorted_by_name(
+    ids: &[CustomerId],
+    customers: &std::collections::BTreeMap<CustomerId, Customer>,
+) -> Vec<CustomerId> {
+    let mut rows: Vec<&Customer> = ids.iter().filter_map(|id| customers.get(id)).collect();
+    rows.sort_unstable_by(|a, b| {
+        a.fields
+            .name
+            .to_lowercase()
+            .cmp(&b.fields.name.to_lowercase())
+    });
+    rows.into_iter().map(|c| c.id).collect()
+}
+
+/// A phone number the lookup found nobody for: the caller is offered as a new customer.
+pub fn is_unknown_number(text: &str, nobody_found: bool) -> bool {
+    looks_like_phone(text) && nobody_found
+}
+
 /// The caller lookup: matching customers, best rank first, then by name; at most `limit`.
 pub fn ranked_search(entries: &[SearchEntry], text: &str, limit: usize) -> Vec<(CustomerId, Rank)> {
     let query = Query::new(text);
@@ -223,6 +243,33 @@ mod tests {
         assert_eq!(search(&e, "0171/2345678"), vec![CustomerId(1)]);
         assert_eq!(search(&e, "2345678"), vec![CustomerId(1)]);
         assert_eq!(search(&e, "0049 171 234 56 78"), vec![CustomerId(1)]);
+    }
+
+    #[test]
+    fn the_list_goes_by_name_ignoring_case() {
+        let customers: std::collections::BTreeMap<CustomerId, Customer> = [
+            customer(1, "müller", "", ""),
+            customer(2, "Becker", "", ""),
+            customer(3, "aydin", "", ""),
+        ]
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+        let ids = [CustomerId(1), CustomerId(2), CustomerId(3), CustomerId(9)];
+        assert_eq!(
+            sorted_by_name(&ids, &customers),
+            vec![CustomerId(3), CustomerId(2), CustomerId(1)],
+            "a customer gone meanwhile is left out"
+        );
+    }
+
+    #[test]
+    fn only_a_number_nobody_has_is_unknown() {
+        let e = entries();
+        let unknown = |text: &str| is_unknown_number(text, ranked_search(&e, text, 8).is_empty());
+        assert!(unknown("0176 5550001"));
+        assert!(!unknown("0171 2345678"), "Jana has it");
+        assert!(!unknown("Becker"), "no number");
     }
 
     fn ranked(entries: &[SearchEntry], text: &str) -> Vec<(u64, Rank)> {

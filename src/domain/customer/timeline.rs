@@ -23,6 +23,14 @@ impl TimelineEntry<'_> {
     }
 }
 
+/// Whether the customer has any history to show yet: the timeline's entries come from
+/// contacts, class changes and merges alone.
+pub fn has_history(customer: &Customer) -> bool {
+    !customer.contacts.is_empty()
+        || !customer.class_changes.is_empty()
+        || !customer.merges.is_empty()
+}
+
 /// Newest first, as a user reads a history.
 pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
     let mut entries: Vec<_> = customer
@@ -61,6 +69,7 @@ mod tests {
     #[test]
     fn merges_contacts_and_class_changes_newest_first() {
         let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
+        assert!(!has_history(&c));
         for (id, day) in [(1, 2), (2, 20)] {
             c.contacts.push(Contact {
                 who: "A".into(),
@@ -93,5 +102,20 @@ mod tests {
         let entries = timeline(&c);
         assert!(matches!(entries[0], TimelineEntry::Merge(m) if m.other_name == "J. Meier"));
         assert_eq!(entries[0].at(), at(5));
+    }
+
+    #[test]
+    fn a_class_change_alone_is_history() {
+        let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
+        c.class_changes.push(ClassChange {
+            at: at(10),
+            who: "A".into(),
+            from: CustomerClass::O,
+            to: CustomerClass::B,
+            reason: String::new(),
+            source: ChangeSource::Manual,
+        });
+        assert!(has_history(&c));
+        assert_eq!(has_history(&c), !timeline(&c).is_empty());
     }
 }

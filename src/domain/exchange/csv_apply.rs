@@ -33,6 +33,38 @@ pub struct ImportOutcome {
     pub bad: usize,
 }
 
+impl ImportOutcome {
+    /// Rows that brought nothing in: skipped duplicates and bad rows.
+    pub fn not_imported(&self) -> usize {
+        self.skipped + self.bad
+    }
+}
+
+/// A plan's good rows and duplicates, for what the confirmation button promises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub good: usize,
+    pub duplicates: usize,
+}
+
+impl ImportCounts {
+    pub fn of(plan: &ImportPlan) -> ImportCounts {
+        ImportCounts {
+            good: plan.good.len(),
+            duplicates: plan.duplicates().count(),
+        }
+    }
+
+    /// How many rows the import takes in with `choice`: every good row, less the
+    /// duplicates when they are skipped.
+    pub fn rows_to_import(self, choice: DuplicateChoice) -> usize {
+        match choice {
+            DuplicateChoice::Skip => self.good - self.duplicates,
+            DuplicateChoice::Update | DuplicateChoice::ImportAsNew => self.good,
+        }
+    }
+}
+
 /// Attempts at a fresh id from `next_id` before counting up from 1 instead, so that a
 /// poor source of ids can never loop forever.
 const FRESH_ID_ATTEMPTS: usize = 100;

@@ -217,6 +217,15 @@ fn check_outcome(
         plan.row_count()
     );
     prop_assert!(out.customers_to_write.len() <= out.added + out.updated);
+    // The confirmation button promises what the import then takes in.
+    prop_assert_eq!(
+        ImportCounts::of(plan).rows_to_import(choice),
+        out.added + out.updated
+    );
+    prop_assert_eq!(
+        out.not_imported(),
+        plan.row_count() - out.added - out.updated
+    );
     let ids: HashSet<_> = out.customers_to_write.iter().map(|c| c.id).collect();
     prop_assert_eq!(ids.len(), out.customers_to_write.len());
     let new = out

@@ -5,7 +5,9 @@ use crate::domain::customer::hook::{CurrentNote, HookKind};
 use crate::domain::customer::record::{Actor, Customer, CustomerFields};
 use crate::domain::customer::validation::split_tags;
 use crate::domain::dataset::Dataset;
-use crate::domain::exchange::csv_apply::{apply_import, DuplicateChoice, ImportOutcome};
+use crate::domain::exchange::csv_apply::{
+    apply_import, DuplicateChoice, ImportCounts, ImportOutcome,
+};
 use crate::domain::exchange::csv_decode::{decode_text, detect_separator, TextEncoding};
 use crate::domain::exchange::csv_export::{
     contacts_csv, customers_csv, guard_formula, hook_label, strip_formula_guard, CUSTOMER_HEADERS,

@@ -37,6 +37,32 @@ pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// A moment as a key-safe stamp, "20261127T101500": it names quarantine entries, which
+/// then sort by time.
+pub fn stamp(at: NaiveDateTime) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// The moment a [`stamp`] names; `None` for anything else. What follows the stamp, such
+/// as the "-2" of a second quarantine entry in the same second, is left aside.
+pub fn parse_stamp(stamp: &str) -> Option<NaiveDateTime> {
+    let part = |range: std::ops::Range<usize>| stamp.get(range)?.parse::<u32>().ok();
+    let year = i32::try_from(part(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, part(4..6)?, part(6..8)?)?.and_hms_opt(
+        part(9..11)?,
+        part(11..13)?,
+        part(13..15)?,
+    )
+}
+
 /// Whole days from `earlier` to `today`; negative when `earlier` lies ahead.
 pub fn days_between(earlier: NaiveDate, today: NaiveDate) -> i64 {
     (today - earlier).num_days()
@@ -63,7 +89,35 @@ mod tests {
         assert_eq!(days_between(date, date + chrono::Days::new(3)), 3);
     }
 
+    #[test]
+    fn stamps_name_a_moment() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 27)
+            .and_then(|d| d.and_hms_opt(10, 15, 0))
+            .expect("valid");
+        assert_eq!(stamp(at), "20261127T101500");
+        assert_eq!(parse_stamp("20261127T101500"), Some(at));
+        assert_eq!(parse_stamp("20261127T101500-2"), Some(at));
+        assert_eq!(parse_stamp("20261327T101500"), None);
+        assert_eq!(parse_stamp("20261127T1015"), None);
+        assert_eq!(parse_stamp("kaputt"), None);
+        assert_eq!(parse_stamp(""), None);
+    }
+
     proptest! {
+        #[test]
+        fn stamps_parse_back(days in 0i64..80_000, seconds in 0u32..86_400) {
+            let at = (NaiveDate::from_ymd_opt(1950, 1, 1).expect("valid") + chrono::Duration::days(days))
+                .and_hms_opt(seconds / 3600, seconds / 60 % 60, seconds % 60)
+                .expect("valid");
+            prop_assert_eq!(parse_stamp(&stamp(at)), Some(at));
+        }
+
+        /// Whatever a damaged key holds, reading its stamp is an answer, never a panic.
+        #[test]
+        fn any_text_is_a_stamp_or_not(text in "\\PC{0,20}") {
+            let _ = parse_stamp(&text);
+        }
+
         #[test]
         fn formatted_dates_parse_back(days in 0i64..80_000) {
             let date = NaiveDate::from_ymd_opt(1950, 1, 1).expect("valid") + chrono::Duration::days(days);

@@ -6,7 +6,7 @@ use crate::domain::customer::contact::Direction;
 use crate::domain::customer::record::Customer;
 use crate::domain::outreach::frequency::frequency_warning;
 use crate::domain::settings::ContactIntervals;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// What the user typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,14 @@ pub struct CheckedDraft {
     pub day: NaiveDate,
     pub reason: String,
     pub interval_override: Option<String>,
+}
+
+impl CheckedDraft {
+    /// When the contact is recorded: on the chosen day, at the time it is logged, so
+    /// that contacts logged for the same day keep the order they were logged in.
+    pub fn at(&self, now: NaiveDateTime) -> NaiveDateTime {
+        self.day.and_time(now.time())
+    }
 }
 
 impl ContactDraft<'_> {
@@ -138,6 +146,18 @@ mod tests {
                 .check(Some(&customer), &intervals)
                 .map(|c| c.interval_override),
             Ok(None)
+        );
+    }
+
+    #[test]
+    fn a_contact_is_recorded_on_its_day_at_the_time_it_was_logged() {
+        let checked = draft(3, "Rückruf", "")
+            .check(None, &ContactIntervals::default())
+            .expect("complete");
+        let now = day(20).and_hms_opt(14, 5, 0).expect("a valid time");
+        assert_eq!(
+            checked.at(now),
+            day(3).and_hms_opt(14, 5, 0).expect("a valid time")
         );
     }
 

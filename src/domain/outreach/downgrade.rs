@@ -5,7 +5,7 @@ use crate::domain::customer::contact::{Contact, ContactResult};
 use crate::domain::customer::record::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::settings::MIN_DOWNGRADE_REFUSALS;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeSet;
 
 /// An O customer who refused expansion often enough to be suggested for C.
@@ -42,4 +42,26 @@ pub fn downgrade_suggestion(customer: &Customer, threshold: u32) -> Option<Downg
         id: customer.id,
         refusals,
     })
+}
+
+/// Every customer to suggest for C, in the order given.
+pub fn downgrade_suggestions<'a>(
+    customers: impl IntoIterator<Item = &'a Customer>,
+    threshold: u32,
+) -> Vec<DowngradeSuggestion> {
+    customers
+        .into_iter()
+        .filter_map(|c| downgrade_suggestion(c, threshold))
+        .collect()
+}
+
+impl Customer {
+    /// The user keeps the customer in O for now: the suggestion is not offered again
+    /// for the refusals known at `at`.
+    pub fn dismiss_downgrade(&self, at: NaiveDateTime) -> Customer {
+        Customer {
+            downgrade_dismissed: Some(at),
+            ..self.clone()
+        }
+    }
 }

@@ -287,6 +287,32 @@ fn a_dismissal_holds_until_a_new_refusal() {
 }
 
 #[test]
+fn suggestions_come_for_every_refusing_o_customer_until_dismissed() {
+    let refusing = |id| {
+        customer(
+            id,
+            CustomerClass::O,
+            vec![
+                refusal(id * 10 + 1, days_ago(30)),
+                refusal(id * 10 + 2, days_ago(20)),
+                refusal(id * 10 + 3, days_ago(10)),
+            ],
+        )
+    };
+    let quiet = customer(9, CustomerClass::O, vec![]);
+    let customers = vec![refusing(1), quiet, refusing(2)];
+    let ids = |list: Vec<DowngradeSuggestion>| list.iter().map(|s| s.id.0).collect::<Vec<_>>();
+    assert_eq!(ids(downgrade_suggestions(&customers, 3)), vec![1, 2]);
+    let at = days_ago(5).and_hms_opt(12, 0, 0).expect("valid");
+    let dismissed = customers[0].dismiss_downgrade(at);
+    assert_eq!(dismissed.downgrade_dismissed, Some(at));
+    assert_eq!(
+        ids(downgrade_suggestions([&dismissed, &customers[2]], 3)),
+        vec![2]
+    );
+}
+
+#[test]
 fn the_agenda_sorts_plans_and_open_follow_ups_by_day() {
     let mut c = customer(1, CustomerClass::B, vec![]);
     let mut with_follow_up = outbound(1, 20);

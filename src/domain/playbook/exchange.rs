@@ -89,6 +89,48 @@ pub fn apply_changes(
     lines
 }
 
+/// How many lines an import adds, changes and removes, for the preview's summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChangeCounts {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+}
+
+pub fn change_counts(changes: &[LineChange]) -> ChangeCounts {
+    let mut counts = ChangeCounts::default();
+    for change in changes {
+        match change.kind {
+            ChangeKind::Added => counts.added += 1,
+            ChangeKind::Changed => counts.changed += 1,
+            ChangeKind::Removed => counts.removed += 1,
+        }
+    }
+    counts
+}
+
+/// The changes offered as chosen: added and changed lines. Removing one of our own lines
+/// is only done when the user asks for it.
+pub fn preselected(changes: &[LineChange]) -> Vec<LineId> {
+    changes
+        .iter()
+        .filter(|c| c.kind != ChangeKind::Removed)
+        .map(|c| c.id)
+        .collect()
+}
+
+impl LineChange {
+    /// Our words and theirs, when the import rewords the line.
+    pub fn reworded(&self) -> Option<(&str, &str)> {
+        match (&self.ours, &self.theirs) {
+            (Some(ours), Some(theirs)) if ours.text != theirs.text => {
+                Some((ours.text.as_str(), theirs.text.as_str()))
+            }
+            _ => None,
+        }
+    }
+}
+
 fn same_content(a: &PlaybookLine, b: &PlaybookLine) -> bool {
     a.kind == b.kind
         && a.situation == b.situation
@@ -127,5 +169,56 @@ mod tests {
         );
         let applied = apply_changes(&theirs, &changes, &[theirs[0].id], today);
         assert_eq!((applied[0].kind, applied[0].version), (widened[0].kind, 1));
+    }
+
+    use crate::domain::customer::class::CustomerClass;
+    use crate::domain::customer::contact::Direction;
+    use crate::domain::customer::hook::HookKind;
+    use crate::domain::playbook::lines::{LineStatus, Situation};
+
+    fn line(id: u64, title: &str, text: &str) -> PlaybookLine {
+        PlaybookLine {
+            id: LineId(id),
+            kind: LineKind::default(),
+            situation: Situation {
+                class: CustomerClass::B,
+                direction: Direction::Inbound,
+                hook: HookKind::ExtraBenefit,
+            },
+            title: title.into(),
+            text: text.into(),
+            customer_line: String::new(),
+            status: LineStatus::Agreed,
+            version: 1,
+            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
+        }
+    }
+
+    #[test]
+    fn the_preview_counts_offers_and_shows_rewording() {
+        let ours = vec![
+            line(1, "Alt", "Worte"),
+            line(2, "Gleich", "Worte"),
+            line(3, "Weg", "x"),
+        ];
+        let theirs = vec![
+            line(1, "Alt", "Neue Worte"),
+            line(2, "Neu betitelt", "Worte"),
+            line(4, "Dazu", "y"),
+        ];
+        let changes = playbook_changes(&ours, &theirs);
+        assert_eq!(
+            change_counts(&changes),
+            ChangeCounts {
+                added: 1,
+                changed: 2,
+                removed: 1
+            }
+        );
+        let mut offered = preselected(&changes);
+        offered.sort();
+        assert_eq!(offered, vec![LineId(1), LineId(2), LineId(4)]);
+        let reworded: Vec<_> = changes.iter().filter_map(|c| c.reworded()).collect();
+        assert_eq!(reworded, vec![("Worte", "Neue Worte")]);
     }
 }

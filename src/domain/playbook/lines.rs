@@ -221,6 +221,28 @@ pub fn best_line<'a>(
         .min_by_key(|(l, fit)| (*fit, l.id))
 }
 
+/// The lines a planned contact can open with: agreed lines for calling this class
+/// ourselves, since B and O customers are approached differently.
+pub fn approaches(
+    lines: &[PlaybookLine],
+    class: CustomerClass,
+) -> impl Iterator<Item = &PlaybookLine> {
+    lines.iter().filter(move |l| {
+        l.is_opening()
+            && l.situation.direction == Direction::Outbound
+            && l.situation.class == class
+            && l.status == LineStatus::Agreed
+    })
+}
+
+/// The hook a chosen line is written for: choosing an approach brings its hook along.
+pub fn approach_hook(lines: &[PlaybookLine], chosen: Option<LineId>) -> Option<&HookKind> {
+    lines
+        .iter()
+        .find(|l| Some(l.id) == chosen)
+        .map(|l| &l.situation.hook)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
@@ -343,6 +365,33 @@ mod tests {
             today,
         );
         assert_eq!(reworded.version, 2);
+    }
+
+    #[test]
+    fn approaches_are_agreed_outbound_lines_for_the_class() {
+        let mut outbound_b = line(1, CustomerClass::B, HookKind::LegalChange);
+        outbound_b.situation.direction = Direction::Outbound;
+        let mut outbound_o = line(2, CustomerClass::O, HookKind::ExtraBenefit);
+        outbound_o.situation.direction = Direction::Outbound;
+        let mut proposed = outbound_b.clone();
+        proposed.id = LineId(3);
+        proposed.status = LineStatus::Proposed;
+        let inbound_b = line(4, CustomerClass::B, HookKind::LegalChange);
+        let lines = vec![outbound_b, outbound_o, proposed, inbound_b];
+        let ids = |class| {
+            approaches(&lines, class)
+                .map(|l| l.id.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(CustomerClass::B), vec![1]);
+        assert_eq!(ids(CustomerClass::O), vec![2]);
+        assert!(ids(CustomerClass::C).is_empty());
+        assert_eq!(
+            approach_hook(&lines, Some(LineId(2))),
+            Some(&HookKind::ExtraBenefit)
+        );
+        assert_eq!(approach_hook(&lines, Some(LineId(9))), None);
+        assert_eq!(approach_hook(&lines, None), None);
     }
 
     #[test]

@@ -5,9 +5,11 @@ use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::Direction;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::customer::record::Customer;
-use crate::domain::ids::{CustomerId, LineId};
+use crate::domain::demo::dataset::demo_dataset;
+use crate::domain::ids::{CustomerId, LineId, TraineeId};
 use crate::domain::playbook::lines::{best_line, LineStatus, PlaybookLine};
-use chrono::NaiveDate;
+use crate::domain::practice::state::DrillAttempt;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +35,59 @@ pub struct DrillRound {
 pub enum DrillChoice {
     Line(LineId),
     NoApproach,
+}
+
+impl DrillChoice {
+    /// The class this answer belongs to: a line's own class, and C for making no
+    /// approach. `None` for a line no longer in the playbook.
+    pub fn class(self, lines: &[PlaybookLine]) -> Option<CustomerClass> {
+        match self {
+            DrillChoice::Line(id) => lines.iter().find(|l| l.id == id).map(|l| l.situation.class),
+            DrillChoice::NoApproach => Some(CustomerClass::C),
+        }
+    }
+}
+
+/// How a trainee answered a round: the class first, then the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DrillVerdict {
+    pub class_correct: bool,
+    pub line_correct: bool,
+}
+
+impl DrillVerdict {
+    /// A round counts as right only with both: the class decides the line.
+    pub fn correct(self) -> bool {
+        self.class_correct && self.line_correct
+    }
+}
+
+impl DrillRound {
+    pub fn verdict(&self, class: CustomerClass, line: DrillChoice) -> DrillVerdict {
+        DrillVerdict {
+            class_correct: class == self.class,
+            line_correct: line == self.correct,
+        }
+    }
+
+    /// The round as the trainee's record keeps it; `millis` is the time to the class pick.
+    pub fn attempt(
+        &self,
+        trainee: TraineeId,
+        at: NaiveDateTime,
+        class: CustomerClass,
+        line: DrillChoice,
+        millis: u32,
+    ) -> DrillAttempt {
+        let verdict = self.verdict(class, line);
+        DrillAttempt {
+            trainee,
+            at,
+            correct: verdict.correct(),
+            class_correct: verdict.class_correct,
+            millis,
+        }
+    }
 }
 
 /// A small deterministic generator, so a round is reproducible from its seed in tests.
@@ -149,4 +204,98 @@ pub fn drill_round(
         options,
         correct,
     })
+}
+
+/// A round from the team's own customers, or, while none of them fits yet, from the demo
+/// customers, so the drill works from the first day. `true` marks a demo round.
+pub fn drill_round_or_demo(
+    customers: &BTreeMap<CustomerId, Customer>,
+    lines: &[PlaybookLine],
+    dice: &mut Dice,
+    today: NaiveDate,
+) -> Option<(DrillRound, bool)> {
+    match drill_round(customers, lines, dice, today) {
+        Some(round) => Some((round, false)),
+        None => drill_round(&demo_dataset(today).customers, lines, dice, today)
+            .map(|round| (round, true)),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::playbook::starter::{starter_playbook, starter_written};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid")
+    }
+
+    #[test]
+    fn without_own_customers_the_demo_ones_are_drilled() {
+        let lines = starter_playbook(starter_written());
+        let (round, demo) =
+            drill_round_or_demo(&BTreeMap::new(), &lines, &mut Dice::new(7), today())
+                .expect("the demo customers fit the starter lines");
+        assert!(demo);
+        assert!(demo_dataset(today())
+            .customers
+            .contains_key(&round.customer));
+        let own = demo_dataset(today()).customers;
+        let (_, demo) =
+            drill_round_or_demo(&own, &lines, &mut Dice::new(7), today()).expect("fits");
+        assert!(!demo);
+        assert_eq!(
+            drill_round_or_demo(&own, &[], &mut Dice::new(7), today()),
+            None
+        );
+    }
+
+    #[test]
+    fn a_round_is_right_only_with_class_and_line() {
+        let lines = starter_playbook(starter_written());
+        let customers = demo_dataset(today()).customers;
+        let round = drill_round(&customers, &lines, &mut Dice::new(3), today()).expect("fits");
+        let wrong_class = CustomerClass::BOARD_ORDER
+            .into_iter()
+            .find(|c| *c != round.class)
+            .expect("four classes");
+        let wrong_line = round
+            .options
+            .iter()
+            .copied()
+            .find(|o| *o != round.correct)
+            .expect("several options");
+        let at = today().and_hms_opt(10, 0, 0).expect("valid");
+        let attempt = |class, line| round.attempt(TraineeId(1), at, class, line, 900);
+        let right = attempt(round.class, round.correct);
+        assert!(right.correct && right.class_correct);
+        assert_eq!(right.millis, 900);
+        let class_only = attempt(round.class, wrong_line);
+        assert!(!class_only.correct && class_only.class_correct);
+        let line_only = attempt(wrong_class, round.correct);
+        assert!(!line_only.correct && !line_only.class_correct);
+        assert_eq!(
+            round.verdict(wrong_class, round.correct),
+            DrillVerdict {
+                class_correct: false,
+                line_correct: true
+            }
+        );
+    }
+
+    #[test]
+    fn making_no_approach_is_the_answer_for_c() {
+        let lines = starter_playbook(starter_written());
+        assert_eq!(
+            DrillChoice::NoApproach.class(&lines),
+            Some(CustomerClass::C)
+        );
+        let first = &lines[0];
+        assert_eq!(
+            DrillChoice::Line(first.id).class(&lines),
+            Some(first.situation.class)
+        );
+        assert_eq!(DrillChoice::Line(LineId(u64::MAX)).class(&lines), None);
+    }
 }

@@ -4,6 +4,7 @@
 use crate::domain::ids::{LineId, TraineeId};
 use crate::domain::playbook::lines::{LineStatus, PlaybookLine};
 use crate::domain::practice::drill::Dice;
+use crate::domain::practice::state::{Rating, Trainee};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionRound {
@@ -24,6 +25,29 @@ pub struct SessionSummary {
     pub trainee: TraineeId,
     pub rounds: usize,
     pub succeeded: usize,
+}
+
+/// Who takes part: the trainees chosen, or everyone when nobody was chosen.
+pub fn taking_part(chosen: &[TraineeId], trainees: &[Trainee]) -> Vec<TraineeId> {
+    if chosen.is_empty() {
+        trainees.iter().map(|t| t.id).collect()
+    } else {
+        chosen.to_vec()
+    }
+}
+
+/// A session rehearses agreed lines only, so it needs one.
+pub fn has_agreed_line(lines: &[PlaybookLine]) -> bool {
+    lines.iter().any(|l| l.status == LineStatus::Agreed)
+}
+
+/// The trainer's mark as a rating: it went well, or the line needs another go.
+pub fn mark_rating(succeeded: bool) -> Rating {
+    if succeeded {
+        Rating::Good
+    } else {
+        Rating::Again
+    }
 }
 
 impl GroupSession {
@@ -62,6 +86,11 @@ impl GroupSession {
         self.rounds.last()
     }
 
+    /// The round on screen, while the trainer has not marked it: each round is marked once.
+    pub fn unmarked_round(&self) -> Option<&SessionRound> {
+        self.rounds.last().filter(|r| r.succeeded.is_none())
+    }
+
     pub fn mark_current(&mut self, succeeded: bool) {
         if let Some(round) = self.rounds.last_mut() {
             round.succeeded = Some(succeeded);
@@ -80,5 +109,49 @@ impl GroupSession {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::playbook::starter::{starter_playbook, starter_written};
+    use chrono::NaiveDate;
+
+    fn trainee(id: u64) -> Trainee {
+        Trainee {
+            id: TraineeId(id),
+            name: format!("T{id}"),
+            created: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
+        }
+    }
+
+    #[test]
+    fn nobody_chosen_means_everyone() {
+        let all = [trainee(1), trainee(2)];
+        assert_eq!(taking_part(&[], &all), vec![TraineeId(1), TraineeId(2)]);
+        assert_eq!(taking_part(&[TraineeId(2)], &all), vec![TraineeId(2)]);
+        assert!(taking_part(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_round_is_marked_once_as_good_or_again() {
+        let mut lines = starter_playbook(starter_written());
+        assert!(has_agreed_line(&lines));
+        let mut session = GroupSession::new(vec![TraineeId(1)]);
+        assert_eq!(session.unmarked_round(), None);
+        session.next_round(&lines, &mut Dice::new(1));
+        assert!(session.unmarked_round().is_some());
+        session.mark_current(true);
+        assert_eq!(session.unmarked_round(), None);
+        assert_eq!(
+            (mark_rating(true), mark_rating(false)),
+            (Rating::Good, Rating::Again)
+        );
+        for line in &mut lines {
+            line.status = LineStatus::Proposed;
+        }
+        assert!(!has_agreed_line(&lines));
     }
 }

@@ -176,6 +176,22 @@ impl PracticeState {
         }
     }
 
+    /// What a change to one trainee's practice runs on: every trainee, so a name stays
+    /// unique, and that trainee's cards alone. Logs are only ever added, so none are
+    /// needed; what the change adds is then exactly what is stored.
+    pub fn working_copy(&self, trainee: TraineeId) -> PracticeState {
+        PracticeState {
+            trainees: self.trainees.clone(),
+            cards: self
+                .cards
+                .iter()
+                .filter(|c| c.trainee == trainee)
+                .cloned()
+                .collect(),
+            ..PracticeState::default()
+        }
+    }
+
     /// Every trainee that has anything stored: listed, or holding cards or logs.
     pub fn trainees_with_data(&self) -> BTreeSet<TraineeId> {
         self.trainees

@@ -40,6 +40,67 @@ fn changes_name_new_logs_and_changed_cards_per_trainee() {
     assert!(changes_between(&after, &after).by_trainee.is_empty());
 }
 
+#[test]
+fn a_change_on_the_working_copy_names_only_what_it_adds() {
+    use crate::domain::customer::class::CustomerClass;
+    use crate::domain::customer::contact::Direction;
+    use crate::domain::customer::hook::HookKind;
+    use crate::domain::playbook::lines::{LineStatus, PlaybookLine, Situation};
+    use crate::domain::practice::scheduling::rehearse;
+    let line = PlaybookLine {
+        id: LineId(1),
+        kind: crate::domain::playbook::lines::LineKind::Opening,
+        situation: Situation {
+            class: CustomerClass::B,
+            direction: Direction::Inbound,
+            hook: HookKind::ExtraBenefit,
+        },
+        title: "Zeile".into(),
+        text: "Worte".into(),
+        customer_line: String::new(),
+        status: LineStatus::Agreed,
+        version: 1,
+        changed: at(0).date(),
+    };
+    let mut practice = PracticeState::default();
+    for id in [1, 2] {
+        practice.trainees.push(Trainee {
+            id: TraineeId(id),
+            name: format!("T{id}"),
+            created: at(0).date(),
+        });
+        rehearse(
+            &mut practice,
+            TraineeId(id),
+            &line,
+            Rating::Good,
+            None,
+            at(1),
+            false,
+        );
+    }
+    let before = practice.working_copy(TraineeId(1));
+    assert_eq!(before.trainees.len(), 2);
+    assert!(before.cards.iter().all(|c| c.trainee == TraineeId(1)));
+    assert_eq!(before.cards.len(), 1);
+    assert!(before.reviews.is_empty() && before.drills.is_empty());
+    let mut after = before.clone();
+    rehearse(
+        &mut after,
+        TraineeId(1),
+        &line,
+        Rating::Easy,
+        Some(80),
+        at(30),
+        false,
+    );
+    let changes = changes_between(&before, &after);
+    assert_eq!(changes.by_trainee.len(), 1);
+    let mine = &changes.by_trainee[&TraineeId(1)];
+    assert_eq!((mine.cards.len(), mine.reviews.len()), (1, 1));
+    assert!(changes.new_trainees.is_empty());
+}
+
 proptest! {
     #[test]
     fn absorbing_counts_every_log_once(

@@ -1,4 +1,5 @@
-//! What a trainee rehearses next: due cards first, then new lines up to the daily limit.
+//! What a trainee rehearses next: due cards first, then new lines up to the daily limit;
+//! within a round, the next line still in the playbook, and cram's lines that come again.
 //! Opening lines and objections alike are cards: an objection's answer is rehearsed as
 //! an opening line is.
 
@@ -6,7 +7,7 @@ use crate::domain::customer::class::CustomerClass;
 use crate::domain::ids::{LineId, TraineeId};
 use crate::domain::playbook::lines::{LineStatus, PlaybookLine};
 use crate::domain::practice::scheduling::is_due;
-use crate::domain::practice::state::PracticeState;
+use crate::domain::practice::state::{PracticeState, Rating};
 use chrono::NaiveDateTime;
 
 /// Which lines take part: only agreed ones unless the trainee asks for proposals too.
@@ -65,4 +66,111 @@ pub fn cram_queue(
         .filter(|l| class.is_none_or(|c| l.for_class() == Some(c)))
         .map(|l| l.id)
         .collect()
+}
+
+/// The next queued line from `from` on that is still in the playbook, with its place in
+/// the queue: a line deleted meanwhile (in any tab) is skipped, not shown empty.
+pub fn next_in_queue<'a>(
+    queue: &[LineId],
+    from: usize,
+    lines: &'a [PlaybookLine],
+) -> Option<(usize, &'a PlaybookLine)> {
+    queue
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find_map(|(index, id)| lines.iter().find(|l| l.id == *id).map(|l| (index, l)))
+}
+
+/// Lines left in the round, the one at `index` included.
+pub fn remaining(queue: &[LineId], index: usize) -> usize {
+    queue.len().saturating_sub(index)
+}
+
+/// Cram repeats what did not sit yet: a line rated "again" comes back at the end of the
+/// round. A scheduled round leaves that to FSRS, which brings it back within minutes.
+pub fn requeue_after_rating(queue: &mut Vec<LineId>, line: LineId, rating: Rating, cram: bool) {
+    if cram && rating == Rating::Again {
+        queue.push(line);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::contact::Direction;
+    use crate::domain::customer::hook::HookKind;
+    use crate::domain::playbook::lines::Situation;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn line(id: u64) -> PlaybookLine {
+        PlaybookLine {
+            id: LineId(id),
+            kind: crate::domain::playbook::lines::LineKind::Opening,
+            situation: Situation {
+                class: CustomerClass::B,
+                direction: Direction::Inbound,
+                hook: HookKind::ExtraBenefit,
+            },
+            title: format!("Zeile {id}"),
+            text: "Worte".into(),
+            customer_line: String::new(),
+            status: LineStatus::Agreed,
+            version: 1,
+            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
+        }
+    }
+
+    #[test]
+    fn a_deleted_line_is_skipped() {
+        let lines = vec![line(1), line(3)];
+        let queue = vec![LineId(1), LineId(2), LineId(3)];
+        let at = |from| next_in_queue(&queue, from, &lines).map(|(i, l)| (i, l.id.0));
+        assert_eq!(at(0), Some((0, 1)));
+        assert_eq!(at(1), Some((2, 3)));
+        assert_eq!(at(3), None);
+        assert_eq!(remaining(&queue, 1), 2);
+        assert_eq!(remaining(&queue, 7), 0);
+    }
+
+    #[test]
+    fn only_cram_brings_an_again_back_at_the_end() {
+        let mut queue = vec![LineId(1), LineId(2)];
+        requeue_after_rating(&mut queue, LineId(1), Rating::Good, true);
+        requeue_after_rating(&mut queue, LineId(1), Rating::Again, false);
+        assert_eq!(queue, vec![LineId(1), LineId(2)]);
+        requeue_after_rating(&mut queue, LineId(1), Rating::Again, true);
+        assert_eq!(queue, vec![LineId(1), LineId(2), LineId(1)]);
+    }
+
+    proptest! {
+        /// A cram round ends: each rating moves on by one, and only an "again" adds a
+        /// line, so a round of n lines with k "again"s takes n + k ratings.
+        #[test]
+        fn a_cram_round_takes_one_rating_per_line_and_again(
+            count in 1u64..8,
+            ratings in prop::collection::vec(prop::sample::select(Rating::ALL.to_vec()), 0..40),
+        ) {
+            let lines: Vec<PlaybookLine> = (1..=count).map(line).collect();
+            let mut queue = cram_queue(&lines, None, false);
+            let mut position = 0;
+            let mut rated = 0;
+            let mut again = 0;
+            let mut script = ratings.into_iter();
+            while let Some((index, current)) = next_in_queue(&queue, position, &lines) {
+                let rating = script.next().unwrap_or(Rating::Good);
+                if rating == Rating::Again {
+                    again += 1;
+                }
+                requeue_after_rating(&mut queue, current.id, rating, true);
+                position = index + 1;
+                rated += 1;
+                prop_assert!(rated <= 200, "the round must end");
+            }
+            prop_assert_eq!(rated, count as usize + again);
+            prop_assert_eq!(queue.len(), rated);
+        }
+    }
 }

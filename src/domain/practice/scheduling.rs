@@ -43,6 +43,19 @@ pub fn review(
     }
 }
 
+/// Minutes until the line would come again after each rating, for the rating buttons.
+pub fn next_intervals(
+    card: Option<&ReviewCard>,
+    trainee: TraineeId,
+    line: &PlaybookLine,
+    now: NaiveDateTime,
+) -> [(Rating, i64); 4] {
+    Rating::ALL.map(|rating| {
+        let due = review(card, trainee, line, rating, now).due;
+        (rating, (due - now).num_minutes())
+    })
+}
+
 /// A card is due when its date has come, or when the line's words changed since it was
 /// last rehearsed: the history stays, but the new wording is practised soon.
 pub fn is_due(card: &ReviewCard, line: &PlaybookLine, now: NaiveDateTime) -> bool {
@@ -120,4 +133,48 @@ pub fn rehearse(
     }
     let card = review(practice.card(trainee, line.id), trainee, line, rating, now);
     practice.record_review(card, log);
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::class::CustomerClass;
+    use crate::domain::customer::contact::Direction;
+    use crate::domain::customer::hook::HookKind;
+    use crate::domain::ids::LineId;
+    use crate::domain::playbook::lines::{LineStatus, Situation};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_buttons_show_longer_intervals_for_better_ratings() {
+        let line = PlaybookLine {
+            id: LineId(1),
+            kind: crate::domain::playbook::lines::LineKind::Opening,
+            situation: Situation {
+                class: CustomerClass::B,
+                direction: Direction::Inbound,
+                hook: HookKind::ExtraBenefit,
+            },
+            title: "Zeile".into(),
+            text: "Worte".into(),
+            customer_line: String::new(),
+            status: LineStatus::Agreed,
+            version: 1,
+            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
+        };
+        let now = NaiveDate::from_ymd_opt(2026, 11, 27)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("valid");
+        let trainee = TraineeId(1);
+        let learned = review(None, trainee, &line, Rating::Good, now);
+        for card in [None, Some(&learned)] {
+            let at = card.map_or(now, |c| c.due);
+            let minutes = next_intervals(card, trainee, &line, at);
+            assert_eq!(minutes.map(|(r, _)| r), Rating::ALL);
+            assert!(minutes.iter().all(|(_, m)| *m > 0), "{minutes:?}");
+            assert!(minutes.windows(2).all(|w| w[0].1 <= w[1].1), "{minutes:?}");
+            assert!(minutes[0].1 < minutes[3].1);
+        }
+    }
 }

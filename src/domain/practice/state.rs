@@ -126,6 +126,12 @@ impl PracticeState {
             .and_then(|id| self.trainees.iter().find(|t| t.id == id))
     }
 
+    /// `trainee` while they are still listed: a tab keeps its trainee across new data
+    /// (a restore, another tab's changes) only as long as the trainee exists.
+    pub fn still_listed(&self, trainee: Option<TraineeId>) -> Option<TraineeId> {
+        trainee.filter(|id| self.trainees.iter().any(|t| t.id == *id))
+    }
+
     pub fn card(&self, trainee: TraineeId, line: LineId) -> Option<&ReviewCard> {
         self.cards
             .iter()

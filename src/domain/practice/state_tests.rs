@@ -390,6 +390,21 @@ fn progress_is_kept_per_trainee() {
 }
 
 #[test]
+fn a_trainee_chosen_stays_only_while_listed() {
+    let mut practice = PracticeState::default();
+    let anna = Trainee {
+        id: ANNA,
+        name: "Anna".into(),
+        created: day(1),
+    };
+    assert_eq!(practice.still_listed(Some(ANNA)), None);
+    practice.trainees.push(anna);
+    assert_eq!(practice.still_listed(Some(ANNA)), Some(ANNA));
+    assert_eq!(practice.still_listed(Some(TraineeId(999))), None);
+    assert_eq!(practice.still_listed(None), None);
+}
+
+#[test]
 fn trainee_names_are_unique_and_the_new_one_becomes_active() {
     let mut practice = PracticeState::default();
     let trainee = |id, name: &str| Trainee {

@@ -71,6 +71,24 @@ pub fn score_answer(agreed: &str, answer: &str) -> AnswerScore {
     AnswerScore { words, similarity }
 }
 
+/// The score of a typed answer; a spoken one, with nothing typed, has none.
+pub fn typed_score(agreed: &str, typed: &str) -> Option<AnswerScore> {
+    (!typed.trim().is_empty()).then(|| score_answer(agreed, typed))
+}
+
+impl AnswerScore {
+    /// Words of the agreed line the answer left out, and words it added.
+    pub fn missing_and_extra(&self) -> (usize, usize) {
+        self.words
+            .iter()
+            .fold((0, 0), |(missing, extra), w| match w.mark {
+                WordMark::Missing => (missing + 1, extra),
+                WordMark::Extra => (missing, extra + 1),
+                WordMark::Same => (missing, extra),
+            })
+    }
+}
+
 fn word_key(word: &str) -> String {
     fold(word).chars().filter(|c| c.is_alphanumeric()).collect()
 }
@@ -79,5 +97,34 @@ fn mark(word: &str, mark: WordMark) -> DiffWord {
     DiffWord {
         word: word.to_string(),
         mark,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_spoken_answer_has_no_score() {
+        assert_eq!(typed_score("Guten Tag", "  "), None);
+        let typed = typed_score("Guten Tag Frau Meier", "Guten Tag Herr").expect("typed");
+        assert_eq!(typed.missing_and_extra(), (2, 1));
+    }
+
+    proptest! {
+        /// Every word of either text is marked once: shared, missing or extra.
+        #[test]
+        fn missing_and_extra_account_for_every_word(
+            agreed in "[a-e]{1,3}( [a-e]{1,3}){0,8}",
+            answer in "[a-e]{1,3}( [a-e]{1,3}){0,8}",
+        ) {
+            let score = typed_score(&agreed, &answer).expect("typed");
+            let (missing, extra) = score.missing_and_extra();
+            let same = score.words.iter().filter(|w| w.mark == WordMark::Same).count();
+            prop_assert_eq!(same + missing, agreed.split_whitespace().count());
+            prop_assert_eq!(same + extra, answer.split_whitespace().count());
+        }
     }
 }

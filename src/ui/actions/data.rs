@@ -16,8 +16,7 @@ pub async fn replace_all(state: AppState, mut dataset: Dataset) -> Result<(), St
     write_through(state, move |store| store.replace_all(&stored)).await?;
     // This tab keeps its trainee if the new data still has them.
     let active = state.data.with_untracked(|d| d.practice.active);
-    dataset.practice.active =
-        active.filter(|id| dataset.practice.trainees.iter().any(|t| t.id == *id));
+    dataset.practice.active = dataset.practice.still_listed(active);
     state.data.set(dataset);
     state.error.set(None);
     Ok(())

@@ -11,10 +11,7 @@ use crate::ui::state::AppState;
 
 pub async fn plan_contact(state: AppState, id: CustomerId, plan: PlannedContact) -> bool {
     change_customer(state, id, move |stored| {
-        let mut next = stored.cloned().ok_or(SaveError::Missing)?;
-        next.plans.push(plan);
-        next.plans.sort_unstable_by_key(|p| p.due);
-        Ok(Some(next))
+        Ok(Some(stored.ok_or(SaveError::Missing)?.with_plan(plan)))
     })
     .await
     .is_ok()
@@ -28,9 +25,11 @@ pub async fn complete_plan(
     contact: Contact,
 ) -> bool {
     change_customer(state, id, move |stored| {
-        let mut next = stored.ok_or(SaveError::Missing)?.with_contact(contact);
-        next.plans.retain(|p| p.id != plan);
-        Ok(Some(next))
+        Ok(Some(
+            stored
+                .ok_or(SaveError::Missing)?
+                .complete_plan(plan, contact),
+        ))
     })
     .await
     .is_ok()
@@ -54,9 +53,9 @@ pub async fn confirm_downgrade(state: AppState, id: CustomerId, reason: String) 
 pub async fn dismiss_downgrade(state: AppState, id: CustomerId) -> bool {
     let at = clock::now();
     change_customer(state, id, move |stored| {
-        let mut next = stored.cloned().ok_or(SaveError::Missing)?;
-        next.downgrade_dismissed = Some(at);
-        Ok(Some(next))
+        Ok(Some(
+            stored.ok_or(SaveError::Missing)?.dismiss_downgrade(at),
+        ))
     })
     .await
     .is_ok()

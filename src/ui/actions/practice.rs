@@ -52,17 +52,9 @@ async fn record_boxed(
     trainee: TraineeId,
     change: Box<dyn FnOnce(&mut PracticeState)>,
 ) -> bool {
-    let before = state.data.with_untracked(|d| PracticeState {
-        trainees: d.practice.trainees.clone(),
-        cards: d
-            .practice
-            .cards
-            .iter()
-            .filter(|c| c.trainee == trainee)
-            .cloned()
-            .collect(),
-        ..PracticeState::default()
-    });
+    let before = state
+        .data
+        .with_untracked(|d| d.practice.working_copy(trainee));
     let mut after = before.clone();
     change(&mut after);
     let Some(changes) = changes_between(&before, &after)

@@ -18,12 +18,8 @@ pub fn apply_foreign_write(state: &AppState, write: ForeignWrite) {
         }
         ExternalChange::Playbook(lines) => state.data.update(|d| d.playbook = lines),
         ExternalChange::Trainees(trainees) => state.data.update(|d| {
-            let active = d
-                .practice
-                .active
-                .filter(|id| trainees.iter().any(|t| t.id == *id));
             d.practice.trainees = trainees;
-            d.practice.active = active;
+            d.practice.active = d.practice.still_listed(d.practice.active);
         }),
         ExternalChange::TraineeHead(trainee, head) => state.data.update(|d| {
             d.practice
@@ -55,8 +51,9 @@ pub async fn reload_all(state: AppState) {
     }
     let active = state.data.with_untracked(|d| d.practice.active);
     let mut dataset = opened.dataset;
-    dataset.practice.active = active
-        .filter(|id| dataset.practice.trainees.iter().any(|t| t.id == *id))
+    dataset.practice.active = dataset
+        .practice
+        .still_listed(active)
         .or(dataset.practice.active);
     state.quarantine.set(opened.quarantine);
     state.legacy_copy.set(opened.legacy_copy);

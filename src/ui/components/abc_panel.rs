@@ -3,7 +3,7 @@ use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::class_badge::ClassBadge;
-use crate::domain::board::abc_analysis::{abc_proposals, AbcProposal};
+use crate::domain::board::abc_analysis::{abc_proposals, accepted, preselected, AbcProposal};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::ids::CustomerId;
 use crate::ui::locale::{format_euro_rounded, format_percent};
@@ -24,12 +24,7 @@ pub fn AbcPanel(open: RwSignal<bool>) -> impl IntoView {
         .data
         .with_untracked(|d| (d.settings.abc_a_percent, d.settings.abc_b_percent));
     let rows = RwSignal::new(proposals);
-    let selected = RwSignal::new(rows.with_untracked(|r| {
-        r.iter()
-            .filter(|p| !p.recently_set_by_hand)
-            .map(|p| p.id)
-            .collect::<BTreeSet<_>>()
-    }));
+    let selected = RwSignal::new(rows.with_untracked(|r| preselected(r)));
     let names = move |id: CustomerId| {
         state.data.with_untracked(|d| {
             d.customers
@@ -53,13 +48,7 @@ pub fn AbcPanel(open: RwSignal<bool>) -> impl IntoView {
     };
     let accept_selected = move |_| {
         let chosen = selected.get_untracked();
-        let accepted = rows.with_untracked(|r| {
-            r.iter()
-                .filter(|p| chosen.contains(&p.id))
-                .map(|p| (p.id, p.to))
-                .collect()
-        });
-        apply(accepted);
+        apply(rows.with_untracked(|r| accepted(r, &chosen)));
     };
 
     view! {

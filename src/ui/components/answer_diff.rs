@@ -8,16 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn AnswerDiff(score: AnswerScore) -> impl IntoView {
     let t = texts();
-    let missing = score
-        .words
-        .iter()
-        .filter(|w| w.mark == WordMark::Missing)
-        .count();
-    let extra = score
-        .words
-        .iter()
-        .filter(|w| w.mark == WordMark::Extra)
-        .count();
+    let (missing, extra) = score.missing_and_extra();
     view! {
         <div class="answer-diff">
             <p class="score" data-testid="practice-score" data-similarity=score.similarity.to_string()>

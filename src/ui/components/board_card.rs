@@ -6,7 +6,6 @@ use super::class_badge::ClassBadge;
 use super::link::A;
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::hook::NoteValidity;
-use crate::domain::format::dates::days_between;
 use crate::domain::ids::CustomerId;
 use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
@@ -78,8 +77,8 @@ pub fn BoardCard(
                     </span>
                 }
             });
-            let contact = match c.last_contact() {
-                Some(last) => (t.card_days_since)(days_between(last.date(), today)),
+            let contact = match c.days_since_last_contact(today) {
+                Some(days) => (t.card_days_since)(days),
                 None => t.card_no_contact.to_string(),
             };
             let menu_label = (t.board_move)(&name);
@@ -133,9 +132,9 @@ pub fn BoardCard(
                     {hook}
                     <Show when=move || menu_open.get()>
                         <div class="move-menu" role="group" aria-label=t.board_drag_hint>
-                            {CustomerClass::BOARD_ORDER
-                                .into_iter()
-                                .filter(move |target| *target != class.get_untracked())
+                            {class
+                                .get_untracked()
+                                .move_targets()
                                 .map(|target| view! {
                                     <button
                                         type="button"

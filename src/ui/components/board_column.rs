@@ -27,26 +27,9 @@ pub fn BoardColumnView(
     let drag_over = RwSignal::new(false);
     let visible = Memo::new(move |_| {
         let pinned = pinned.get();
-        column.with(|c| {
-            let mut ids: Vec<CustomerId> = Vec::with_capacity(limit.get() + 1);
-            if let Some(p) = pinned.filter(|p| c.ids.contains(p)) {
-                ids.push(p);
-            }
-            ids.extend(
-                c.ids
-                    .iter()
-                    .copied()
-                    .filter(|id| Some(*id) != pinned)
-                    .take(limit.get()),
-            );
-            ids
-        })
+        column.with(|c| c.window(pinned, limit.get()))
     });
-    let hidden = move || {
-        column
-            .with(|c| c.ids.len())
-            .saturating_sub(visible.with(Vec::len))
-    };
+    let hidden = move || column.with(|c| c.hidden(visible.with(Vec::len)));
     let letter = class.letter().to_lowercase();
     let heading_id = format!("board-column-{letter}");
     let labelled_by = heading_id.clone();

@@ -4,6 +4,7 @@ use super::super::format::reach_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::contact_fields::{HookSelect, ResultSelect};
+use super::outreach_warnings::check_draft;
 use super::outreach_warnings::ObjectionWarnings;
 use crate::domain::call::card::current_hook;
 use crate::domain::call::objections::{Caller, ObjectionIndex};
@@ -11,6 +12,7 @@ use crate::domain::customer::contact::{Channel, Contact, ContactResult, Directio
 use crate::domain::customer::hook::HookKind;
 use crate::domain::format::dates::parse_date;
 use crate::domain::ids::{ContactId, CustomerId, LineId};
+use crate::domain::outreach::contact_draft::ContactDraft;
 use leptos::prelude::*;
 
 /// Logs the call from the card in a few clicks: reason, hook, result, follow-up, and
@@ -69,20 +71,25 @@ pub fn CallLogForm(
     let problem = RwSignal::new(None::<&'static str>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let why = reason.get_untracked().trim().to_string();
-        if why.is_empty() {
-            problem.set(Some(t.contact_reason_missing));
-            return;
-        }
-        problem.set(None);
         let actor = actions::actor(&state);
+        let why = reason.get_untracked();
+        // The caller reached out: an inbound call, logged now, is never too soon.
+        let draft = ContactDraft {
+            direction: Direction::Inbound,
+            day: Some(actor.at.date()),
+            reason: &why,
+            override_reason: "",
+        };
+        let Some(checked) = check_draft(customer, &draft, problem) else {
+            return;
+        };
         let contact = Contact {
             id: ContactId(clock::random_id()),
             at: actor.at,
             who: actor.who,
             channel: Channel::Phone,
             direction: Direction::Inbound,
-            reason: why,
+            reason: checked.reason,
             hook: HookKind::from_key(&hook.get_untracked()),
             line: None,
             result: result.get_untracked(),

@@ -23,7 +23,8 @@ pub fn HookSelect(
 ) -> impl IntoView {
     let t = texts();
     let picking_custom = RwSignal::new(false);
-    let is_custom = move || picking_custom.get() || value.with(|v| v.starts_with("custom:"));
+    let is_custom =
+        move || picking_custom.get() || value.with(|v| HookKind::custom_name(v).is_some());
     let custom_id = format!("{id}-custom");
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
@@ -49,11 +50,8 @@ pub fn HookSelect(
             <label class="visually-hidden" for=custom_id.clone()>{t.hook_custom_label}</label>
             <input id=custom_id.clone() type="text" class="hook-custom" data-testid=format!("{testid}-custom")
                 placeholder=t.hook_custom_label
-                prop:value=move || value.with(|v| v.strip_prefix("custom:").unwrap_or_default().to_string())
-                on:input=move |ev| {
-                    let name = event_target_value(&ev);
-                    value.set(if name.trim().is_empty() { String::new() } else { format!("custom:{name}") });
-                }/>
+                prop:value=move || value.with(|v| HookKind::custom_name(v).unwrap_or_default().to_string())
+                on:input=move |ev| value.set(HookKind::custom_key(&event_target_value(&ev)))/>
         </Show>
     }
 }

@@ -48,10 +48,9 @@ pub fn ContactForm(
             return;
         };
         let actor = actions::actor(&state);
-        let at = checked.day.and_time(actor.at.time());
         let contact = Contact {
             id: ContactId(clock::random_id()),
-            at,
+            at: checked.at(actor.at),
             who: actor.who,
             channel: channel.get_untracked(),
             direction: direction.get_untracked(),

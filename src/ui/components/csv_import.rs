@@ -4,7 +4,7 @@ use super::super::file_io::on_bytes_chosen;
 use super::super::i18n::{bad_row_reason, csv_read_message, duplicate_key_label, texts, Texts};
 use super::super::state::app_state;
 use super::class_badge::ClassBadge;
-use crate::domain::exchange::csv_apply::{apply_import, DuplicateChoice};
+use crate::domain::exchange::csv_apply::{apply_import, DuplicateChoice, ImportCounts};
 use crate::domain::exchange::csv_import::{plan_import, read_csv, CsvTable, DuplicateOf};
 use crate::domain::exchange::csv_mapping::{guess_mapping, CsvField, Mapping};
 use crate::domain::ids::CustomerId;
@@ -93,11 +93,7 @@ pub fn CsvImport() -> impl IntoView {
                 || CustomerId(clock::random_id()),
             )
         });
-        let counts = (
-            outcome.added,
-            outcome.updated,
-            outcome.skipped + outcome.bad,
-        );
+        let counts = (outcome.added, outcome.updated, outcome.not_imported());
         leptos::task::spawn_local(async move {
             if actions::import_customers(state, outcome.customers_to_write)
                 .await
@@ -149,12 +145,9 @@ pub fn CsvImport() -> impl IntoView {
                 }
             }))}
             {move || plan.get().map(|plan| {
-                let duplicates = plan.duplicates().count();
-                let importable = plan.good.len();
-                let count = move |choice: DuplicateChoice| match choice {
-                    DuplicateChoice::Skip => importable - duplicates,
-                    _ => importable,
-                };
+                let counts = ImportCounts::of(&plan);
+                let duplicates = counts.duplicates;
+                let to_import = move || counts.rows_to_import(choice.get());
                 view! {
                     <h3>{t.csv_preview_title}</h3>
                     <div class="table-scroll">
@@ -240,8 +233,8 @@ pub fn CsvImport() -> impl IntoView {
                         }
                     })}
                     <div class="form-actions">
-                        <button class="button-primary" data-testid="csv-import-confirm" disabled=move || count(choice.get()) == 0 on:click=confirm>
-                            {move || (t.csv_confirm)(count(choice.get()))}
+                        <button class="button-primary" data-testid="csv-import-confirm" disabled=move || to_import() == 0 on:click=confirm>
+                            {move || (t.csv_confirm)(to_import())}
                         </button>
                         <button class="button-secondary" data-testid="csv-import-cancel" on:click=move |_| table.set(None)>{t.cancel}</button>
                     </div>

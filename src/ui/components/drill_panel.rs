@@ -6,9 +6,7 @@ use super::super::state::app_state;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::nav::is_typing;
 use crate::domain::customer::class::CustomerClass;
-use crate::domain::demo::dataset::demo_dataset;
-use crate::domain::practice::drill::{drill_round, Dice, DrillChoice, DrillRound};
-use crate::domain::practice::state::DrillAttempt;
+use crate::domain::practice::drill::{drill_round_or_demo, Dice, DrillChoice, DrillRound};
 use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
 
@@ -46,19 +44,9 @@ pub fn DrillPanel() -> impl IntoView {
     let next = move || {
         let today = clock::today();
         let mut dice = Dice::new(clock::random_id());
-        let found = state.data.with_untracked(|d| {
-            let own = drill_round(&d.customers, &d.playbook, &mut dice, today);
-            match own {
-                Some(r) => Some((r, false)),
-                None => drill_round(
-                    &demo_dataset(today).customers,
-                    &d.playbook,
-                    &mut dice,
-                    today,
-                )
-                .map(|r| (r, true)),
-            }
-        });
+        let found = state
+            .data
+            .with_untracked(|d| drill_round_or_demo(&d.customers, &d.playbook, &mut dice, today));
         class_pick.set(None);
         outcome.set(None);
         covered.set(false);
@@ -98,15 +86,7 @@ pub fn DrillPanel() -> impl IntoView {
         if outcome.with_untracked(Option::is_some) {
             return;
         }
-        let class_correct = class == r.class;
-        let attempt = DrillAttempt {
-            trainee,
-            at: clock::now(),
-            correct: class_correct && line == r.correct,
-            class_correct,
-            millis,
-        };
-        let trainee = attempt.trainee;
+        let attempt = r.attempt(trainee, clock::now(), class, line, millis);
         leptos::task::spawn_local(async move {
             if actions::record_practice(state, trainee, move |p| p.drills.push(attempt)).await {
                 outcome.set(Some(Outcome {
@@ -149,18 +129,20 @@ pub fn DrillPanel() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    // The option's words, and the class it belongs to: making no approach is C's answer.
-    let choice_text = move |choice: DrillChoice| match choice {
-        DrillChoice::Line(id) => state
-            .data
-            .with(|d| {
-                d.playbook
+    // The option's words, and the class it belongs to.
+    let choice_text = move |choice: DrillChoice| {
+        state.data.with(|d| {
+            let text = match choice {
+                DrillChoice::Line(id) => d
+                    .playbook
                     .iter()
                     .find(|l| l.id == id)
-                    .map(|l| (l.text.clone(), l.situation.class))
-            })
-            .unwrap_or((String::new(), CustomerClass::O)),
-        DrillChoice::NoApproach => (t.drill_no_approach.to_string(), CustomerClass::C),
+                    .map(|l| l.text.clone())
+                    .unwrap_or_default(),
+                DrillChoice::NoApproach => t.drill_no_approach.to_string(),
+            };
+            (text, choice.class(&d.playbook).unwrap_or(CustomerClass::O))
+        })
     };
     let choice_key = |choice: DrillChoice| match choice {
         DrillChoice::Line(id) => id.to_string(),
@@ -244,9 +226,8 @@ pub fn DrillPanel() -> impl IntoView {
                         </div>
                     </Show>
                     {move || outcome.get().map(|o| {
-                        let class_right = o.class_pick == r.class;
-                        let line_right = o.line_pick == r.correct;
-                        let right = class_right && line_right;
+                        let verdict = r.verdict(o.class_pick, o.line_pick);
+                        let (class_right, line_right, right) = (verdict.class_correct, verdict.line_correct, verdict.correct());
                         view! {
                             <div class=if right { "banner banner-success" } else { "banner banner-warning" } role="status"
                                 data-testid="drill-result" data-correct=right.to_string() data-class-correct=class_right.to_string()>

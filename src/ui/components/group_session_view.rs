@@ -6,9 +6,10 @@ use super::super::state::app_state;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use crate::domain::ids::TraineeId;
 use crate::domain::practice::drill::Dice;
-use crate::domain::practice::group_session::GroupSession;
+use crate::domain::practice::group_session::{
+    has_agreed_line, mark_rating, taking_part, GroupSession,
+};
 use crate::domain::practice::scheduling::rehearse;
-use crate::domain::practice::state::Rating;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
@@ -48,21 +49,15 @@ pub fn GroupSessionView() -> impl IntoView {
         revealed.set(false);
     };
     let start = move |_| {
-        let mut taking_part = chosen.get_untracked();
-        if taking_part.is_empty() {
-            taking_part = trainees.with_untracked(|all| all.iter().map(|t| t.id).collect());
-        }
-        let has_lines = state.data.with_untracked(|d| {
-            d.playbook
-                .iter()
-                .any(|l| l.status == crate::domain::playbook::lines::LineStatus::Agreed)
-        });
+        let chosen = chosen.get_untracked();
+        let who = trainees.with_untracked(|all| taking_part(&chosen, all));
+        let has_lines = state.data.with_untracked(|d| has_agreed_line(&d.playbook));
         nothing_agreed.set(!has_lines);
-        if taking_part.is_empty() || !has_lines {
+        if who.is_empty() || !has_lines {
             return;
         }
         dice.set_value(Dice::new(clock::random_id()));
-        session.set(Some(GroupSession::new(taking_part)));
+        session.set(Some(GroupSession::new(who)));
         finished.set(false);
         next_round();
         focus_in_projector("session-reveal");
@@ -85,24 +80,17 @@ pub fn GroupSessionView() -> impl IntoView {
     on_cleanup(move || handle.remove());
     let mark = move |succeeded: bool| {
         let Some(round) =
-            session.with_untracked(|s| s.as_ref().and_then(|s| s.rounds.last().cloned()))
+            session.with_untracked(|s| s.as_ref().and_then(|s| s.unmarked_round().cloned()))
         else {
             return;
         };
-        if round.succeeded.is_some() {
-            return;
-        }
         let Some(line) = state
             .data
             .with_untracked(|d| d.playbook.iter().find(|l| l.id == round.line).cloned())
         else {
             return;
         };
-        let rating = if succeeded {
-            Rating::Good
-        } else {
-            Rating::Again
-        };
+        let rating = mark_rating(succeeded);
         let now = clock::now();
         let trainee = round.trainee;
         leptos::task::spawn_local(async move {

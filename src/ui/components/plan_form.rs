@@ -9,7 +9,7 @@ use crate::domain::customer::hook::HookKind;
 use crate::domain::format::dates::{iso_date, parse_date};
 use crate::domain::ids::{CustomerId, LineId, PlanId};
 use crate::domain::outreach::contact_draft::ContactDraft;
-use crate::domain::playbook::lines::LineStatus;
+use crate::domain::playbook::lines::{approach_hook, approaches};
 use leptos::prelude::*;
 
 /// Plans a proactive contact: date, reason, hook and an approach from the playbook.
@@ -23,28 +23,21 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
     let approach = RwSignal::new(String::new());
     let override_reason = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
-    // The outbound templates for this customer's class: B and O approaches differ.
-    let approaches = state.data.with_untracked(|d| {
-        let class = d.customers.get(&customer).map(|c| c.class());
-        d.playbook
-            .iter()
-            .filter(|l| {
-                l.is_opening()
-                    && l.situation.direction == Direction::Outbound
-                    && Some(l.situation.class) == class
-                    && l.status == LineStatus::Agreed
+    let offered = state.data.with_untracked(|d| {
+        d.customers
+            .get(&customer)
+            .map(|c| {
+                approaches(&d.playbook, c.class())
+                    .map(|l| (l.id, l.title.clone()))
+                    .collect::<Vec<_>>()
             })
-            .map(|l| (l.id, l.title.clone(), l.situation.hook.key()))
-            .collect::<Vec<_>>()
+            .unwrap_or_default()
     });
     let choose_approach = move |value: String| {
         let chosen = value.parse::<LineId>().ok();
-        let line_hook = state.data.with_untracked(|d| {
-            d.playbook
-                .iter()
-                .find(|l| Some(l.id) == chosen)
-                .map(|l| l.situation.hook.key())
-        });
+        let line_hook = state
+            .data
+            .with_untracked(|d| approach_hook(&d.playbook, chosen).map(HookKind::key));
         if let Some(key) = line_hook {
             hook.set(key);
         }
@@ -63,14 +56,12 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
         let Some(checked) = check_draft(customer, &draft, problem) else {
             return;
         };
-        let plan = PlannedContact {
-            id: PlanId(clock::random_id()),
-            due: checked.day,
-            reason: checked.reason,
-            hook: HookKind::from_key(&hook.get_untracked()),
-            line: approach.get_untracked().parse().ok(),
-            interval_override: checked.interval_override,
-        };
+        let plan = PlannedContact::from_draft(
+            PlanId(clock::random_id()),
+            checked,
+            HookKind::from_key(&hook.get_untracked()),
+            approach.get_untracked().parse().ok(),
+        );
         leptos::task::spawn_local(async move {
             if actions::plan_contact(state, customer, plan).await {
                 state.show_notice(t.plan_saved);
@@ -93,7 +84,7 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
                     <select id=format!("plan-approach-{customer}") data-testid="plan-approach"
                         on:change=move |ev| choose_approach(event_target_value(&ev))>
                         <option value="">{t.plan_approach_none}</option>
-                        {approaches.into_iter().map(|(id, title, _)| view! { <option value=id.to_string()>{title}</option> }).collect_view()}
+                        {offered.into_iter().map(|(id, title)| view! { <option value=id.to_string()>{title}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

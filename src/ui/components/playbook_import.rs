@@ -6,7 +6,9 @@ use super::super::state::app_state;
 use super::answer_diff::DiffWords;
 use super::class_badge::ClassBadge;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::exchange::{apply_changes, playbook_changes, ChangeKind, LineChange};
+use crate::domain::playbook::exchange::{
+    apply_changes, change_counts, playbook_changes, preselected, ChangeKind, LineChange,
+};
 use crate::domain::playbook::lines::PlaybookLine;
 use crate::domain::practice::word_diff::score_answer;
 use leptos::prelude::*;
@@ -29,16 +31,8 @@ pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> i
         })
     });
     let chosen = RwSignal::new(Vec::<LineId>::new());
-    // Added and changed lines are offered checked; removing one of our own lines is
-    // only done when the user asks for it.
     Effect::new(move |_| {
-        chosen.set(changes.with(|c| {
-            c.iter()
-                .flatten()
-                .filter(|c| c.kind != ChangeKind::Removed)
-                .map(|c| c.id)
-                .collect()
-        }));
+        chosen.set(changes.with(|c| c.as_deref().map(preselected).unwrap_or_default()));
     });
     let apply = move |_| {
         let Some(list) = changes.get_untracked() else {
@@ -65,12 +59,9 @@ pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> i
                 {if list.is_empty() {
                     view! { <p data-testid="playbook-import-nothing">{t.playbook_import_nothing}</p> }.into_any()
                 } else {
+                    let counts = change_counts(&list);
                     view! {
-                        <p class="muted">{(t.playbook_import_summary)(
-                            list.iter().filter(|c| c.kind == ChangeKind::Added).count(),
-                            list.iter().filter(|c| c.kind == ChangeKind::Changed).count(),
-                            list.iter().filter(|c| c.kind == ChangeKind::Removed).count(),
-                        )}</p>
+                        <p class="muted">{(t.playbook_import_summary)(counts.added, counts.changed, counts.removed)}</p>
                         <ul class="change-list">
                             {list.into_iter().map(|change| view! { <ChangeRow change=change chosen=chosen/> }).collect_view()}
                         </ul>
@@ -99,16 +90,16 @@ fn ChangeRow(change: LineChange, chosen: RwSignal<Vec<LineId>>) -> impl IntoView
         return ().into_any();
     };
     let checkbox_id = format!("import-{id}");
-    let body = match (&change.ours, &change.theirs) {
-        (Some(ours), Some(theirs)) if ours.text != theirs.text => {
-            let diff = score_answer(&ours.text, &theirs.text);
+    let body = match change.reworded() {
+        Some((ours, theirs)) => {
+            let diff = score_answer(ours, theirs);
             view! {
                 <DiffWords words=diff.words
                     missing=("word-removed", t.playbook_word_removed) extra=("word-added", t.playbook_word_added)/>
             }
             .into_any()
         }
-        _ => view! { <p class="line-text small">{shown.text.clone()}</p> }.into_any(),
+        None => view! { <p class="line-text small">{shown.text.clone()}</p> }.into_any(),
     };
     view! {
         <li class=format!("change change-{kind_key}") data-testid="playbook-import-change" data-kind=kind_key data-line-id=id.to_string()>

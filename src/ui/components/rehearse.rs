@@ -9,10 +9,12 @@ use super::nav::is_typing;
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::ids::LineId;
 use crate::domain::playbook::lines::PlaybookLine;
-use crate::domain::practice::queue::{cram_queue, practice_queue, QueueOptions};
-use crate::domain::practice::scheduling::{rehearse, review};
+use crate::domain::practice::queue::{
+    cram_queue, next_in_queue, practice_queue, remaining, requeue_after_rating, QueueOptions,
+};
+use crate::domain::practice::scheduling::{next_intervals, rehearse};
 use crate::domain::practice::state::Rating;
-use crate::domain::practice::word_diff::score_answer;
+use crate::domain::practice::word_diff::typed_score;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,18 +52,12 @@ pub fn Rehearse() -> impl IntoView {
             mode.set(None);
         }
     });
-    // The next queued line that still exists: a line deleted meanwhile is skipped.
     let current = Memo::new(move |_| {
         let from = position.get();
         queue.with(|q| {
-            state.data.with(|d| {
-                q.iter().enumerate().skip(from).find_map(|(index, id)| {
-                    d.playbook
-                        .iter()
-                        .find(|l| l.id == *id)
-                        .map(|l| (index, l.clone()))
-                })
-            })
+            state
+                .data
+                .with(|d| next_in_queue(q, from, &d.playbook).map(|(index, l)| (index, l.clone())))
         })
     });
 
@@ -104,17 +100,13 @@ pub fn Rehearse() -> impl IntoView {
             return;
         }
         let typed = answer.get_untracked();
-        let similarity =
-            (!typed.trim().is_empty()).then(|| score_answer(&line.text, &typed).similarity);
+        let similarity = typed_score(&line.text, &typed).map(|score| score.similarity);
         let now = clock::now();
         let line_id = line.id;
         // The round moves on at once; the rating is stored under the lock meanwhile. One
         // that could not be stored was reported, and its line comes again at the end.
         done_count.update(|n| *n += 1);
-        if chosen == Mode::Cram && rating == Rating::Again {
-            // Cram repeats what did not sit yet at the end of the round.
-            queue.update(|q| q.push(line_id));
-        }
+        queue.update(|q| requeue_after_rating(q, line_id, rating, chosen == Mode::Cram));
         position.set(index + 1);
         answer.set(String::new());
         revealed.set(false);
@@ -161,13 +153,9 @@ pub fn Rehearse() -> impl IntoView {
         };
         let now = clock::now();
         state.data.with_untracked(|d| {
-            let card = d.practice.card(trainee, line.id);
-            Rating::ALL
-                .iter()
-                .map(|r| {
-                    let due = review(card, trainee, line, *r, now).due;
-                    (*r, (t.practice_interval)((due - now).num_minutes()))
-                })
+            next_intervals(d.practice.card(trainee, line.id), trainee, line, now)
+                .into_iter()
+                .map(|(r, minutes)| (r, (t.practice_interval)(minutes)))
                 .collect()
         })
     };
@@ -208,7 +196,7 @@ pub fn Rehearse() -> impl IntoView {
                 </section>
             }.into_any(),
             Some((index, line)) => {
-                let remaining = queue.with(Vec::len).saturating_sub(index);
+                let left = queue.with(|q| remaining(q, index));
                 let agreed_text = line.text.clone();
                 let for_intervals = line.clone();
                 let objection = line.is_objection();
@@ -229,7 +217,7 @@ pub fn Rehearse() -> impl IntoView {
                             }}
                             <div>
                                 <p class="situation-line">{situation}</p>
-                                <p class="muted small">{(t.practice_remaining)(remaining)} {(chosen == Mode::Cram).then_some(t.practice_cram_badge)}</p>
+                                <p class="muted small">{(t.practice_remaining)(left)} {(chosen == Mode::Cram).then_some(t.practice_cram_badge)}</p>
                             </div>
                         </header>
                         {(!said.is_empty()).then(|| view! {
@@ -253,8 +241,7 @@ pub fn Rehearse() -> impl IntoView {
                                 {
                                     let agreed = agreed_text.clone();
                                     move || {
-                                        let typed = answer.get();
-                                        (!typed.trim().is_empty()).then(|| view! { <AnswerDiff score=score_answer(&agreed, &typed)/> })
+                                        typed_score(&agreed, &answer.get()).map(|score| view! { <AnswerDiff score=score/> })
                                     }
                                 }
                                 <div class="rating-row" role="group" aria-label=t.practice_rate_label>

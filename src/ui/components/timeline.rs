@@ -2,7 +2,7 @@ use super::super::format::{channel_label, direction_label, hook_label, result_la
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::timeline::{timeline, TimelineEntry};
+use crate::domain::customer::timeline::{has_history, timeline, TimelineEntry};
 use crate::domain::ids::LineId;
 use crate::ui::locale::{format_date, format_date_time};
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ pub fn Timeline(
                     })
             }}
         </ol>
-        <Show when=move || customer.with(|c| c.as_ref().is_some_and(|c| c.contacts.is_empty() && c.class_changes.is_empty()))>
+        <Show when=move || customer.with(|c| c.as_ref().is_some_and(|c| !has_history(c)))>
             <p class="muted">{t.timeline_empty}</p>
         </Show>
     }

@@ -108,19 +108,9 @@ fn Board() -> impl IntoView {
     });
     let abc_open = RwSignal::new(false);
     let chosen_class = RwSignal::new(CustomerClass::A);
-    // The tab chosen, or the first class the filter still shows.
     let phone_class = Memo::new(move |_| {
         let chosen = chosen_class.get();
-        filter.with(|f| {
-            if f.shows_class(chosen) {
-                chosen
-            } else {
-                CustomerClass::BOARD_ORDER
-                    .into_iter()
-                    .find(|c| f.shows_class(*c))
-                    .unwrap_or(chosen)
-            }
-        })
+        filter.with(|f| f.phone_class(chosen))
     });
 
     let set_text = set_filter.clone();

@@ -3,11 +3,10 @@ use super::super::components::class_badge::ClassBadge;
 use super::super::components::incoming_call::incoming_call;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::call::caller_link::{caller_number, callers_with_number};
+use crate::domain::call::caller_link::{caller_number, callers_of, Callers};
 use crate::domain::customer::class::CustomerClass;
-use crate::domain::customer::phone::looks_like_phone;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::search::{ranked_search, SearchEntry};
+use crate::domain::customer::search::{is_unknown_number, ranked_search, SearchEntry};
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -113,34 +112,27 @@ pub fn CallPage() -> impl IntoView {
             return;
         };
         let number = call.number;
-        let (ids, rows) = state.data.with_untracked(|d| {
-            let ids = callers_with_number(d.customers.values(), &number);
-            let rows = ids
-                .iter()
-                .filter_map(|id| d.customers.get(id).map(ResultRow::new))
-                .collect::<Vec<_>>();
-            (ids, rows)
-        });
+        let (shown, picked) =
+            state
+                .data
+                .with_untracked(move |d| match callers_of(d.customers.values(), &number) {
+                    Callers::One(id) => (CallerMatch::One(number), Some(id)),
+                    Callers::Unknown => (CallerMatch::Unknown(number), None),
+                    Callers::Several(ids) => {
+                        let rows = ids
+                            .iter()
+                            .filter_map(|id| d.customers.get(id).map(ResultRow::new))
+                            .collect();
+                        (CallerMatch::Several(number, rows), None)
+                    }
+                });
         set_query.set(String::new());
-        let shown = match ids.as_slice() {
-            [id] => {
-                selected.set(Some(*id));
-                CallerMatch::One(number)
-            }
-            [] => {
-                selected.set(None);
-                CallerMatch::Unknown(number)
-            }
-            _ => {
-                selected.set(None);
-                CallerMatch::Several(number, rows)
-            }
-        };
+        selected.set(picked);
         caller.set(Some(shown));
     });
     let unknown_number = move || {
         let text = query.get();
-        (looks_like_phone(&text) && results.with(Vec::is_empty)).then_some(text)
+        is_unknown_number(&text, results.with(Vec::is_empty)).then_some(text)
     };
     let pick = move |index: usize| {
         if let Some((id, _)) = results.with_untracked(|r| r.get(index).copied()) {

@@ -10,7 +10,6 @@ use super::super::format::{hook_label, validity_text};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::class::CustomerClass;
-use crate::domain::format::dates::days_between;
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -62,10 +61,11 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
     };
     let last_contact = move || {
         customer.with(|c| {
-            c.as_ref().map(|c| match c.last_contact() {
-                Some(contact) => (t.last_contact)(days_between(contact.date(), clock::today())),
-                None => t.no_contact_yet.to_string(),
-            })
+            c.as_ref()
+                .map(|c| match c.days_since_last_contact(clock::today()) {
+                    Some(days) => (t.last_contact)(days),
+                    None => t.no_contact_yet.to_string(),
+                })
         })
     };
 

@@ -3,7 +3,7 @@ use super::super::components::link::A;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::search::{search, SearchEntry};
+use crate::domain::customer::search::{search, sorted_by_name, SearchEntry};
 use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -27,16 +27,7 @@ pub fn CustomerListPage() -> impl IntoView {
     });
     let sorted_matches = Memo::new(move |_| {
         let ids = entries.with(|e| search(e, &query.get()));
-        state.data.with(|d| {
-            let mut rows: Vec<_> = ids.iter().filter_map(|id| d.customers.get(id)).collect();
-            rows.sort_unstable_by(|a, b| {
-                a.fields
-                    .name
-                    .to_lowercase()
-                    .cmp(&b.fields.name.to_lowercase())
-            });
-            rows.into_iter().map(|c| c.id).collect::<Vec<_>>()
-        })
+        state.data.with(|d| sorted_by_name(&ids, &d.customers))
     });
     let total = move || state.data.with(|d| d.customers.len());
     let navigate = use_navigate();

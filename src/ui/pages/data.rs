@@ -9,6 +9,7 @@ use super::super::state::app_state;
 use crate::domain::dataset::Dataset;
 use crate::domain::demo::dataset::demo_dataset;
 use crate::domain::exchange::csv_export::{contacts_csv, customers_csv};
+use crate::domain::format::dates::parse_stamp;
 use crate::storage::backup::{backup_json, parse_backup};
 use crate::storage::persist::PersistState;
 use crate::ui::locale::format_count;
@@ -218,12 +219,7 @@ pub fn DataPage() -> impl IntoView {
 
 /// "20261127T101500" as "27.11.2026 10:15"; an unexpected stamp is shown as it is.
 fn stamp_text(stamp: &str) -> String {
-    let part = |range: std::ops::Range<usize>| stamp.get(range).and_then(|p| p.parse::<u32>().ok());
-    let parsed = (|| {
-        let date = chrono::NaiveDate::from_ymd_opt(part(0..4)? as i32, part(4..6)?, part(6..8)?)?;
-        date.and_hms_opt(part(9..11)?, part(11..13)?, part(13..15)?)
-    })();
-    parsed
+    parse_stamp(stamp)
         .map(format_date_time)
         .unwrap_or_else(|| stamp.to_string())
 }

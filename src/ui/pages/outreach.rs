@@ -8,11 +8,10 @@ use super::super::components::plan_form::PlanForm;
 use super::super::format::hook_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::customer::contact::{ContactResult, Direction};
 use crate::domain::ids::{ContactId, CustomerId};
 use crate::domain::outreach::agenda::{agenda, AgendaItem};
-use crate::domain::outreach::contact_draft::ContactDraft;
-use crate::domain::outreach::downgrade::downgrade_suggestion;
+use crate::domain::outreach::downgrade::downgrade_suggestions;
 use crate::domain::outreach::due_list::{due_list, DueEntry};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
@@ -33,12 +32,9 @@ pub fn OutreachPage() -> impl IntoView {
     });
     let plan = Memo::new(move |_| state.data.with(|d| agenda(d.customers.values(), today)));
     let downgrades = Memo::new(move |_| {
-        state.data.with(|d| {
-            d.customers
-                .values()
-                .filter_map(|c| downgrade_suggestion(c, d.settings.downgrade_refusals))
-                .collect::<Vec<_>>()
-        })
+        state
+            .data
+            .with(|d| downgrade_suggestions(d.customers.values(), d.settings.downgrade_refusals))
     });
     let name = move |id: CustomerId| {
         state.data.with_untracked(|d| {
@@ -195,7 +191,8 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let override_reason = RwSignal::new(state.data.with_untracked(|d| {
         d.customers
             .get(&item.id)
-            .and_then(|c| c.plans.iter().find(|p| Some(p.id) == item.plan))
+            .zip(item.plan)
+            .and_then(|(c, plan)| c.plan(plan))
             .and_then(|p| p.interval_override.clone())
             .unwrap_or_default()
     }));
@@ -207,43 +204,27 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let (name, class) = name.unwrap_or_default();
     let id = item.id;
     let plan = item.plan;
-    let reason = item.reason.clone();
-    let hook = item.hook.clone();
     let complete = move |_| {
-        let Some(plan_id) = plan else { return };
-        let line = state.data.with_untracked(|d| {
-            d.customers
-                .get(&id)
-                .and_then(|c| c.plans.iter().find(|p| p.id == plan_id))
-                .and_then(|p| p.line)
-        });
-        let actor = actions::actor(&state);
-        // Done today: the interval counts from today, not from the planned day.
-        let override_text = override_reason.get_untracked();
-        let draft = ContactDraft {
-            direction: Direction::Outbound,
-            day: Some(actor.at.date()),
-            reason: &reason,
-            override_reason: &override_text,
+        let Some(planned) = plan.and_then(|plan_id| {
+            state
+                .data
+                .with_untracked(|d| d.customers.get(&id)?.plan(plan_id).cloned())
+        }) else {
+            return;
         };
+        let plan_id = planned.id;
+        let actor = actions::actor(&state);
+        let override_text = override_reason.get_untracked();
+        let draft = planned.completion_draft(actor.at.date(), &override_text);
         let Some(checked) = check_draft(id, &draft, problem) else {
             return;
         };
-        let contact = Contact {
-            id: ContactId(clock::random_id()),
-            at: actor.at,
-            who: actor.who,
-            channel: Channel::Phone,
-            direction: Direction::Outbound,
-            reason: checked.reason,
-            hook: hook.clone(),
-            line,
-            result: result.get_untracked(),
-            follow_up: None,
-            note: String::new(),
-            interval_override: checked.interval_override,
-            objection: None,
-        };
+        let contact = planned.done(
+            ContactId(clock::random_id()),
+            &actor,
+            checked,
+            result.get_untracked(),
+        );
         leptos::task::spawn_local(async move {
             if actions::complete_plan(state, id, plan_id, contact).await {
                 state.show_notice(t.agenda_completed);
@@ -280,7 +261,7 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
                 <div class="button-row agenda-complete">
                     <label class="visually-hidden" for=format!("agenda-result-{id}")>{t.contact_result}</label>
                     <ResultSelect id=format!("agenda-result-{id}") testid="agenda-result" value=result/>
-                    <button class="button-primary" data-testid="agenda-complete-save" on:click=complete.clone()>{t.contact_save}</button>
+                    <button class="button-primary" data-testid="agenda-complete-save" on:click=complete>{t.contact_save}</button>
                 </div>
             </Show>
         </li>

@@ -15,29 +15,13 @@ use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::Direction;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::lines::{
-    filtered_lines, LineKind, LineStatus, PlaybookLine, Reach, Situation,
-};
+use crate::domain::playbook::edit::LineDraft;
+use crate::domain::playbook::lines::{LineStatus, PlaybookLine};
+use crate::domain::playbook::listing::{hooks_in_use, print_groups, print_objections, shown_lines};
 use crate::domain::playbook::starter::{starter_objections, starter_written};
 use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
-
-/// The line being written: a new one (`id` None) or an edit.
-#[derive(Debug, Clone, PartialEq)]
-struct Editing {
-    id: Option<LineId>,
-    /// An objection and its answer rather than an opening line.
-    objection: bool,
-    /// An objection for every class; `class` is then kept for narrowing again.
-    all_classes: bool,
-    class: CustomerClass,
-    direction: Direction,
-    title: String,
-    text: String,
-    customer_line: String,
-    agreed: bool,
-}
 
 /// The team's binding opening lines and objection answers: filter, write, edit,
 /// duplicate, delete and print.
@@ -47,31 +31,19 @@ pub fn PlaybookPage() -> impl IntoView {
     let t = texts();
     let class_filter = RwSignal::new(String::new());
     let direction_filter = RwSignal::new(String::new());
-    let editing = RwSignal::new(None::<Editing>);
+    let editing = RwSignal::new(None::<LineDraft>);
     let hook = RwSignal::new(String::new());
     let problem = RwSignal::new(false);
     let confirm_delete = RwSignal::new(None::<LineId>);
     let hook_filter = RwSignal::new(String::new());
-    // Hook kinds in use, custom ones included, for the hook filter.
-    let hooks_in_use = Memo::new(move |_| {
-        state.data.with(|d| {
-            let mut kinds = HookKind::NAMED.to_vec();
-            for hook in d.playbook.iter().filter_map(PlaybookLine::for_hook) {
-                if !kinds.contains(hook) {
-                    kinds.push(hook.clone());
-                }
-            }
-            kinds
-        })
-    });
+    let hooks_in_use = Memo::new(move |_| state.data.with(|d| hooks_in_use(&d.playbook)));
     let shown = Memo::new(move |_| {
         let class = CustomerClass::from_letter(&class_filter.get());
         let direction = direction_from_key(&direction_filter.get());
         let hook = HookKind::from_key(&hook_filter.get());
         state.data.with(|d| {
-            filtered_lines(&d.playbook, class, direction)
+            shown_lines(&d.playbook, class, direction, hook.as_ref())
                 .into_iter()
-                .filter(|l| hook.as_ref().is_none_or(|h| l.for_hook() == Some(h)))
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -79,98 +51,33 @@ pub fn PlaybookPage() -> impl IntoView {
     let start_new = move |_| {
         hook.set(HookKind::ExtraBenefit.key());
         problem.set(false);
-        editing.set(Some(Editing {
-            id: None,
-            objection: false,
-            all_classes: false,
-            class: CustomerClass::from_letter(&class_filter.get_untracked())
-                .unwrap_or(CustomerClass::B),
-            direction: direction_from_key(&direction_filter.get_untracked())
-                .unwrap_or(Direction::Inbound),
-            title: String::new(),
-            text: String::new(),
-            customer_line: String::new(),
-            agreed: false,
-        }));
+        editing.set(Some(LineDraft::new(
+            CustomerClass::from_letter(&class_filter.get_untracked()),
+            direction_from_key(&direction_filter.get_untracked()),
+        )));
     };
     let start_edit = move |line: &PlaybookLine| {
         hook.set(line.for_hook().map(HookKind::key).unwrap_or_default());
         problem.set(false);
-        editing.set(Some(Editing {
-            id: Some(line.id),
-            objection: line.is_objection(),
-            all_classes: line.for_class().is_none(),
-            class: line.situation.class,
-            direction: line.situation.direction,
-            title: line.title.clone(),
-            text: line.text.clone(),
-            customer_line: line.customer_line.clone(),
-            agreed: line.status == LineStatus::Agreed,
-        }));
+        editing.set(Some(LineDraft::of(line)));
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(draft) = editing.get_untracked() else {
             return;
         };
-        let hook_kind = HookKind::from_key(&hook.get_untracked());
-        let (title, text) = (
-            draft.title.trim().to_string(),
-            draft.text.trim().to_string(),
-        );
-        // An objection without a hook holds for any; the hook it had stays stored, so
-        // narrowing it again starts from there.
-        let kind = draft.objection.then_some(LineKind::Objection(Reach {
-            all_classes: draft.all_classes,
-            any_hook: hook_kind.is_none(),
-        }));
-        let kept_hook = || {
-            let id = draft.id?;
-            state.data.with_untracked(|d| {
-                d.playbook
-                    .iter()
-                    .find(|l| l.id == id)
-                    .map(|l| l.situation.hook.clone())
-            })
+        let today = clock::today();
+        let draft = LineDraft {
+            hook: HookKind::from_key(&hook.get_untracked()),
+            ..draft
         };
-        let hook_kind = match (hook_kind, draft.objection) {
-            (Some(chosen), _) => Some(chosen),
-            (None, true) => Some(kept_hook().unwrap_or(HookKind::ExtraBenefit)),
-            (None, false) => None,
-        };
-        let Some(hook_kind) = hook_kind.filter(|_| !title.is_empty() && !text.is_empty()) else {
+        let Ok(checked) = draft.checked(LineId(clock::random_id()), today) else {
             problem.set(true);
             return;
         };
-        let today = clock::today();
-        let line = PlaybookLine {
-            id: draft.id.unwrap_or(LineId(clock::random_id())),
-            kind: kind.unwrap_or(LineKind::Opening),
-            situation: Situation {
-                class: draft.class,
-                direction: draft.direction,
-                hook: hook_kind,
-            },
-            title,
-            text,
-            customer_line: draft.customer_line.trim().to_string(),
-            status: if draft.agreed {
-                LineStatus::Agreed
-            } else {
-                LineStatus::Proposed
-            },
-            version: 1,
-            changed: today,
-        };
-        let edited = draft.id;
         leptos::task::spawn_local(async move {
-            let saved = actions::change_playbook(state, move |lines| {
-                match lines.iter_mut().find(|l| Some(l.id) == edited) {
-                    Some(existing) => *existing = existing.edited(line, today),
-                    None => lines.push(line),
-                }
-            })
-            .await;
+            let saved =
+                actions::change_playbook(state, move |lines| checked.save_into(lines, today)).await;
             if saved {
                 state.show_notice(t.playbook_saved);
                 editing.set(None);
@@ -245,7 +152,7 @@ pub fn PlaybookPage() -> impl IntoView {
             let _ = window.print();
         }
     };
-    let set = move |change: &dyn Fn(&mut Editing)| {
+    let set = move |change: &dyn Fn(&mut LineDraft)| {
         editing.update(|e| {
             if let Some(e) = e {
                 change(e)
@@ -458,31 +365,8 @@ pub fn PlaybookPage() -> impl IntoView {
 fn PrintSheet() -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let objections = Memo::new(move |_| {
-        state.data.with(|d| {
-            filtered_lines(&d.playbook, None, None)
-                .into_iter()
-                .filter(|l| l.is_objection() && l.status == LineStatus::Agreed)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    let groups = Memo::new(move |_| {
-        state.data.with(|d| {
-            let mut groups: Vec<((CustomerClass, Direction), Vec<PlaybookLine>)> = Vec::new();
-            for line in filtered_lines(&d.playbook, None, None)
-                .into_iter()
-                .filter(|l| l.is_opening() && l.status == LineStatus::Agreed)
-            {
-                let key = (line.situation.class, line.situation.direction);
-                match groups.last_mut() {
-                    Some((last, lines)) if *last == key => lines.push(line.clone()),
-                    _ => groups.push((key, vec![line.clone()])),
-                }
-            }
-            groups
-        })
-    });
+    let objections = Memo::new(move |_| state.data.with(|d| print_objections(&d.playbook)));
+    let groups = Memo::new(move |_| state.data.with(|d| print_groups(&d.playbook)));
     view! {
         <div class="print-sheet" data-testid="playbook-print-sheet">
             {move || groups.get().into_iter().map(|((class, direction), lines)| view! {

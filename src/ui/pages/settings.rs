@@ -2,7 +2,7 @@ use super::super::actions;
 use super::super::components::tel_handler::TelHandlerSetting;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use crate::domain::settings::{Language, Settings};
+use crate::domain::settings::{ContactIntervals, Language, Settings};
 use leptos::prelude::*;
 
 /// Settings the rules read: names, thresholds, intervals and reminders.
@@ -131,9 +131,8 @@ fn interval(days: Option<u32>) -> String {
     days.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// An empty field means "never proactively".
 fn parse_interval(text: &str) -> Option<u32> {
-    text.trim().parse().ok()
+    ContactIntervals::days_from_text(text)
 }
 
 fn language_key(language: Language) -> &'static str {
