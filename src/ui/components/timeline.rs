@@ -1,9 +1,10 @@
 use super::super::format::{channel_label, direction_label, hook_label, result_label};
 use super::super::i18n::texts;
-use super::super::state::app_state;
+use super::super::state::AppState;
 use crate::domain::customer::record::Customer;
 use crate::domain::customer::timeline::{has_history, timeline, TimelineEntry};
 use crate::domain::ids::LineId;
+use crate::domain::playbook::lines::PlaybookLine;
 use crate::ui::locale::{format_date, format_date_time};
 use leptos::prelude::*;
 
@@ -15,17 +16,22 @@ pub fn Timeline(
     customer: Signal<Option<Customer>>,
 ) -> impl IntoView {
     let t = texts();
-    let state = app_state();
+    // Outside the app (a component test) there is no playbook to name lines from.
+    let state = use_context::<AppState>();
     view! {
         <ol class="timeline" data-testid="timeline">
             {move || {
                 customer
                     .with(|c| {
                         let Some(c) = c else { return Vec::new() };
-                        state.data.with(|d| {
-                            let title = |id| d.playbook.iter().find(|l| l.id == id).map(|l| l.title.as_str());
+                        let entries = |playbook: &[PlaybookLine]| {
+                            let title = |id| playbook.iter().find(|l| l.id == id).map(|l| l.title.as_str());
                             timeline(c).into_iter().map(|entry| entry_view(&entry, &title)).collect::<Vec<_>>()
-                        })
+                        };
+                        match state {
+                            Some(state) => state.data.with(|d| entries(&d.playbook)),
+                            None => entries(&[]),
+                        }
                     })
             }}
         </ol>
