@@ -80,7 +80,7 @@ fn the_schema1_profile_opens_under_the_current_schema_with_everything_intact() {
             "the last trainee is remembered"
         );
     }
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":3}"#.into())));
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
     assert_eq!(
         memory.get(keys::LEGACY_PRACTICE),
         Ok(fixture().get("kb:practice").cloned())
@@ -131,7 +131,7 @@ fn schema2_fixture() -> BTreeMap<String, String> {
 }
 
 #[test]
-fn the_schema2_profile_opens_under_schema3_with_every_value_untouched() {
+fn the_schema2_profile_opens_under_the_current_schema_with_every_value_untouched() {
     let memory = MemoryStore::default();
     for (key, value) in schema2_fixture() {
         memory.set(&key, &value).expect("fits");
@@ -155,12 +155,12 @@ fn the_schema2_profile_opens_under_schema3_with_every_value_untouched() {
         assert_eq!(opened.migrated, round == "first start");
         assert!(
             !opened.legacy_copy,
-            "schema 2 → 3 leaves no old copy behind"
+            "schema 2 → 3 → 4 leaves no old copy behind"
         );
         assert_eq!(opened.dataset.customers, customers);
         assert!(same_practice(&opened.dataset.practice, &practice));
     }
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":3}"#.into())));
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
     for (key, value) in schema2_fixture() {
         if key != keys::META {
             assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
@@ -204,11 +204,11 @@ fn a_newer_schema_is_left_alone() {
     for (key, value) in schema2_fixture() {
         memory.set(&key, &value).expect("fits");
     }
-    memory.set(keys::META, r#"{"schema":4}"#).expect("fits");
+    memory.set(keys::META, r#"{"schema":5}"#).expect("fits");
     let opened = Store::new(&memory).open(STAMP);
     assert!(!opened.problems.is_empty(), "a newer schema is reported");
     assert!(opened.dataset.customers.is_empty(), "and nothing is read");
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
 }
 
 #[test]
@@ -225,4 +225,97 @@ fn the_schema1_playbook_and_contacts_read_as_opening_lines_without_objections() 
     assert!(contacts.clone().all(|c| c.objection.is_none()));
     let opened = Store::new(&planted()).open(STAMP);
     assert_eq!(opened.dataset.playbook, playbook);
+}
+
+fn schema3_fixture() -> BTreeMap<String, String> {
+    let text = include_str!("fixtures/schema3-profile.json");
+    serde_json::from_str(text).expect("the fixture is a key → value object")
+}
+
+fn planted_schema3() -> MemoryStore {
+    let memory = MemoryStore::default();
+    for (key, value) in schema3_fixture() {
+        memory.set(&key, &value).expect("fits");
+    }
+    memory
+}
+
+#[test]
+fn the_schema3_profile_opens_under_schema4_with_only_the_version_rewritten() {
+    use klassenblick::domain::playbook::lines::{LineKind, PlaybookLine};
+    let memory = planted_schema3();
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":3}"#.into())));
+    let stored = schema3_fixture();
+    let playbook: Vec<PlaybookLine> =
+        decode(stored.get(keys::PLAYBOOK).expect("a stored playbook")).expect("decodes");
+    assert!(playbook.iter().all(|l| l.kind == LineKind::Opening));
+    let mut customers = BTreeMap::new();
+    for (key, value) in &stored {
+        if key.starts_with("kb:c:") {
+            for c in decode::<Vec<Customer>>(value).expect("schema-3 bucket") {
+                customers.insert(c.id, c);
+            }
+        }
+    }
+    assert!(customers.values().any(|c| !c.fields.occasions.is_empty()));
+    assert!(customers.values().any(|c| !c.not_duplicates.is_empty()));
+    assert!(customers
+        .values()
+        .flat_map(|c| &c.contacts)
+        .all(|c| c.objection.is_none()));
+    for round in ["first start", "reload"] {
+        let opened = Store::new(&memory).open(STAMP);
+        assert!(opened.problems.is_empty(), "{round}: {:?}", opened.problems);
+        assert!(opened.quarantine.is_empty(), "{round}");
+        assert_eq!(opened.migrated, round == "first start");
+        assert_eq!(opened.dataset.customers, customers);
+        assert_eq!(opened.dataset.playbook, playbook);
+    }
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
+    for (key, value) in stored {
+        if key != keys::META {
+            assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
+        }
+    }
+}
+
+#[test]
+fn objections_saved_under_schema4_survive_a_reload() {
+    use klassenblick::domain::ids::LineId;
+    use klassenblick::domain::playbook::starter::starter_playbook;
+    let memory = planted_schema3();
+    let opened = Store::new(&memory).open(STAMP);
+    let store = Store::new(&memory);
+    let playbook = starter_playbook(NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid"));
+    let objection = playbook
+        .iter()
+        .find(|l| l.is_objection())
+        .expect("starter objections")
+        .id;
+    store.save_playbook(&playbook).expect("saves");
+    let (id, contact) = opened
+        .dataset
+        .customers
+        .iter()
+        .find_map(|(id, c)| c.contacts.first().map(|k| (*id, k.id)))
+        .expect("a contact");
+    store
+        .update_customer(id, |stored| {
+            let mut next = stored.cloned().expect("stored");
+            if let Some(k) = next.contacts.iter_mut().find(|k| k.id == contact) {
+                k.objection = Some(objection);
+            }
+            Ok(Some(next))
+        })
+        .expect("saves");
+    let reopened = Store::new(&memory).open(STAMP);
+    assert!(reopened.problems.is_empty());
+    assert_eq!(reopened.dataset.playbook, playbook);
+    let noted = reopened.dataset.customers[&id]
+        .contacts
+        .iter()
+        .find(|k| k.id == contact)
+        .and_then(|k| k.objection);
+    assert_eq!(noted, Some(objection));
+    assert_ne!(noted, Some(LineId(0)));
 }

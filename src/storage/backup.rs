@@ -153,7 +153,7 @@ mod tests {
             c.not_duplicates.insert(CustomerId(3));
         }
         let text = backup_json(&ds, now()).expect("exports");
-        assert!(text.contains("\"schema\":2"));
+        assert!(text.contains("\"schema\":3"));
         let (back, _) = parse_backup(&text).expect("imports");
         assert_eq!(back, ds);
         assert_eq!(
@@ -170,7 +170,7 @@ mod tests {
         ));
         assert_eq!(parse_backup("{\"a\":1}"), Err(BackupError::NotABackup));
         let text = backup_json(&dataset(), now()).expect("exports");
-        let newer = text.replacen("\"schema\":2", "\"schema\":99", 1);
+        let newer = text.replacen("\"schema\":3", "\"schema\":99", 1);
         assert_eq!(
             parse_backup(&newer),
             Err(BackupError::NewerSchema {

@@ -71,8 +71,8 @@ impl<B: KeyValueStore> Store<B> {
                     return self.refuse(opened, e);
                 }
             }
-            SchemaAction::Migrate { from: 2 } => {
-                if let Err(e) = super::migration::migrate_v2(self, &mut opened) {
+            SchemaAction::Migrate { from: 2 | 3 } => {
+                if let Err(e) = super::migration::migrate_version_only(self, &mut opened) {
                     return self.refuse(opened, e);
                 }
             }

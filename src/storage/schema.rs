@@ -10,23 +10,31 @@
 //!   older build would read a schema-3 bucket, drop the occasions and write the bucket
 //!   back without them on the next edit. With version 3 in `kb:meta` an older build
 //!   reads nothing and writes nothing (`SchemaAction::Newer`) instead of losing data.
+//! - Version 4: the playbook may hold objections (`PlaybookLine::kind`, with their
+//!   reach) and a contact may name the objection heard (`Contact::objection`). Both are
+//!   serde defaults again, left out when unset, so schema-3 values decode unchanged and
+//!   the step rewrites nothing but `kb:meta`. The bump is for the same reason as 3's:
+//!   an older build would write objections back as opening lines (and offer an answer
+//!   as the opening of a call) and drop the objections noted on contacts.
 //!
 //! A later schema bumps [`CURRENT_SCHEMA`], adds its step to `migration.rs`, and keeps
 //! the frozen profiles of every earlier schema under `tests/fixtures/`.
 
 use serde::{Deserialize, Serialize};
 
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
 /// The layout of playbook files. Schema 2 changed only how practice is kept in local
-/// storage and schema 3 only customers, so playbook files stay at version 1 and older
-/// versions still read them.
-pub const FILE_SCHEMA: u32 = 1;
+/// storage and schema 3 only customers; version 2 may hold objections, which an older
+/// build would import as opening lines, so it refuses the file as newer instead.
+/// Version-1 files read as before.
+pub const FILE_SCHEMA: u32 = 2;
 
 /// The layout of backup files. Version 2 may hold occasions and "Keine Dublette" marks
-/// on customers. An older build would restore such a file without them and say
-/// nothing, so it refuses it as newer instead; version-1 files read as before.
-pub const BACKUP_SCHEMA: u32 = 2;
+/// on customers, version 3 objections in the playbook and on contacts. An older build
+/// would restore such a file without them and say nothing, so it refuses it as newer
+/// instead; earlier files read as before.
+pub const BACKUP_SCHEMA: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
@@ -80,6 +88,10 @@ mod tests {
         assert_eq!(
             schema_action(Some(&Meta { schema: 2 })),
             SchemaAction::Migrate { from: 2 }
+        );
+        assert_eq!(
+            schema_action(Some(&Meta { schema: 3 })),
+            SchemaAction::Migrate { from: 3 }
         );
         assert_eq!(
             schema_action(Some(&Meta { schema: 7 })),

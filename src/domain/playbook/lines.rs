@@ -27,8 +27,10 @@ pub enum LineStatus {
 ///
 /// Objections came after the first playbooks were stored, backed up and shared as files.
 /// A line without a kind is an opening line, and an opening line is written without
-/// one, so every earlier value reads unchanged and an opening-only playbook stays
-/// byte for byte what it was: purely additive, so no new schema version.
+/// one, so every earlier value reads unchanged and needs no rewriting; an opening-only
+/// playbook stays byte for byte what it was. Only the schema version moves (4, see
+/// `storage/schema.rs`), since an older build would write objections back as opening
+/// lines.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
