@@ -1,11 +1,11 @@
 //! Class moves on the board and accepted ABC proposals.
 
-use super::{actor, change_customer, write_buckets};
+use super::{actor, change_customer, write_buckets, ActionError};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::record::Customer;
 use crate::domain::ids::CustomerId;
-use crate::storage::error::{SaveError, StorageError};
+use crate::storage::error::SaveError;
 use crate::ui::i18n::texts;
 use crate::ui::state::AppState;
 
@@ -17,40 +17,49 @@ pub struct LastMove {
     pub change: ClassChange,
 }
 
-/// Moves a customer to another class from the board; returns the recorded move.
-pub async fn move_customer(state: AppState, id: CustomerId, to: CustomerClass) -> Option<LastMove> {
+/// Moves a customer to another class from the board; returns the recorded move, or
+/// `None` when nothing moved (the customer was in that class already).
+pub async fn move_customer(
+    state: AppState,
+    id: CustomerId,
+    to: CustomerClass,
+) -> Result<Option<LastMove>, ActionError> {
     let actor = actor(&state);
     let at = actor.at;
     let saved = change_customer(state, id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
         Ok(Some(stored.move_to(to, "", ChangeSource::Manual, &actor)))
     })
-    .await
-    .ok()
-    .flatten()?;
-    let change = saved
-        .class_changes
-        .last()
-        .filter(|c| c.to == to && c.at == at)?
-        .clone();
-    Some(LastMove {
-        id,
-        name: saved.fields.name,
-        change,
-    })
+    .await?;
+    Ok(saved.and_then(|saved| {
+        let change = saved
+            .class_changes
+            .last()
+            .filter(|c| c.to == to && c.at == at)?
+            .clone();
+        Some(LastMove {
+            id,
+            name: saved.fields.name,
+            change,
+        })
+    }))
 }
 
-pub async fn set_move_reason(state: AppState, last: LastMove, reason: String) -> bool {
+pub async fn set_move_reason(
+    state: AppState,
+    last: LastMove,
+    reason: String,
+) -> Result<(), ActionError> {
     change_customer(state, last.id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
         Ok(Some(stored.with_change_reason(&last.change, &reason)))
     })
-    .await
-    .is_ok()
+    .await?;
+    Ok(())
 }
 
 /// Takes a move back; a move a later change builds on is refused, and the user is told.
-pub async fn undo_move(state: AppState, last: LastMove) -> bool {
+pub async fn undo_move(state: AppState, last: LastMove) -> Result<(), ActionError> {
     change_customer(state, last.id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
         stored
@@ -58,15 +67,15 @@ pub async fn undo_move(state: AppState, last: LastMove) -> bool {
             .map(Some)
             .ok_or(SaveError::UndoRefused)
     })
-    .await
-    .is_ok()
+    .await?;
+    Ok(())
 }
 
 /// Applies accepted ABC proposals, each bucket written once, all or nothing.
 pub async fn accept_abc(
     state: AppState,
     accepted: Vec<(CustomerId, CustomerClass)>,
-) -> Result<usize, StorageError> {
+) -> Result<usize, ActionError> {
     let actor = actor(&state);
     let targets: std::collections::HashMap<CustomerId, CustomerClass> =
         accepted.iter().copied().collect();

@@ -1,6 +1,6 @@
 //! Creating, editing, deleting customers and logging contacts.
 
-use super::{actor, change_customer, change_customer_from_form};
+use super::{actor, change_customer, change_customer_from_form, ActionError};
 use crate::domain::customer::contact::Contact;
 use crate::domain::customer::record::{Customer, CustomerFields};
 use crate::domain::ids::CustomerId;
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub async fn create_customer(
     state: AppState,
     fields: CustomerFields,
-) -> Result<CustomerId, SaveError> {
+) -> Result<CustomerId, ActionError> {
     let id = loop {
         let candidate = CustomerId(clock::random_id());
         if state
@@ -34,7 +34,7 @@ pub async fn save_edit(
     base_rev: u32,
     fields: CustomerFields,
     class_reason: String,
-) -> Result<Option<Customer>, SaveError> {
+) -> Result<Option<Customer>, ActionError> {
     let actor = actor(&state);
     change_customer_from_form(state, id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
@@ -54,7 +54,7 @@ pub async fn overwrite_edit(
     id: CustomerId,
     fields: CustomerFields,
     class_reason: String,
-) -> Result<Option<Customer>, SaveError> {
+) -> Result<Option<Customer>, ActionError> {
     let actor = actor(&state);
     change_customer_from_form(state, id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
@@ -67,7 +67,7 @@ pub async fn log_contact(
     state: AppState,
     id: CustomerId,
     contact: Contact,
-) -> Result<Option<Customer>, SaveError> {
+) -> Result<Option<Customer>, ActionError> {
     change_customer(state, id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
         Ok(Some(stored.with_contact(contact)))
@@ -75,7 +75,7 @@ pub async fn log_contact(
     .await
 }
 
-pub async fn delete_customer(state: AppState, id: CustomerId) -> Result<(), SaveError> {
+pub async fn delete_customer(state: AppState, id: CustomerId) -> Result<(), ActionError> {
     let removed = std::rc::Rc::new(std::cell::RefCell::new(None));
     let keep = removed.clone();
     change_customer(state, id, move |stored| {
@@ -94,12 +94,9 @@ pub async fn delete_customer(state: AppState, id: CustomerId) -> Result<(), Save
     Ok(())
 }
 
-pub async fn undo_delete(state: AppState, customer: Customer) {
+pub async fn undo_delete(state: AppState, customer: Customer) -> Result<(), ActionError> {
     let id = customer.id;
-    if change_customer(state, id, move |_| Ok(Some(customer)))
-        .await
-        .is_ok()
-    {
-        state.show_notice(texts().restored);
-    }
+    change_customer(state, id, move |_| Ok(Some(customer))).await?;
+    state.show_notice(texts().restored);
+    Ok(())
 }

@@ -2,12 +2,14 @@
 //! so the screen never shows a change that was not saved. Every write runs while this
 //! tab holds the cross-tab lock (`storage::lock`) and re-reads what it changes.
 //!
-//! One file per feature; every failure reaches the user through [`report`]: in the
-//! banner, and as a toast beside whatever they just pressed.
+//! One file per feature; every action returns `Result<_, ActionError>`, and every
+//! failure reaches the user through [`error::report`]: in the banner, and as a toast
+//! beside whatever they just pressed, or in the form that acted.
 
 mod board;
 mod customers;
 mod data;
+mod error;
 mod outreach;
 mod playbook;
 mod practice;
@@ -18,13 +20,14 @@ pub use customers::{
     create_customer, delete_customer, log_contact, overwrite_edit, save_edit, undo_delete,
 };
 pub use data::{import_customers, record_backup, remove_legacy_copy, replace_all, save_settings};
+pub use error::ActionError;
 pub use outreach::{complete_plan, confirm_downgrade, dismiss_downgrade, plan_contact};
 pub use playbook::change_playbook;
 pub use practice::{add_trainee, choose_trainee, record_practice};
 pub use tabs::{apply_foreign_write, reload_all};
 
 use super::clock;
-use super::i18n::{save_message, storage_message, texts};
+use super::i18n::{storage_message, texts};
 use super::state::{AppState, AppStore};
 use crate::domain::customer::record::{Actor, Customer};
 use crate::domain::ids::CustomerId;
@@ -32,6 +35,7 @@ use crate::storage::engine::BucketWrite;
 use crate::storage::error::{SaveError, StorageError};
 use crate::storage::keys;
 use crate::storage::lock;
+use error::{report, Feedback};
 use leptos::prelude::*;
 
 pub fn actor(state: &AppState) -> Actor {
@@ -44,6 +48,13 @@ pub fn actor(state: &AppState) -> Actor {
         },
         at: clock::now(),
     }
+}
+
+/// Starts an action whose failure needs nothing beyond what the banner shows.
+pub fn spawn(action: impl std::future::Future<Output = Result<(), ActionError>> + 'static) {
+    leptos::task::spawn_local(async move {
+        let _ = action.await;
+    });
 }
 
 /// Runs `work` on the store while this tab holds the cross-tab lock.
@@ -67,16 +78,6 @@ pub(crate) async fn locked_mut<R: Default + 'static>(
     lock::exclusive(move || state.store.try_update_value(work).unwrap_or_default()).await
 }
 
-/// Shows a failure where the user looks: the banner on top, and a toast in view.
-pub fn report(state: &AppState, message: String) {
-    state.show_alert(message.clone());
-    state.show_error(message);
-}
-
-pub(crate) fn report_storage(state: &AppState, error: &StorageError) {
-    report(state, storage_message(error));
-}
-
 /// A change to one customer as stored now; `None` in, `None` out: not stored.
 type CustomerChange = Box<dyn FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError>>;
 
@@ -85,16 +86,8 @@ async fn change_customer(
     state: AppState,
     id: CustomerId,
     change: impl FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError> + 'static,
-) -> Result<Option<Customer>, SaveError> {
+) -> Result<Option<Customer>, ActionError> {
     change_customer_boxed(state, id, Box::new(change), Feedback::Toast).await
-}
-
-/// Where a failure shows besides the banner: as a toast, or in the form that saved,
-/// which then shows it beside its button (a toast would cover that button).
-#[derive(Clone, Copy, PartialEq)]
-enum Feedback {
-    Toast,
-    InForm,
 }
 
 /// A customer form's save: the form shows a failure beside its button.
@@ -102,7 +95,7 @@ async fn change_customer_from_form(
     state: AppState,
     id: CustomerId,
     change: impl FnOnce(Option<&Customer>) -> Result<Option<Customer>, SaveError> + 'static,
-) -> Result<Option<Customer>, SaveError> {
+) -> Result<Option<Customer>, ActionError> {
     change_customer_boxed(state, id, Box::new(change), Feedback::InForm).await
 }
 
@@ -112,25 +105,35 @@ async fn change_customer_boxed(
     id: CustomerId,
     change: CustomerChange,
     feedback: Feedback,
-) -> Result<Option<Customer>, SaveError> {
+) -> Result<Option<Customer>, ActionError> {
     let write = locked(state, move |store| store.update_customer(id, change)).await;
-    match write {
-        Ok(write) => {
-            let saved = write.customers.iter().find(|c| c.id == id).cloned();
-            replace_bucket(&state, write.bucket, write.customers);
-            count_change(state).await;
-            state.error.set(None);
-            Ok(saved)
-        }
-        Err(e) => {
-            match (&e, feedback) {
-                (SaveError::Conflict(_), _) => {}
-                (_, Feedback::Toast) => report(&state, save_message(&e)),
-                (_, Feedback::InForm) => state.show_error(save_message(&e)),
-            }
-            Err(e)
-        }
+    let write = reported(&state, write.map_err(ActionError::from), feedback)?;
+    let saved = write.customers.iter().find(|c| c.id == id).cloned();
+    replace_bucket(&state, write.bucket, write.customers);
+    count_change(state).await;
+    state.error.set(None);
+    Ok(saved)
+}
+
+/// Passes a result on, showing its failure first.
+fn reported<T>(
+    state: &AppState,
+    result: Result<T, ActionError>,
+    feedback: Feedback,
+) -> Result<T, ActionError> {
+    if let Err(e) = &result {
+        report(state, e, feedback);
     }
+    result
+}
+
+/// Runs storage work under the lock; a failure is shown as a toast and returned.
+async fn stored<R: 'static>(
+    state: AppState,
+    work: impl FnOnce(&AppStore) -> Result<R, StorageError> + 'static,
+) -> Result<R, ActionError> {
+    let result = locked(state, work).await.map_err(ActionError::from);
+    reported(&state, result, Feedback::Toast)
 }
 
 fn replace_bucket(state: &AppState, bucket: u64, customers: Vec<Customer>) {
@@ -144,53 +147,24 @@ fn replace_bucket(state: &AppState, bucket: u64, customers: Vec<Customer>) {
 async fn write_buckets(
     state: AppState,
     write: impl FnOnce(&AppStore) -> Result<Vec<BucketWrite>, StorageError> + 'static,
-) -> Result<(), StorageError> {
-    match locked(state, write).await {
-        Ok(writes) => {
-            for write in writes {
-                replace_bucket(&state, write.bucket, write.customers);
-            }
-            count_change(state).await;
-            Ok(())
-        }
-        Err(e) => {
-            report_storage(&state, &e);
-            Err(e)
-        }
+) -> Result<(), ActionError> {
+    for write in stored(state, write).await? {
+        replace_bucket(&state, write.bucket, write.customers);
     }
+    count_change(state).await;
+    Ok(())
 }
 
 /// Counts a change for the backup reminder; a failure there is a storage problem too.
 async fn count_change(state: AppState) {
     let stamp = clock::stamp();
-    match locked(state, move |store| store.count_change(&stamp)).await {
-        Ok((status, aside)) => {
-            state.data.update(|d| d.backup = status);
-            if let Some(aside) = aside {
-                state.quarantine.update(|q| q.extend(aside.quarantine));
-                if let Some(problem) = aside.problems.first() {
-                    state.show_error(storage_message(problem));
-                }
+    if let Ok((status, aside)) = stored(state, move |store| store.count_change(&stamp)).await {
+        state.data.update(|d| d.backup = status);
+        if let Some(aside) = aside {
+            state.quarantine.update(|q| q.extend(aside.quarantine));
+            if let Some(problem) = aside.problems.first() {
+                state.show_error(storage_message(problem));
             }
         }
-        Err(e) => report_storage(&state, &e),
     }
-}
-
-type StoreWrite = Box<dyn FnOnce(&AppStore) -> Result<usize, StorageError>>;
-
-/// Runs a write that returns nothing the memory needs, reporting a failure.
-async fn write_through(
-    state: AppState,
-    write: impl FnOnce(&AppStore) -> Result<usize, StorageError> + 'static,
-) -> Result<(), StorageError> {
-    write_through_boxed(state, Box::new(write)).await
-}
-
-async fn write_through_boxed(state: AppState, write: StoreWrite) -> Result<(), StorageError> {
-    let result = locked(state, move |store| write(store).map(|_| ())).await;
-    if let Err(e) = &result {
-        report_storage(&state, e);
-    }
-    result
 }

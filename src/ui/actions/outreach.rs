@@ -1,6 +1,6 @@
 //! Planned contacts and downgrade suggestions.
 
-use super::{actor, change_customer};
+use super::{actor, change_customer, ActionError};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::class_change::ChangeSource;
 use crate::domain::customer::contact::{Contact, PlannedContact};
@@ -9,12 +9,16 @@ use crate::storage::error::SaveError;
 use crate::ui::clock;
 use crate::ui::state::AppState;
 
-pub async fn plan_contact(state: AppState, id: CustomerId, plan: PlannedContact) -> bool {
+pub async fn plan_contact(
+    state: AppState,
+    id: CustomerId,
+    plan: PlannedContact,
+) -> Result<(), ActionError> {
     change_customer(state, id, move |stored| {
         Ok(Some(stored.ok_or(SaveError::Missing)?.with_plan(plan)))
     })
-    .await
-    .is_ok()
+    .await?;
+    Ok(())
 }
 
 /// Logs a planned contact as done and takes it off the agenda, in one write.
@@ -23,7 +27,7 @@ pub async fn complete_plan(
     id: CustomerId,
     plan: PlanId,
     contact: Contact,
-) -> bool {
+) -> Result<(), ActionError> {
     change_customer(state, id, move |stored| {
         Ok(Some(
             stored
@@ -31,11 +35,15 @@ pub async fn complete_plan(
                 .complete_plan(plan, contact),
         ))
     })
-    .await
-    .is_ok()
+    .await?;
+    Ok(())
 }
 
-pub async fn confirm_downgrade(state: AppState, id: CustomerId, reason: String) -> bool {
+pub async fn confirm_downgrade(
+    state: AppState,
+    id: CustomerId,
+    reason: String,
+) -> Result<(), ActionError> {
     let actor = actor(&state);
     change_customer(state, id, move |stored| {
         let stored = stored.ok_or(SaveError::Missing)?;
@@ -46,17 +54,17 @@ pub async fn confirm_downgrade(state: AppState, id: CustomerId, reason: String) 
             &actor,
         )))
     })
-    .await
-    .is_ok()
+    .await?;
+    Ok(())
 }
 
-pub async fn dismiss_downgrade(state: AppState, id: CustomerId) -> bool {
+pub async fn dismiss_downgrade(state: AppState, id: CustomerId) -> Result<(), ActionError> {
     let at = clock::now();
     change_customer(state, id, move |stored| {
         Ok(Some(
             stored.ok_or(SaveError::Missing)?.dismiss_downgrade(at),
         ))
     })
-    .await
-    .is_ok()
+    .await?;
+    Ok(())
 }

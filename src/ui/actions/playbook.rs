@@ -1,6 +1,6 @@
 //! The team's opening lines.
 
-use super::{count_change, locked, report_storage};
+use super::{count_change, stored, ActionError};
 use crate::domain::playbook::lines::PlaybookLine;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -10,28 +10,20 @@ use leptos::prelude::*;
 pub async fn change_playbook(
     state: AppState,
     change: impl FnOnce(&mut Vec<PlaybookLine>) + 'static,
-) -> bool {
+) -> Result<(), ActionError> {
     change_playbook_boxed(state, Box::new(change)).await
 }
 
 type PlaybookChange = Box<dyn FnOnce(&mut Vec<PlaybookLine>)>;
 
-async fn change_playbook_boxed(state: AppState, change: PlaybookChange) -> bool {
-    let result = locked(state, move |store| {
+async fn change_playbook_boxed(state: AppState, change: PlaybookChange) -> Result<(), ActionError> {
+    let lines = stored(state, move |store| {
         let mut lines = store.read_playbook()?;
         change(&mut lines);
         store.save_playbook(&lines).map(|_| lines)
     })
-    .await;
-    match result {
-        Ok(lines) => {
-            state.data.update(|d| d.playbook = lines);
-            count_change(state).await;
-            true
-        }
-        Err(e) => {
-            report_storage(&state, &e);
-            false
-        }
-    }
+    .await?;
+    state.data.update(|d| d.playbook = lines);
+    count_change(state).await;
+    Ok(())
 }

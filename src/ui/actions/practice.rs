@@ -1,40 +1,34 @@
 //! Trainees and their practice. Each rating writes that trainee's part only; the
 //! active trainee belongs to the tab.
 
-use super::{locked, report_storage};
+use super::{stored, ActionError};
 use crate::domain::ids::TraineeId;
 use crate::domain::practice::parts::changes_between;
-use crate::domain::practice::state::{PracticeState, Trainee, TraineeError};
+use crate::domain::practice::state::{PracticeState, Trainee};
 use crate::storage::tab_session;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// Adds a trainee, unique by name among those stored now, and makes them this tab's.
-/// `Err(None)`: storage failed, and the user was told.
-pub async fn add_trainee(state: AppState, trainee: Trainee) -> Result<(), Option<TraineeError>> {
+/// A refused name comes back as [`ActionError::Trainee`] for the form to show.
+pub async fn add_trainee(state: AppState, trainee: Trainee) -> Result<(), ActionError> {
     let id = trainee.id;
-    match locked(state, move |store| store.add_trainee(trainee)).await {
-        Ok(Ok(trainees)) => {
-            state.data.update(|d| d.practice.trainees = trainees);
-            choose_trainee(state, Some(id)).await;
-            Ok(())
-        }
-        Ok(Err(e)) => Err(Some(e)),
-        Err(e) => {
-            report_storage(&state, &e);
-            Err(None)
-        }
-    }
+    let trainees = stored(state, move |store| store.add_trainee(trainee)).await??;
+    state.data.update(|d| d.practice.trainees = trainees);
+    // The trainee is stored; a failure to remember the choice was shown already.
+    let _ = choose_trainee(state, Some(id)).await;
+    Ok(())
 }
 
 /// Makes `trainee` this tab's trainee; other tabs keep theirs. The choice is also
 /// remembered for the next start.
-pub async fn choose_trainee(state: AppState, trainee: Option<TraineeId>) {
+pub async fn choose_trainee(
+    state: AppState,
+    trainee: Option<TraineeId>,
+) -> Result<(), ActionError> {
     tab_session::set_active_trainee(trainee);
     state.data.update(|d| d.practice.active = trainee);
-    if let Err(e) = locked(state, move |store| store.remember_trainee(trainee)).await {
-        report_storage(&state, &e);
-    }
+    stored(state, move |store| store.remember_trainee(trainee)).await
 }
 
 /// Records what `change` does to one trainee's practice (a rating, a drill round): the
@@ -43,7 +37,7 @@ pub async fn record_practice(
     state: AppState,
     trainee: TraineeId,
     change: impl FnOnce(&mut PracticeState) + 'static,
-) -> bool {
+) -> Result<(), ActionError> {
     record_boxed(state, trainee, Box::new(change)).await
 }
 
@@ -51,7 +45,7 @@ async fn record_boxed(
     state: AppState,
     trainee: TraineeId,
     change: Box<dyn FnOnce(&mut PracticeState)>,
-) -> bool {
+) -> Result<(), ActionError> {
     let before = state
         .data
         .with_untracked(|d| d.practice.working_copy(trainee));
@@ -62,25 +56,18 @@ async fn record_boxed(
         .remove(&trainee)
         .filter(|c| !c.is_empty())
     else {
-        return true;
+        return Ok(());
     };
-    match locked(state, move |store| store.record_practice(trainee, &changes)).await {
-        Ok(write) => {
-            state.data.update(|d| {
-                let practice = &mut d.practice;
-                practice.reviews.extend(write.reviews);
-                practice.drills.extend(write.drills);
-                practice.set_trainee_part(trainee, write.head.cards, write.head.archive);
-            });
-            // A User Timing mark, so the practice benchmark can time a rating until stored.
-            if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = performance.mark("kb-rating-stored");
-            }
-            true
-        }
-        Err(e) => {
-            report_storage(&state, &e);
-            false
-        }
+    let write = stored(state, move |store| store.record_practice(trainee, &changes)).await?;
+    state.data.update(|d| {
+        let practice = &mut d.practice;
+        practice.reviews.extend(write.reviews);
+        practice.drills.extend(write.drills);
+        practice.set_trainee_part(trainee, write.head.cards, write.head.archive);
+    });
+    // A User Timing mark, so the practice benchmark can time a rating until stored.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("kb-rating-stored");
     }
+    Ok(())
 }

@@ -60,7 +60,7 @@ pub fn NoticeBar() -> impl IntoView {
     });
     let undo = move |_| {
         if let Some(customer) = state.notice.get_untracked().and_then(|n| n.undo) {
-            leptos::task::spawn_local(actions::undo_delete(state, *customer));
+            actions::spawn(actions::undo_delete(state, *customer));
         }
     };
     view! {

@@ -1,7 +1,7 @@
-use super::super::actions;
+use super::super::actions::{self, ActionError};
 use super::super::clock;
 use super::super::format::hook_label;
-use super::super::i18n::{field_message, save_message, texts};
+use super::super::i18n::{field_message, texts};
 use super::super::state::app_state;
 use super::class_badge::class_name;
 use crate::domain::customer::class::CustomerClass;
@@ -9,7 +9,6 @@ use crate::domain::customer::hook::HookKind;
 use crate::domain::customer::record::Customer;
 use crate::domain::customer::validation::{CustomerDraft, FieldError};
 use crate::domain::ids::CustomerId;
-use crate::storage::error::SaveError;
 use crate::ui::locale::{amount_for_form, amount_for_validation};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -71,9 +70,9 @@ pub fn CustomerForm(
 
     // A failed save shows its reason beside the button, and the form keeps what was typed.
     let save_error = RwSignal::new(None::<String>);
-    let failed = move |error: &SaveError| match error {
-        SaveError::Conflict(c) => conflict.set(Some(*c.stored.clone())),
-        other => save_error.set(Some(save_message(other))),
+    let failed = move |error: &ActionError| match error {
+        ActionError::Conflict(c) => conflict.set(Some(*c.stored.clone())),
+        other => save_error.set(Some(other.message())),
     };
     let after_save = move |saved: Option<Customer>| {
         save_error.set(None);

@@ -88,7 +88,10 @@ pub fn DrillPanel() -> impl IntoView {
         }
         let attempt = r.attempt(trainee, clock::now(), class, line, millis);
         leptos::task::spawn_local(async move {
-            if actions::record_practice(state, trainee, move |p| p.drills.push(attempt)).await {
+            if actions::record_practice(state, trainee, move |p| p.drills.push(attempt))
+                .await
+                .is_ok()
+            {
                 outcome.set(Some(Outcome {
                     class_pick: class,
                     line_pick: line,

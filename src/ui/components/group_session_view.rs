@@ -93,12 +93,9 @@ pub fn GroupSessionView() -> impl IntoView {
         let rating = mark_rating(succeeded);
         let now = clock::now();
         let trainee = round.trainee;
-        leptos::task::spawn_local(async move {
-            actions::record_practice(state, trainee, move |p| {
-                rehearse(p, trainee, &line, rating, None, now, true)
-            })
-            .await;
-        });
+        actions::spawn(actions::record_practice(state, trainee, move |p| {
+            rehearse(p, trainee, &line, rating, None, now, true)
+        }));
         session.update(|s| {
             if let Some(s) = s {
                 s.mark_current(succeeded)

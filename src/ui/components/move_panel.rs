@@ -17,7 +17,7 @@ pub fn MovePanel(last_move: RwSignal<Option<LastMove>>) -> impl IntoView {
         if let Some(last) = last_move.get_untracked() {
             let reason = reason.get_untracked();
             leptos::task::spawn_local(async move {
-                if actions::set_move_reason(state, last, reason).await {
+                if actions::set_move_reason(state, last, reason).await.is_ok() {
                     state.show_notice(t.move_reason_saved);
                     last_move.set(None);
                 }
@@ -27,7 +27,7 @@ pub fn MovePanel(last_move: RwSignal<Option<LastMove>>) -> impl IntoView {
     let undo = move |_| {
         if let Some(last) = last_move.get_untracked() {
             leptos::task::spawn_local(async move {
-                if actions::undo_move(state, last).await {
+                if actions::undo_move(state, last).await.is_ok() {
                     state.show_notice(t.move_undone);
                     last_move.set(None);
                 }

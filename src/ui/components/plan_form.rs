@@ -63,7 +63,7 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
             approach.get_untracked().parse().ok(),
         );
         leptos::task::spawn_local(async move {
-            if actions::plan_contact(state, customer, plan).await {
+            if actions::plan_contact(state, customer, plan).await.is_ok() {
                 state.show_notice(t.plan_saved);
                 on_done.run(());
             }

@@ -46,7 +46,7 @@ pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> i
                 *lines = apply_changes(lines, &list, &picked, today);
             })
             .await;
-            if applied {
+            if applied.is_ok() {
                 state.show_notice((t.playbook_import_applied)(count));
                 incoming.set(None);
             }

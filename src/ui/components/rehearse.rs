@@ -123,7 +123,7 @@ pub fn Rehearse() -> impl IntoView {
                 )
             })
             .await;
-            if !saved {
+            if saved.is_err() {
                 done_count.update(|n| *n = n.saturating_sub(1));
                 queue.update(|q| q.push(line_id));
             }

@@ -3,7 +3,7 @@ use super::super::clock;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::ids::TraineeId;
-use crate::domain::practice::state::{Trainee, TraineeError};
+use crate::domain::practice::state::Trainee;
 use leptos::prelude::*;
 
 /// Who is practising at this machine: pick a trainee or add one. All progress is kept
@@ -13,7 +13,7 @@ pub fn TraineeBar() -> impl IntoView {
     let state = app_state();
     let t = texts();
     let name = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<String>);
     let trainees = Memo::new(move |_| state.data.with(|d| d.practice.trainees.clone()));
     let active = Memo::new(move |_| state.data.with(|d| d.practice.active));
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -29,15 +29,14 @@ pub fn TraineeBar() -> impl IntoView {
                     name.set(String::new());
                     problem.set(None);
                 }
-                Err(None) => {}
-                Err(Some(TraineeError::EmptyName)) => problem.set(Some(t.trainee_name_missing)),
-                Err(Some(TraineeError::NameTaken)) => problem.set(Some(t.trainee_name_taken)),
+                Err(e @ actions::ActionError::Trainee(_)) => problem.set(Some(e.message())),
+                Err(_) => {}
             }
         });
     };
     let select = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev).parse().ok().map(TraineeId);
-        leptos::task::spawn_local(actions::choose_trainee(state, id));
+        actions::spawn(actions::choose_trainee(state, id));
     };
     view! {
         <div class="panel trainee-bar">

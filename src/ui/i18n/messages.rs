@@ -4,7 +4,7 @@ use super::texts;
 use crate::domain::customer::validation::FieldError;
 use crate::domain::exchange::csv_import::{BadRowReason, CsvReadError, DuplicateKey};
 use crate::storage::backup::BackupError;
-use crate::storage::error::{SaveError, StorageError};
+use crate::storage::error::StorageError;
 use crate::storage::playbook_file::PlaybookFileError;
 
 pub fn storage_message(error: &StorageError) -> String {
@@ -20,16 +20,6 @@ pub fn storage_message(error: &StorageError) -> String {
         StorageError::RecoveryFailed { key, .. } => (t.err_recovery_failed)(key),
         StorageError::MigrationMismatch => t.err_migration_mismatch.into(),
         StorageError::Browser(detail) => (t.err_browser)(detail),
-    }
-}
-
-/// Conflicts are shown in place by the form; everything else becomes a banner text.
-pub fn save_message(error: &SaveError) -> String {
-    match error {
-        SaveError::Storage(e) => storage_message(e),
-        SaveError::Conflict(c) => (texts().conflict_text)(&c.stored.fields.name),
-        SaveError::Missing => texts().err_missing.into(),
-        SaveError::UndoRefused => texts().err_undo_refused.into(),
     }
 }
 

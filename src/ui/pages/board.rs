@@ -101,7 +101,7 @@ fn Board() -> impl IntoView {
     let pinned = Signal::derive(move || last_move.with(|m| m.as_ref().map(|m| m.id)));
     let on_move = Callback::new(move |(id, to): (CustomerId, CustomerClass)| {
         leptos::task::spawn_local(async move {
-            if let Some(moved) = actions::move_customer(state, id, to).await {
+            if let Ok(Some(moved)) = actions::move_customer(state, id, to).await {
                 last_move.set(Some(moved));
             }
         });

@@ -76,7 +76,7 @@ pub fn DataPage() -> impl IntoView {
             .map_err(|e| backup_message(&e))
             .and_then(|json| download(&file_name, "application/json", &json))
         {
-            Ok(()) => leptos::task::spawn_local(actions::record_backup(state)),
+            Ok(()) => actions::spawn(actions::record_backup(state)),
             Err(message) => state.show_error(message),
         }
     };
@@ -120,7 +120,7 @@ pub fn DataPage() -> impl IntoView {
 
     let remove_legacy = move |_| {
         leptos::task::spawn_local(async move {
-            if actions::remove_legacy_copy(state).await {
+            if actions::remove_legacy_copy(state).await.is_ok() {
                 state.show_notice(t.legacy_removed);
             }
         });

@@ -75,15 +75,13 @@ pub fn OutreachPage() -> impl IntoView {
                                     <button class="button-primary" data-testid="downgrade-confirm" on:click=move |_| {
                                         let done = (t.downgrade_done)(&name(id));
                                         leptos::task::spawn_local(async move {
-                                            if actions::confirm_downgrade(state, id, (t.downgrade_reason)(count)).await {
+                                            if actions::confirm_downgrade(state, id, (t.downgrade_reason)(count)).await.is_ok() {
                                                 state.show_notice(done);
                                             }
                                         });
                                     }>{t.downgrade_confirm}</button>
                                     <button class="button-secondary" data-testid="downgrade-dismiss" on:click=move |_| {
-                                        leptos::task::spawn_local(async move {
-                                            actions::dismiss_downgrade(state, id).await;
-                                        });
+                                        actions::spawn(actions::dismiss_downgrade(state, id));
                                     }>{t.downgrade_dismiss}</button>
                                 </div>
                             </section>
@@ -226,7 +224,10 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
             result.get_untracked(),
         );
         leptos::task::spawn_local(async move {
-            if actions::complete_plan(state, id, plan_id, contact).await {
+            if actions::complete_plan(state, id, plan_id, contact)
+                .await
+                .is_ok()
+            {
                 state.show_notice(t.agenda_completed);
             }
         });

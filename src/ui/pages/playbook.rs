@@ -78,7 +78,7 @@ pub fn PlaybookPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let saved =
                 actions::change_playbook(state, move |lines| checked.save_into(lines, today)).await;
-            if saved {
+            if saved.is_ok() {
                 state.show_notice(t.playbook_saved);
                 editing.set(None);
             }
@@ -90,13 +90,16 @@ pub fn PlaybookPage() -> impl IntoView {
             t.playbook_copy_suffix,
             clock::today(),
         );
-        leptos::task::spawn_local(async move {
-            actions::change_playbook(state, move |lines| lines.push(copy)).await;
-        });
+        actions::spawn(actions::change_playbook(state, move |lines| {
+            lines.push(copy)
+        }));
     };
     let delete = move |id: LineId| {
         leptos::task::spawn_local(async move {
-            if actions::change_playbook(state, move |lines| lines.retain(|l| l.id != id)).await {
+            if actions::change_playbook(state, move |lines| lines.retain(|l| l.id != id))
+                .await
+                .is_ok()
+            {
                 state.show_notice(t.playbook_deleted);
             }
         });
@@ -119,7 +122,7 @@ pub fn PlaybookPage() -> impl IntoView {
                 lines.extend(fresh);
             })
             .await;
-            if saved {
+            if saved.is_ok() {
                 state.show_notice((t.playbook_starter_objections_added)(added.get()));
             }
         });
