@@ -88,8 +88,8 @@ mod tests {
     use crate::domain::customer::contact::{Channel, ContactResult};
     use crate::domain::customer::hook::CurrentNote;
     use crate::domain::customer::record::CustomerFields;
-    use crate::domain::ids::{ContactId, CustomerId, LineId};
-    use crate::domain::playbook::lines::{LineKind, LineStatus, Situation};
+    use crate::domain::ids::{ContactId, CustomerId};
+    use crate::domain::playbook::builder::LineBuilder;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("valid")
@@ -136,21 +136,13 @@ mod tests {
     }
 
     fn line(id: u64, class: CustomerClass, hook: HookKind) -> PlaybookLine {
-        PlaybookLine {
-            id: LineId(id),
-            kind: LineKind::Opening,
-            situation: Situation {
-                class,
-                direction: Direction::Inbound,
-                hook,
-            },
-            title: String::new(),
-            text: format!("Zeile {id}"),
-            customer_line: String::new(),
-            status: LineStatus::Agreed,
-            version: 1,
-            changed: day(1),
-        }
+        LineBuilder::opening(id)
+            .class(class)
+            .hook(hook)
+            .title("")
+            .text(&format!("Zeile {id}"))
+            .changed(day(1))
+            .build()
     }
 
     #[test]

@@ -150,8 +150,9 @@ impl ObjectionIndex {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::contact::Direction;
-    use crate::domain::playbook::lines::{LineKind, Reach, Situation};
+
+    use crate::domain::playbook::builder::LineBuilder;
+    use crate::domain::playbook::lines::{LineKind, Reach};
     use crate::domain::playbook::starter::starter_playbook;
     use chrono::NaiveDate;
     use proptest::prelude::*;
@@ -162,24 +163,17 @@ mod tests {
         class: Option<CustomerClass>,
         hook: Option<HookKind>,
     ) -> PlaybookLine {
-        PlaybookLine {
-            id: LineId(id),
-            kind: LineKind::Objection(Reach {
-                all_classes: class.is_none(),
-                any_hook: hook.is_none(),
-            }),
-            situation: Situation {
-                class: class.unwrap_or(CustomerClass::A),
-                direction: Direction::Inbound,
-                hook: hook.unwrap_or(HookKind::ExtraBenefit),
-            },
-            title: title.into(),
-            text: format!("Antwort {id}"),
-            customer_line: String::new(),
-            status: LineStatus::Agreed,
-            version: 1,
-            changed: NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid"),
-        }
+        let reach = Reach {
+            all_classes: class.is_none(),
+            any_hook: hook.is_none(),
+        };
+        LineBuilder::objection(id, reach)
+            .class(class.unwrap_or(CustomerClass::A))
+            .hook(hook.unwrap_or(HookKind::ExtraBenefit))
+            .title(title)
+            .text(&format!("Antwort {id}"))
+            .changed(NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid"))
+            .build()
     }
 
     fn ids(index: &ObjectionIndex, query: &str, caller: Caller<'_>) -> Vec<u64> {

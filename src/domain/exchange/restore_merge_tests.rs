@@ -3,9 +3,8 @@ use crate::domain::customer::builder::CustomerBuilder;
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::contact::{Direction, PlannedContact};
-use crate::domain::customer::hook::HookKind;
-use crate::domain::ids::{LineId, PlanId};
-use crate::domain::playbook::lines::{LineKind, LineStatus, Situation};
+use crate::domain::ids::PlanId;
+use crate::domain::playbook::builder::LineBuilder;
 use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 
@@ -41,21 +40,11 @@ fn dataset(customers: Vec<Customer>) -> Dataset {
 }
 
 fn line(id: u64, version: u32, changed: u32, title: &str) -> PlaybookLine {
-    PlaybookLine {
-        id: LineId(id),
-        kind: LineKind::Opening,
-        situation: Situation {
-            class: CustomerClass::B,
-            direction: Direction::Inbound,
-            hook: HookKind::ExtraBenefit,
-        },
-        title: title.into(),
-        text: "Schön, dass Sie anrufen.".into(),
-        customer_line: String::new(),
-        status: LineStatus::Agreed,
-        version,
-        changed: day(changed),
-    }
+    LineBuilder::opening(id)
+        .title(title)
+        .version(version)
+        .changed(day(changed))
+        .build()
 }
 
 fn names(list: &[CustomerRef]) -> Vec<&str> {

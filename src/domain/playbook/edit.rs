@@ -137,6 +137,7 @@ impl CheckedLine {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::domain::playbook::builder::LineBuilder;
     use proptest::prelude::*;
 
     fn day(n: u32) -> NaiveDate {
@@ -144,21 +145,15 @@ mod tests {
     }
 
     fn stored(id: u64) -> PlaybookLine {
-        PlaybookLine {
-            id: LineId(id),
-            kind: crate::domain::playbook::lines::LineKind::Opening,
-            situation: Situation {
-                class: CustomerClass::O,
-                direction: Direction::Outbound,
-                hook: HookKind::LegalChange,
-            },
-            title: "Neue Regel".into(),
-            text: "Ab Januar gilt etwas Neues.".into(),
-            customer_line: String::new(),
-            status: LineStatus::Agreed,
-            version: 3,
-            changed: day(1),
-        }
+        LineBuilder::opening(id)
+            .class(CustomerClass::O)
+            .direction(Direction::Outbound)
+            .hook(HookKind::LegalChange)
+            .title("Neue Regel")
+            .text("Ab Januar gilt etwas Neues.")
+            .version(3)
+            .changed(day(1))
+            .build()
     }
 
     #[test]

@@ -144,6 +144,7 @@ fn same_content(a: &PlaybookLine, b: &PlaybookLine) -> bool {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::domain::playbook::builder::LineBuilder;
     use crate::domain::playbook::lines::{LineKind, Reach};
     use crate::domain::playbook::starter::starter_playbook;
 
@@ -171,27 +172,8 @@ mod tests {
         assert_eq!((applied[0].kind, applied[0].version), (widened[0].kind, 1));
     }
 
-    use crate::domain::customer::class::CustomerClass;
-    use crate::domain::customer::contact::Direction;
-    use crate::domain::customer::hook::HookKind;
-    use crate::domain::playbook::lines::{LineStatus, Situation};
-
     fn line(id: u64, title: &str, text: &str) -> PlaybookLine {
-        PlaybookLine {
-            id: LineId(id),
-            kind: LineKind::default(),
-            situation: Situation {
-                class: CustomerClass::B,
-                direction: Direction::Inbound,
-                hook: HookKind::ExtraBenefit,
-            },
-            title: title.into(),
-            text: text.into(),
-            customer_line: String::new(),
-            status: LineStatus::Agreed,
-            version: 1,
-            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
-        }
+        LineBuilder::opening(id).title(title).text(text).build()
     }
 
     #[test]

@@ -245,27 +245,50 @@ pub fn approach_hook(lines: &[PlaybookLine], chosen: Option<LineId>) -> Option<&
         .map(|l| &l.situation.hook)
 }
 
+/// The line with this id, if the playbook still has it.
+pub fn line_by_id(lines: &[PlaybookLine], id: LineId) -> Option<&PlaybookLine> {
+    lines.iter().find(|l| l.id == id)
+}
+
+/// Takes a line out of the playbook; an id it no longer has changes nothing.
+pub fn remove_line(lines: &mut Vec<PlaybookLine>, id: LineId) {
+    lines.retain(|l| l.id != id);
+}
+
+/// Whether the playbook has any objection at all, agreed or proposed: one begun before
+/// objections existed has none and is offered the starter ones.
+pub fn has_objections(lines: &[PlaybookLine]) -> bool {
+    lines.iter().any(PlaybookLine::is_objection)
+}
+
+/// Whether any objection's answer is agreed; until one is, the call screen says that
+/// the answers it finds are only proposals.
+pub fn has_agreed_objection(lines: &[PlaybookLine]) -> bool {
+    lines
+        .iter()
+        .any(|l| l.is_objection() && l.status == LineStatus::Agreed)
+}
+
+impl PlaybookLine {
+    /// What the customer says in a practice prompt: an objection in its own words, or
+    /// at least its name; an opening line's scene-setting line, which may be empty.
+    pub fn customer_says(&self) -> &str {
+        if self.is_objection() && self.customer_line.is_empty() {
+            &self.title
+        } else {
+            &self.customer_line
+        }
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::domain::playbook::builder::LineBuilder;
 
     fn line(id: u64, class: CustomerClass, hook: HookKind) -> PlaybookLine {
-        PlaybookLine {
-            id: LineId(id),
-            kind: LineKind::Opening,
-            situation: Situation {
-                class,
-                direction: Direction::Inbound,
-                hook,
-            },
-            title: format!("Zeile {id}"),
-            text: "Schön, dass Sie anrufen.".into(),
-            customer_line: String::new(),
-            status: LineStatus::Agreed,
-            version: 1,
-            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
-        }
+        LineBuilder::opening(id).class(class).hook(hook).build()
     }
 
     #[test]
@@ -497,5 +520,45 @@ mod tests {
             .collect();
         assert_eq!(ids, vec![2]);
         assert!(filtered_lines(&lines, None, Some(Direction::Outbound)).is_empty());
+    }
+
+    #[test]
+    fn a_playbook_of_openings_has_no_objection_until_one_is_added() {
+        let mut lines = vec![line(1, CustomerClass::B, HookKind::LegalChange)];
+        assert!(!has_objections(&lines));
+        assert!(!has_agreed_objection(&lines));
+        lines.push(
+            LineBuilder::objection(2, Reach::EVERYONE)
+                .status(LineStatus::Proposed)
+                .build(),
+        );
+        assert!(has_objections(&lines));
+        assert!(!has_agreed_objection(&lines), "a proposal is not agreed");
+        lines.push(LineBuilder::objection(3, Reach::EVERYONE).build());
+        assert!(has_agreed_objection(&lines));
+    }
+
+    #[test]
+    fn lines_are_found_and_removed_by_id() {
+        let mut lines = vec![
+            line(1, CustomerClass::B, HookKind::LegalChange),
+            line(2, CustomerClass::O, HookKind::LegalChange),
+        ];
+        assert_eq!(line_by_id(&lines, LineId(2)).map(|l| l.id.0), Some(2));
+        assert_eq!(line_by_id(&lines, LineId(9)), None);
+        remove_line(&mut lines, LineId(9));
+        assert_eq!(lines.len(), 2);
+        remove_line(&mut lines, LineId(1));
+        assert_eq!(lines.iter().map(|l| l.id.0).collect::<Vec<_>>(), vec![2]);
+    }
+
+    #[test]
+    fn a_silent_objection_is_said_by_its_name_an_opening_by_its_own_line() {
+        let named = LineBuilder::objection(1, Reach::EVERYONE).title("Zu teuer");
+        assert_eq!(named.clone().build().customer_says(), "Zu teuer");
+        let worded = named.customer_line("Das ist mir zu teuer.").build();
+        assert_eq!(worded.customer_says(), "Das ist mir zu teuer.");
+        let opening = line(2, CustomerClass::B, HookKind::LegalChange);
+        assert_eq!(opening.customer_says(), "");
     }
 }

@@ -66,27 +66,18 @@ pub fn print_objections(lines: &[PlaybookLine]) -> Vec<PlaybookLine> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::ids::LineId;
-    use crate::domain::playbook::lines::Situation;
-    use chrono::NaiveDate;
+
+    use crate::domain::playbook::builder::LineBuilder;
+
     use proptest::prelude::*;
 
     fn line(id: u64, class: CustomerClass, direction: Direction, hook: HookKind) -> PlaybookLine {
-        PlaybookLine {
-            id: LineId(id),
-            kind: crate::domain::playbook::lines::LineKind::Opening,
-            situation: Situation {
-                class,
-                direction,
-                hook,
-            },
-            title: format!("Zeile {id}"),
-            text: "Worte".into(),
-            customer_line: String::new(),
-            status: LineStatus::Agreed,
-            version: 1,
-            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
-        }
+        LineBuilder::opening(id)
+            .class(class)
+            .direction(direction)
+            .hook(hook)
+            .text("Worte")
+            .build()
     }
 
     fn ids(lines: &[&PlaybookLine]) -> Vec<u64> {

@@ -320,6 +320,18 @@ pub fn starter_objections(today: NaiveDate) -> impl Iterator<Item = PlaybookLine
     )
 }
 
+/// Tops a playbook up with the starter objections it lacks (by id), dated when they
+/// were written; a line the team already has, changed or not, is kept as it is.
+/// Returns how many were added.
+pub fn add_missing_objections(lines: &mut Vec<PlaybookLine>) -> usize {
+    let fresh: Vec<PlaybookLine> = starter_objections(starter_written())
+        .filter(|o| !lines.iter().any(|l| l.id == o.id))
+        .collect();
+    let added = fresh.len();
+    lines.extend(fresh);
+    added
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
@@ -450,5 +462,24 @@ mod tests {
         ] {
             assert!(objections.iter().any(|o| o.title == usual), "{usual}");
         }
+    }
+
+    #[test]
+    fn the_top_up_adds_only_the_starter_objections_a_playbook_lacks() {
+        let mut lines = lines();
+        let openings = lines.len();
+        let count = objections().len();
+        assert_eq!(add_missing_objections(&mut lines), count);
+        assert_eq!(lines.len(), openings + count);
+        assert!(lines[openings..]
+            .iter()
+            .all(|l| l.is_objection() && l.changed == starter_written()));
+        // A team's own rewording of a starter objection stays as it is.
+        lines[openings].text = "Unsere Antwort".into();
+        lines.remove(openings + 1);
+        assert_eq!(add_missing_objections(&mut lines), 1);
+        assert_eq!(lines[openings].text, "Unsere Antwort");
+        assert_eq!(add_missing_objections(&mut lines), 0);
+        assert_eq!(lines.len(), openings + count);
     }
 }

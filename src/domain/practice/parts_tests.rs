@@ -42,26 +42,14 @@ fn changes_name_new_logs_and_changed_cards_per_trainee() {
 
 #[test]
 fn a_change_on_the_working_copy_names_only_what_it_adds() {
-    use crate::domain::customer::class::CustomerClass;
-    use crate::domain::customer::contact::Direction;
-    use crate::domain::customer::hook::HookKind;
-    use crate::domain::playbook::lines::{LineStatus, PlaybookLine, Situation};
+    use crate::domain::playbook::builder::LineBuilder;
+
     use crate::domain::practice::scheduling::rehearse;
-    let line = PlaybookLine {
-        id: LineId(1),
-        kind: crate::domain::playbook::lines::LineKind::Opening,
-        situation: Situation {
-            class: CustomerClass::B,
-            direction: Direction::Inbound,
-            hook: HookKind::ExtraBenefit,
-        },
-        title: "Zeile".into(),
-        text: "Worte".into(),
-        customer_line: String::new(),
-        status: LineStatus::Agreed,
-        version: 1,
-        changed: at(0).date(),
-    };
+    let line = LineBuilder::opening(1)
+        .title("Zeile")
+        .text("Worte")
+        .changed(at(0).date())
+        .build();
     let mut practice = PracticeState::default();
     for id in [1, 2] {
         practice.trainees.push(Trainee {

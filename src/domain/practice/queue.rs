@@ -99,28 +99,13 @@ pub fn requeue_after_rating(queue: &mut Vec<LineId>, line: LineId, rating: Ratin
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::contact::Direction;
-    use crate::domain::customer::hook::HookKind;
-    use crate::domain::playbook::lines::Situation;
-    use chrono::NaiveDate;
+
+    use crate::domain::playbook::builder::LineBuilder;
+
     use proptest::prelude::*;
 
     fn line(id: u64) -> PlaybookLine {
-        PlaybookLine {
-            id: LineId(id),
-            kind: crate::domain::playbook::lines::LineKind::Opening,
-            situation: Situation {
-                class: CustomerClass::B,
-                direction: Direction::Inbound,
-                hook: HookKind::ExtraBenefit,
-            },
-            title: format!("Zeile {id}"),
-            text: "Worte".into(),
-            customer_line: String::new(),
-            status: LineStatus::Agreed,
-            version: 1,
-            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
-        }
+        LineBuilder::opening(id).text("Worte").build()
     }
 
     #[test]

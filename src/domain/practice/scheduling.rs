@@ -139,30 +139,14 @@ pub fn rehearse(
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::class::CustomerClass;
-    use crate::domain::customer::contact::Direction;
-    use crate::domain::customer::hook::HookKind;
-    use crate::domain::ids::LineId;
-    use crate::domain::playbook::lines::{LineStatus, Situation};
+
+    use crate::domain::playbook::builder::LineBuilder;
+
     use chrono::NaiveDate;
 
     #[test]
     fn the_buttons_show_longer_intervals_for_better_ratings() {
-        let line = PlaybookLine {
-            id: LineId(1),
-            kind: crate::domain::playbook::lines::LineKind::Opening,
-            situation: Situation {
-                class: CustomerClass::B,
-                direction: Direction::Inbound,
-                hook: HookKind::ExtraBenefit,
-            },
-            title: "Zeile".into(),
-            text: "Worte".into(),
-            customer_line: String::new(),
-            status: LineStatus::Agreed,
-            version: 1,
-            changed: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid"),
-        };
+        let line = LineBuilder::opening(1).title("Zeile").text("Worte").build();
         let now = NaiveDate::from_ymd_opt(2026, 11, 27)
             .and_then(|d| d.and_hms_opt(9, 0, 0))
             .expect("valid");

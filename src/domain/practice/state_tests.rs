@@ -1,10 +1,9 @@
 use super::*;
 use crate::domain::customer::class::CustomerClass;
-use crate::domain::customer::contact::Direction;
-use crate::domain::customer::hook::HookKind;
 use crate::domain::demo::dataset::demo_dataset;
+use crate::domain::playbook::builder::LineBuilder;
 use crate::domain::playbook::exchange::{apply_changes, playbook_changes, ChangeKind};
-use crate::domain::playbook::lines::{LineKind, LineStatus, PlaybookLine, Situation};
+use crate::domain::playbook::lines::{LineStatus, PlaybookLine};
 use crate::domain::playbook::starter::starter_playbook;
 use crate::domain::practice::drill::{drill_round, Dice};
 use crate::domain::practice::group_session::GroupSession;
@@ -23,21 +22,12 @@ fn at(d: u32, hour: u32) -> NaiveDateTime {
 }
 
 fn line(id: u64, class: CustomerClass, status: LineStatus) -> PlaybookLine {
-    PlaybookLine {
-        id: LineId(id),
-        kind: LineKind::Opening,
-        situation: Situation {
-            class,
-            direction: Direction::Inbound,
-            hook: HookKind::ExtraBenefit,
-        },
-        title: format!("Zeile {id}"),
-        text: "Schön, dass Sie anrufen – ich habe etwas für Sie.".into(),
-        customer_line: String::new(),
-        status,
-        version: 1,
-        changed: day(1),
-    }
+    LineBuilder::opening(id)
+        .class(class)
+        .status(status)
+        .text("Schön, dass Sie anrufen – ich habe etwas für Sie.")
+        .changed(day(1))
+        .build()
 }
 
 const ANNA: TraineeId = TraineeId(1);

@@ -13,6 +13,7 @@ use crate::domain::customer::hook::HookKind;
 use crate::domain::format::dates::parse_date;
 use crate::domain::ids::{ContactId, CustomerId, LineId};
 use crate::domain::outreach::contact_draft::ContactDraft;
+use crate::domain::playbook::lines::line_by_id;
 use leptos::prelude::*;
 
 /// Logs the call from the card in a few clicks: reason, hook, result, follow-up, and
@@ -45,7 +46,7 @@ pub fn CallLogForm(
                 .search("", who, usize::MAX)
                 .into_iter()
                 .filter_map(|hit| {
-                    let line = d.playbook.iter().find(|l| l.id == hit.id)?;
+                    let line = line_by_id(&d.playbook, hit.id)?;
                     let label = if hit.fits {
                         line.title.clone()
                     } else {

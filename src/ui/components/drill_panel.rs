@@ -6,6 +6,7 @@ use super::super::state::app_state;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::nav::is_typing;
 use crate::domain::customer::class::CustomerClass;
+use crate::domain::playbook::lines::line_by_id;
 use crate::domain::practice::drill::{drill_round_or_demo, Dice, DrillChoice, DrillRound};
 use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
@@ -136,10 +137,7 @@ pub fn DrillPanel() -> impl IntoView {
     let choice_text = move |choice: DrillChoice| {
         state.data.with(|d| {
             let text = match choice {
-                DrillChoice::Line(id) => d
-                    .playbook
-                    .iter()
-                    .find(|l| l.id == id)
+                DrillChoice::Line(id) => line_by_id(&d.playbook, id)
                     .map(|l| l.text.clone())
                     .unwrap_or_default(),
                 DrillChoice::NoApproach => t.drill_no_approach.to_string(),

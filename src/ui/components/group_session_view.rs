@@ -5,6 +5,7 @@ use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use crate::domain::ids::TraineeId;
+use crate::domain::playbook::lines::line_by_id;
 use crate::domain::practice::drill::Dice;
 use crate::domain::practice::group_session::{
     has_agreed_line, mark_rating, taking_part, GroupSession,
@@ -86,7 +87,7 @@ pub fn GroupSessionView() -> impl IntoView {
         };
         let Some(line) = state
             .data
-            .with_untracked(|d| d.playbook.iter().find(|l| l.id == round.line).cloned())
+            .with_untracked(|d| line_by_id(&d.playbook, round.line).cloned())
         else {
             return;
         };
@@ -106,7 +107,7 @@ pub fn GroupSessionView() -> impl IntoView {
         let round = session.with(|s| s.as_ref().and_then(|s| s.rounds.last().cloned()))?;
         let line = state
             .data
-            .with(|d| d.playbook.iter().find(|l| l.id == round.line).cloned())?;
+            .with(|d| line_by_id(&d.playbook, round.line).cloned())?;
         Some((round, line))
     });
     let round_number = move || session.with(|s| s.as_ref().map_or(0, |s| s.rounds.len()));

@@ -27,6 +27,7 @@ pub mod progress_panel;
 pub mod pwa;
 pub mod rehearse;
 pub mod restore_preview;
+pub mod result_keys;
 pub mod storage_meter;
 pub mod tel_handler;
 pub mod timeline;

@@ -3,11 +3,12 @@ use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::link::A;
 use super::nav::is_typing;
+use super::result_keys::on_result_keys;
 use crate::domain::call::objections::{Caller, ObjectionIndex};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::LineId;
-use crate::domain::playbook::lines::LineStatus;
+use crate::domain::playbook::lines::{has_agreed_objection, line_by_id};
 use leptos::prelude::*;
 
 /// Results shown at once: the answer is wanted now, not a list to read.
@@ -59,7 +60,7 @@ impl ObjectionSearch {
                 found
                     .into_iter()
                     .filter_map(|hit| {
-                        let line = d.playbook.iter().find(|l| l.id == hit.id)?;
+                        let line = line_by_id(&d.playbook, hit.id)?;
                         Some(Row {
                             id: hit.id,
                             title: line.title.clone(),
@@ -141,19 +142,11 @@ pub fn ObjectionPanel(
     let answer = move || {
         let id = shown.get()?;
         state.data.with(|d| {
-            d.playbook
-                .iter()
-                .find(|l| l.id == id)
+            line_by_id(&d.playbook, id)
                 .map(|l| (id, l.title.clone(), l.customer_line.clone(), l.text.clone()))
         })
     };
-    let none_agreed = move || {
-        state.data.with(|d| {
-            !d.playbook
-                .iter()
-                .any(|l| l.is_objection() && l.status == LineStatus::Agreed)
-        })
-    };
+    let none_agreed = move || state.data.with(|d| !has_agreed_objection(&d.playbook));
     let pick = move |index: usize| {
         if let Some(id) = hits.with_untracked(|h| h.get(index).map(|row| row.id)) {
             highlighted.set(index);
@@ -161,22 +154,7 @@ pub fn ObjectionPanel(
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let count = hits.with_untracked(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" if count > 0 => {
-                ev.prevent_default();
-                highlighted.update(|h| *h = (*h + 1).min(count - 1));
-            }
-            "ArrowUp" if count > 0 => {
-                ev.prevent_default();
-                highlighted.update(|h| *h = h.saturating_sub(1));
-            }
-            "Enter" => {
-                ev.prevent_default();
-                pick(highlighted.get_untracked());
-            }
-            _ => {}
-        }
+        on_result_keys(&ev, hits.with_untracked(Vec::len), highlighted, pick);
     };
     // A new answer below the fold is scrolled up with its field, just far enough to
     // read both.

@@ -10,6 +10,7 @@ use crate::domain::outreach::frequency::{
     frequency_warning, hook_used_before, line_used_before, objection_heard_before,
     objections_heard, FrequencyWarning,
 };
+use crate::domain::playbook::lines::line_by_id;
 use crate::ui::locale::format_date;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -78,7 +79,7 @@ pub fn ContactWarnings(
     let line_repeated = Memo::new(move |_| {
         let line = line.get()?;
         state.data.with(|d| {
-            let title = d.playbook.iter().find(|l| l.id == line)?.title.clone();
+            let title = line_by_id(&d.playbook, line)?.title.clone();
             d.customers
                 .get(&customer)
                 .and_then(|c| line_used_before(c, line))
@@ -152,7 +153,7 @@ pub fn ObjectionWarnings(
             heard
                 .into_iter()
                 .filter_map(|(id, day)| {
-                    let title = d.playbook.iter().find(|l| l.id == id)?.title.clone();
+                    let title = line_by_id(&d.playbook, id)?.title.clone();
                     Some((id, title, day))
                 })
                 .collect::<Vec<_>>()

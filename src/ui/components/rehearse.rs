@@ -200,8 +200,7 @@ pub fn Rehearse() -> impl IntoView {
                 let agreed_text = line.text.clone();
                 let for_intervals = line.clone();
                 let objection = line.is_objection();
-                // What the customer says: for an objection, its own words or at least its name.
-                let said = if objection && line.customer_line.is_empty() { line.title.clone() } else { line.customer_line.clone() };
+                let said = line.customer_says().to_string();
                 let situation = if objection {
                     format!("{} · {}", kind_label(t, &line), situation_label(t, &line))
                 } else {

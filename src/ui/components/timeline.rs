@@ -4,7 +4,7 @@ use super::super::state::AppState;
 use crate::domain::customer::record::Customer;
 use crate::domain::customer::timeline::{has_history, timeline, TimelineEntry};
 use crate::domain::ids::LineId;
-use crate::domain::playbook::lines::PlaybookLine;
+use crate::domain::playbook::lines::{line_by_id, PlaybookLine};
 use crate::ui::locale::{format_date, format_date_time};
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn Timeline(
                     .with(|c| {
                         let Some(c) = c else { return Vec::new() };
                         let entries = |playbook: &[PlaybookLine]| {
-                            let title = |id| playbook.iter().find(|l| l.id == id).map(|l| l.title.as_str());
+                            let title = |id| line_by_id(playbook, id).map(|l| l.title.as_str());
                             timeline(c).into_iter().map(|entry| entry_view(&entry, &title)).collect::<Vec<_>>()
                         };
                         match state {

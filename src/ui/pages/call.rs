@@ -1,12 +1,14 @@
 use super::super::components::call_card::CallCard;
 use super::super::components::class_badge::ClassBadge;
 use super::super::components::incoming_call::incoming_call;
+use super::super::components::result_keys::on_result_keys;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::call::caller_link::{caller_number, callers_of, Callers};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::record::Customer;
 use crate::domain::customer::search::{is_unknown_number, ranked_search, SearchEntry};
+use crate::domain::format::details::details_line;
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -27,15 +29,11 @@ struct ResultRow {
 impl ResultRow {
     fn new(c: &Customer) -> Self {
         let f = &c.fields;
-        let details = [
+        let details = details_line([
             f.company.as_str(),
             f.phones.first().map_or("", String::as_str),
             f.number.as_str(),
-        ]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+        ]);
         ResultRow {
             id: c.id,
             class: f.class,
@@ -140,22 +138,7 @@ pub fn CallPage() -> impl IntoView {
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let count = results.with_untracked(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" if count > 0 => {
-                ev.prevent_default();
-                highlighted.update(|h| *h = (*h + 1).min(count - 1));
-            }
-            "ArrowUp" if count > 0 => {
-                ev.prevent_default();
-                highlighted.update(|h| *h = h.saturating_sub(1));
-            }
-            "Enter" => {
-                ev.prevent_default();
-                pick(highlighted.get_untracked());
-            }
-            _ => {}
-        }
+        on_result_keys(&ev, results.with_untracked(Vec::len), highlighted, pick);
     };
 
     view! {

@@ -10,6 +10,7 @@ use super::super::format::{hook_label, validity_text};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::class::CustomerClass;
+use crate::domain::format::details::details_line;
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -87,7 +88,7 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                         {move || {
                             let company = customer.with(|c| c.as_ref().map(|c| c.fields.company.clone()).unwrap_or_default());
                             let last = last_contact().unwrap_or_default();
-                            [company, last].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
+                            details_line([company.as_str(), last.as_str()])
                         }}
                     </p>
                 </div>

@@ -16,9 +16,9 @@ use crate::domain::customer::contact::Direction;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::ids::LineId;
 use crate::domain::playbook::edit::LineDraft;
-use crate::domain::playbook::lines::{LineStatus, PlaybookLine};
+use crate::domain::playbook::lines::{has_objections, remove_line, LineStatus, PlaybookLine};
 use crate::domain::playbook::listing::{hooks_in_use, print_groups, print_objections, shown_lines};
-use crate::domain::playbook::starter::{starter_objections, starter_written};
+use crate::domain::playbook::starter::add_missing_objections;
 use crate::storage::playbook_file::{parse_playbook_file, playbook_json};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
@@ -96,7 +96,7 @@ pub fn PlaybookPage() -> impl IntoView {
     };
     let delete = move |id: LineId| {
         leptos::task::spawn_local(async move {
-            if actions::change_playbook(state, move |lines| lines.retain(|l| l.id != id))
+            if actions::change_playbook(state, move |lines| remove_line(lines, id))
                 .await
                 .is_ok()
             {
@@ -105,21 +105,13 @@ pub fn PlaybookPage() -> impl IntoView {
         });
     };
     // A playbook begun before objections existed can take the starter ones over.
-    let has_objections = Memo::new(move |_| {
-        state
-            .data
-            .with(|d| d.playbook.iter().any(PlaybookLine::is_objection))
-    });
+    let has_objections = Memo::new(move |_| state.data.with(|d| has_objections(&d.playbook)));
     let add_starter_objections = move |_| {
         leptos::task::spawn_local(async move {
             let added = std::rc::Rc::new(std::cell::Cell::new(0usize));
             let count = added.clone();
             let saved = actions::change_playbook(state, move |lines| {
-                let fresh: Vec<PlaybookLine> = starter_objections(starter_written())
-                    .filter(|o| !lines.iter().any(|l| l.id == o.id))
-                    .collect();
-                count.set(fresh.len());
-                lines.extend(fresh);
+                count.set(add_missing_objections(lines));
             })
             .await;
             if saved.is_ok() {
