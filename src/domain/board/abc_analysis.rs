@@ -135,8 +135,7 @@ fn percent(part: i64, total: i64) -> f64 {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::builder::CustomerBuilder;
-    use crate::domain::customer::class_change::{ChangeSource, ClassChange};
+    use crate::domain::customer::builder::{manual_change, CustomerBuilder};
 
     use proptest::prelude::*;
     use CustomerClass::{A, B, C, O};
@@ -191,14 +190,10 @@ mod tests {
     fn proposals_list_only_changes_and_respect_recent_manual_choices() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid");
         let mut manual = customer(2, C, 1_500);
-        manual.class_changes.push(ClassChange {
-            at: today.and_hms_opt(9, 0, 0).expect("valid"),
-            who: "Anna".into(),
-            from: B,
-            to: C,
-            reason: "lehnt ab".into(),
-            source: ChangeSource::Manual,
-        });
+        let nine = today.and_hms_opt(9, 0, 0).expect("valid");
+        manual
+            .class_changes
+            .push(manual_change(nine, "Anna", B, C, "lehnt ab"));
         let all = [
             customer(1, A, 7_000),
             manual,
@@ -223,14 +218,10 @@ mod tests {
     fn a_class_set_by_hand_recently_is_offered_but_not_chosen() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid");
         let mut manual = customer(2, C, 1_500);
-        manual.class_changes.push(ClassChange {
-            at: today.and_hms_opt(9, 0, 0).expect("valid"),
-            who: "Anna".into(),
-            from: B,
-            to: C,
-            reason: String::new(),
-            source: ChangeSource::Manual,
-        });
+        let nine = today.and_hms_opt(9, 0, 0).expect("valid");
+        manual
+            .class_changes
+            .push(manual_change(nine, "Anna", B, C, ""));
         let all = [customer(1, A, 7_000), manual, customer(3, O, 1_000)];
         let proposals = abc_proposals(all.iter(), &Settings::default(), today);
         let chosen = preselected(&proposals);

@@ -2,11 +2,12 @@
 //! twelve-field literal: `CustomerBuilder::new(7, "Berta").class(B).revenue(120_000).build()`.
 
 use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::contact::Contact;
 use crate::domain::customer::occasion::{Occasion, OccasionKind};
 use crate::domain::customer::record::{Customer, CustomerFields};
 use crate::domain::ids::{CustomerId, OccasionId};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 #[derive(Debug, Clone)]
 pub struct CustomerBuilder {
@@ -82,6 +83,24 @@ impl CustomerBuilder {
 
     pub fn build(self) -> Customer {
         self.customer
+    }
+}
+
+/// A class change someone made by hand, for a customer's history in a test.
+pub fn manual_change(
+    at: NaiveDateTime,
+    who: &str,
+    from: CustomerClass,
+    to: CustomerClass,
+    reason: &str,
+) -> ClassChange {
+    ClassChange {
+        at,
+        who: who.into(),
+        from,
+        to,
+        reason: reason.into(),
+        source: ChangeSource::Manual,
     }
 }
 

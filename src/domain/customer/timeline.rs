@@ -53,8 +53,8 @@ pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::domain::customer::builder::manual_change;
     use crate::domain::customer::class::CustomerClass;
-    use crate::domain::customer::class_change::ChangeSource;
     use crate::domain::customer::contact::Direction;
     use crate::domain::customer::record::CustomerFields;
     use crate::domain::ids::{ContactId, CustomerId};
@@ -76,14 +76,13 @@ mod tests {
                 ..Contact::call(ContactId(id), at(day), Direction::Outbound, "x")
             });
         }
-        c.class_changes.push(ClassChange {
-            at: at(10),
-            who: "A".into(),
-            from: CustomerClass::O,
-            to: CustomerClass::B,
-            reason: String::new(),
-            source: ChangeSource::Manual,
-        });
+        c.class_changes.push(manual_change(
+            at(10),
+            "A",
+            CustomerClass::O,
+            CustomerClass::B,
+            "",
+        ));
         let days: Vec<_> = timeline(&c).iter().map(|e| e.at()).collect();
         assert_eq!(days, vec![at(20), at(10), at(2)]);
         assert!(matches!(timeline(&c)[1], TimelineEntry::ClassChange(_)));
@@ -107,14 +106,13 @@ mod tests {
     #[test]
     fn a_class_change_alone_is_history() {
         let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
-        c.class_changes.push(ClassChange {
-            at: at(10),
-            who: "A".into(),
-            from: CustomerClass::O,
-            to: CustomerClass::B,
-            reason: String::new(),
-            source: ChangeSource::Manual,
-        });
+        c.class_changes.push(manual_change(
+            at(10),
+            "A",
+            CustomerClass::O,
+            CustomerClass::B,
+            "",
+        ));
         assert!(has_history(&c));
         assert_eq!(has_history(&c), !timeline(&c).is_empty());
     }

@@ -1,7 +1,6 @@
 use super::*;
-use crate::domain::customer::builder::CustomerBuilder;
+use crate::domain::customer::builder::{manual_change, CustomerBuilder};
 use crate::domain::customer::class::CustomerClass;
-use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::contact::{Direction, PlannedContact};
 use crate::domain::ids::PlanId;
 use crate::domain::playbook::builder::LineBuilder;
@@ -148,13 +147,14 @@ fn on_equal_revisions_the_current_fields_stay() {
 
 #[test]
 fn class_changes_and_plans_are_united() {
-    let change = |minute, reason: &str| ClassChange {
-        at: at(3, minute),
-        who: "Anna".into(),
-        from: CustomerClass::O,
-        to: CustomerClass::B,
-        reason: reason.into(),
-        source: ChangeSource::Manual,
+    let change = |minute, reason: &str| {
+        manual_change(
+            at(3, minute),
+            "Anna",
+            CustomerClass::O,
+            CustomerClass::B,
+            reason,
+        )
     };
     let plan = |id, d| PlannedContact {
         id: PlanId(id),

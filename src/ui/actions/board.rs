@@ -1,6 +1,6 @@
 //! Class moves on the board and accepted ABC proposals.
 
-use super::{actor, change_customer, write_buckets, ActionError};
+use super::{actor, change_stored, write_buckets, ActionError};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::record::Customer;
@@ -26,9 +26,8 @@ pub async fn move_customer(
 ) -> Result<Option<LastMove>, ActionError> {
     let actor = actor(&state);
     let at = actor.at;
-    let saved = change_customer(state, id, move |stored| {
-        let stored = stored.ok_or(SaveError::Missing)?;
-        Ok(Some(stored.move_to(to, "", ChangeSource::Manual, &actor)))
+    let saved = change_stored(state, id, move |stored| {
+        Ok(stored.move_to(to, "", ChangeSource::Manual, &actor))
     })
     .await?;
     Ok(saved.and_then(|saved| {
@@ -50,9 +49,8 @@ pub async fn set_move_reason(
     last: LastMove,
     reason: String,
 ) -> Result<(), ActionError> {
-    change_customer(state, last.id, move |stored| {
-        let stored = stored.ok_or(SaveError::Missing)?;
-        Ok(Some(stored.with_change_reason(&last.change, &reason)))
+    change_stored(state, last.id, move |stored| {
+        Ok(stored.with_change_reason(&last.change, &reason))
     })
     .await?;
     Ok(())
@@ -60,12 +58,8 @@ pub async fn set_move_reason(
 
 /// Takes a move back; a move a later change builds on is refused, and the user is told.
 pub async fn undo_move(state: AppState, last: LastMove) -> Result<(), ActionError> {
-    change_customer(state, last.id, move |stored| {
-        let stored = stored.ok_or(SaveError::Missing)?;
-        stored
-            .undo_move(&last.change)
-            .map(Some)
-            .ok_or(SaveError::UndoRefused)
+    change_stored(state, last.id, move |stored| {
+        stored.undo_move(&last.change).ok_or(SaveError::UndoRefused)
     })
     .await?;
     Ok(())

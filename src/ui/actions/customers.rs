@@ -1,8 +1,8 @@
 //! Creating, editing, deleting customers and logging contacts.
 
-use super::{actor, change_customer, change_customer_from_form, ActionError};
+use super::{actor, change_customer, change_customer_from_form, change_stored, ActionError};
 use crate::domain::customer::contact::Contact;
-use crate::domain::customer::record::{Customer, CustomerFields};
+use crate::domain::customer::record::{Actor, Customer, CustomerFields};
 use crate::domain::ids::CustomerId;
 use crate::storage::error::SaveError;
 use crate::ui::clock;
@@ -35,15 +35,8 @@ pub async fn save_edit(
     fields: CustomerFields,
     class_reason: String,
 ) -> Result<Option<Customer>, ActionError> {
-    let actor = actor(&state);
-    change_customer_from_form(state, id, move |stored| {
-        let stored = stored.ok_or(SaveError::Missing)?;
-        Ok(Some(stored.apply_edit(
-            base_rev,
-            fields,
-            &class_reason,
-            &actor,
-        )?))
+    edit_from_form(state, id, move |stored, actor| {
+        Ok(stored.apply_edit(base_rev, fields, &class_reason, actor)?)
     })
     .await
 }
@@ -55,10 +48,21 @@ pub async fn overwrite_edit(
     fields: CustomerFields,
     class_reason: String,
 ) -> Result<Option<Customer>, ActionError> {
+    edit_from_form(state, id, move |stored, actor| {
+        Ok(stored.overwrite_fields(fields, &class_reason, actor))
+    })
+    .await
+}
+
+/// An edit of the stored customer by this user now, saved from a form.
+async fn edit_from_form(
+    state: AppState,
+    id: CustomerId,
+    edit: impl FnOnce(&Customer, &Actor) -> Result<Customer, SaveError> + 'static,
+) -> Result<Option<Customer>, ActionError> {
     let actor = actor(&state);
     change_customer_from_form(state, id, move |stored| {
-        let stored = stored.ok_or(SaveError::Missing)?;
-        Ok(Some(stored.overwrite_fields(fields, &class_reason, &actor)))
+        edit(stored.ok_or(SaveError::Missing)?, &actor).map(Some)
     })
     .await
 }
@@ -68,11 +72,7 @@ pub async fn log_contact(
     id: CustomerId,
     contact: Contact,
 ) -> Result<Option<Customer>, ActionError> {
-    change_customer(state, id, move |stored| {
-        let stored = stored.ok_or(SaveError::Missing)?;
-        Ok(Some(stored.with_contact(contact)))
-    })
-    .await
+    change_stored(state, id, move |stored| Ok(stored.with_contact(contact))).await
 }
 
 pub async fn delete_customer(state: AppState, id: CustomerId) -> Result<(), ActionError> {

@@ -90,6 +90,19 @@ async fn change_customer(
     change_customer_boxed(state, id, Box::new(change), Feedback::Toast).await
 }
 
+/// Changes a customer that must still be stored: one deleted in another tab fails as
+/// [`ActionError::Missing`].
+async fn change_stored(
+    state: AppState,
+    id: CustomerId,
+    change: impl FnOnce(&Customer) -> Result<Customer, SaveError> + 'static,
+) -> Result<Option<Customer>, ActionError> {
+    change_customer(state, id, move |stored| {
+        change(stored.ok_or(SaveError::Missing)?).map(Some)
+    })
+    .await
+}
+
 /// A customer form's save: the form shows a failure beside its button.
 async fn change_customer_from_form(
     state: AppState,

@@ -1,11 +1,10 @@
 //! Planned contacts and downgrade suggestions.
 
-use super::{actor, change_customer, ActionError};
+use super::{actor, change_stored, ActionError};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::class_change::ChangeSource;
 use crate::domain::customer::contact::{Contact, PlannedContact};
 use crate::domain::ids::{CustomerId, PlanId};
-use crate::storage::error::SaveError;
 use crate::ui::clock;
 use crate::ui::state::AppState;
 
@@ -14,10 +13,7 @@ pub async fn plan_contact(
     id: CustomerId,
     plan: PlannedContact,
 ) -> Result<(), ActionError> {
-    change_customer(state, id, move |stored| {
-        Ok(Some(stored.ok_or(SaveError::Missing)?.with_plan(plan)))
-    })
-    .await?;
+    change_stored(state, id, move |stored| Ok(stored.with_plan(plan))).await?;
     Ok(())
 }
 
@@ -28,12 +24,8 @@ pub async fn complete_plan(
     plan: PlanId,
     contact: Contact,
 ) -> Result<(), ActionError> {
-    change_customer(state, id, move |stored| {
-        Ok(Some(
-            stored
-                .ok_or(SaveError::Missing)?
-                .complete_plan(plan, contact),
-        ))
+    change_stored(state, id, move |stored| {
+        Ok(stored.complete_plan(plan, contact))
     })
     .await?;
     Ok(())
@@ -45,14 +37,13 @@ pub async fn confirm_downgrade(
     reason: String,
 ) -> Result<(), ActionError> {
     let actor = actor(&state);
-    change_customer(state, id, move |stored| {
-        let stored = stored.ok_or(SaveError::Missing)?;
-        Ok(Some(stored.move_to(
+    change_stored(state, id, move |stored| {
+        Ok(stored.move_to(
             CustomerClass::C,
             &reason,
             ChangeSource::DowngradeSuggestion,
             &actor,
-        )))
+        ))
     })
     .await?;
     Ok(())
@@ -60,11 +51,6 @@ pub async fn confirm_downgrade(
 
 pub async fn dismiss_downgrade(state: AppState, id: CustomerId) -> Result<(), ActionError> {
     let at = clock::now();
-    change_customer(state, id, move |stored| {
-        Ok(Some(
-            stored.ok_or(SaveError::Missing)?.dismiss_downgrade(at),
-        ))
-    })
-    .await?;
+    change_stored(state, id, move |stored| Ok(stored.dismiss_downgrade(at))).await?;
     Ok(())
 }
