@@ -3,15 +3,14 @@ use super::super::clock;
 use super::super::format::reach_label;
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use super::contact_fields::{HookSelect, ResultSelect};
+use super::contact_details::{ContactDetailFields, ContactDetails, ContactWay, DetailIds};
 use super::outreach_warnings::check_draft;
 use super::outreach_warnings::ObjectionWarnings;
 use crate::domain::call::card::current_hook;
 use crate::domain::call::objections::{Caller, ObjectionIndex};
-use crate::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::customer::contact::{Channel, Direction};
 use crate::domain::customer::hook::HookKind;
-use crate::domain::format::dates::parse_date;
-use crate::domain::ids::{ContactId, CustomerId, LineId};
+use crate::domain::ids::{CustomerId, LineId};
 use crate::domain::outreach::contact_draft::ContactDraft;
 use crate::domain::playbook::lines::line_by_id;
 use leptos::prelude::*;
@@ -64,11 +63,13 @@ pub fn CallLogForm(
         noted.set(objection.get().map(|id| id.to_string()).unwrap_or_default());
     });
     let noted_id = Signal::derive(move || noted.with(|v| v.parse::<LineId>().ok()));
-    let reason = RwSignal::new(t.call_log_default_reason.to_string());
-    let hook = RwSignal::new(default_hook.clone());
-    let result = RwSignal::new(ContactResult::Reached);
-    let follow_up = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
+    let details = ContactDetails::new(t.call_log_default_reason, default_hook);
+    let ContactDetails {
+        reason,
+        follow_up,
+        note,
+        ..
+    } = details;
     let problem = RwSignal::new(None::<&'static str>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -84,21 +85,12 @@ pub fn CallLogForm(
         let Some(checked) = check_draft(customer, &draft, problem) else {
             return;
         };
-        let contact = Contact {
-            id: ContactId(clock::random_id()),
-            at: actor.at,
-            who: actor.who,
+        let way = ContactWay {
             channel: Channel::Phone,
             direction: Direction::Inbound,
-            reason: checked.reason,
-            hook: HookKind::from_key(&hook.get_untracked()),
-            line: None,
-            result: result.get_untracked(),
-            follow_up: parse_date(&follow_up.get_untracked()),
-            note: note.get_untracked().trim().to_string(),
-            interval_override: None,
             objection: noted_id.get_untracked(),
         };
+        let contact = details.contact(checked, actor, way);
         leptos::task::spawn_local(async move {
             if actions::log_contact(state, customer, contact).await.is_ok() {
                 state.show_notice(t.call_logged);
@@ -116,29 +108,13 @@ pub fn CallLogForm(
             <h3>{t.call_log_title}</h3>
             {move || problem.get().map(|p| view! { <p class="form-errors" role="alert">{p}</p> })}
             <div class="grid-2">
-                <div class="field span-2">
-                    <label for="call-log-reason">{t.contact_reason}</label>
-                    <input id="call-log-reason" type="text" data-testid="call-log-reason" prop:value=reason
-                        on:input=move |ev| reason.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="call-log-hook">{t.contact_hook}</label>
-                    <HookSelect id="call-log-hook".to_string() testid="call-log-hook" value=hook/>
-                </div>
-                <div class="field">
-                    <label for="call-log-result">{t.contact_result}</label>
-                    <ResultSelect id="call-log-result".to_string() testid="call-log-result" value=result/>
-                </div>
-                <div class="field">
-                    <label for="call-log-followup">{t.contact_follow_up}</label>
-                    <input id="call-log-followup" type="date" data-testid="call-log-followup" prop:value=follow_up
-                        on:input=move |ev| follow_up.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="call-log-note">{t.contact_note}</label>
-                    <input id="call-log-note" type="text" data-testid="call-log-note" prop:value=note
-                        on:input=move |ev| note.set(event_target_value(&ev))/>
-                </div>
+                <ContactDetailFields details=details note_class="field" ids=DetailIds {
+                    reason: "call-log-reason",
+                    hook: "call-log-hook",
+                    result: "call-log-result",
+                    follow_up: "call-log-followup",
+                    note: "call-log-note",
+                }/>
                 <div class="field span-2">
                     <label for="call-log-objection">{t.kind_objection}</label>
                     <select id="call-log-objection" data-testid="call-log-objection" prop:value=move || noted.get()

@@ -5,12 +5,12 @@ use super::super::format::{
 };
 use super::super::i18n::texts;
 use super::super::state::app_state;
-use super::contact_fields::{HookSelect, ResultSelect};
+use super::contact_details::{ContactDetailFields, ContactDetails, ContactWay, DetailIds};
 use super::outreach_warnings::{check_draft, ContactWarnings};
-use crate::domain::customer::contact::{Channel, Contact, ContactResult, Direction};
+use crate::domain::customer::contact::{Channel, Direction};
 use crate::domain::customer::hook::HookKind;
 use crate::domain::format::dates::{iso_date, parse_date};
-use crate::domain::ids::{ContactId, CustomerId};
+use crate::domain::ids::CustomerId;
 use crate::domain::outreach::contact_draft::ContactDraft;
 use leptos::prelude::*;
 
@@ -27,11 +27,8 @@ pub fn ContactForm(
     let date = RwSignal::new(iso_date(clock::today()));
     let channel = RwSignal::new(Channel::Phone);
     let direction = RwSignal::new(Direction::Inbound);
-    let reason = RwSignal::new(String::new());
-    let hook = RwSignal::new(String::new());
-    let result = RwSignal::new(ContactResult::Reached);
-    let follow_up = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
+    let details = ContactDetails::new("", String::new());
+    let ContactDetails { reason, hook, .. } = details;
     let problem = RwSignal::new(None::<&'static str>);
     let override_reason = RwSignal::new(String::new());
     let day = Signal::derive(move || parse_date(&date.get()));
@@ -48,21 +45,12 @@ pub fn ContactForm(
             return;
         };
         let actor = actions::actor(&state);
-        let contact = Contact {
-            id: ContactId(clock::random_id()),
-            at: checked.at(actor.at),
-            who: actor.who,
+        let way = ContactWay {
             channel: channel.get_untracked(),
             direction: direction.get_untracked(),
-            reason: checked.reason,
-            hook: HookKind::from_key(&hook.get_untracked()),
-            line: None,
-            result: result.get_untracked(),
-            follow_up: parse_date(&follow_up.get_untracked()),
-            note: note.get_untracked().trim().to_string(),
-            interval_override: checked.interval_override,
             objection: None,
         };
+        let contact = details.contact(checked, actor, way);
         leptos::task::spawn_local(async move {
             if actions::log_contact(state, customer, contact).await.is_ok() {
                 state.show_notice(t.contact_saved);
@@ -110,29 +98,13 @@ pub fn ContactForm(
                         <option value=direction_key(Direction::Outbound)>{direction_label(t, Direction::Outbound)}</option>
                     </select>
                 </div>
-                <div class="field span-2">
-                    <label for="contact-reason">{t.contact_reason}</label>
-                    <input id="contact-reason" type="text" data-testid="contact-reason" prop:value=reason
-                        on:input=move |ev| reason.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="contact-hook">{t.contact_hook}</label>
-                    <HookSelect id="contact-hook".to_string() testid="contact-hook" value=hook/>
-                </div>
-                <div class="field">
-                    <label for="contact-result">{t.contact_result}</label>
-                    <ResultSelect id="contact-result".to_string() testid="contact-result" value=result/>
-                </div>
-                <div class="field">
-                    <label for="contact-follow-up">{t.contact_follow_up}</label>
-                    <input id="contact-follow-up" type="date" data-testid="contact-follow-up" prop:value=follow_up
-                        on:input=move |ev| follow_up.set(event_target_value(&ev))/>
-                </div>
-                <div class="field span-3">
-                    <label for="contact-note">{t.contact_note}</label>
-                    <input id="contact-note" type="text" data-testid="contact-note" prop:value=note
-                        on:input=move |ev| note.set(event_target_value(&ev))/>
-                </div>
+                <ContactDetailFields details=details note_class="field span-3" ids=DetailIds {
+                    reason: "contact-reason",
+                    hook: "contact-hook",
+                    result: "contact-result",
+                    follow_up: "contact-follow-up",
+                    note: "contact-note",
+                }/>
             </div>
             <ContactWarnings
                 customer=customer

@@ -9,6 +9,7 @@ pub mod board_column;
 pub mod call_card;
 pub mod call_log;
 pub mod class_badge;
+pub mod contact_details;
 pub mod contact_fields;
 pub mod contact_form;
 pub mod csv_import;
