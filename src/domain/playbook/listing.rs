@@ -66,6 +66,9 @@ pub fn print_objections(lines: &[PlaybookLine]) -> Vec<PlaybookLine> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::domain::customer::class::CustomerClass::{A, B, O};
+    use crate::domain::customer::contact::Direction::{Inbound, Outbound};
+    use crate::domain::customer::hook::HookKind::{ExtraBenefit, LegalChange};
 
     use crate::domain::playbook::builder::LineBuilder;
 
@@ -87,24 +90,9 @@ mod tests {
     #[test]
     fn the_hook_filter_narrows_what_the_other_filters_show() {
         let lines = vec![
-            line(
-                1,
-                CustomerClass::B,
-                Direction::Inbound,
-                HookKind::LegalChange,
-            ),
-            line(
-                2,
-                CustomerClass::B,
-                Direction::Outbound,
-                HookKind::ExtraBenefit,
-            ),
-            line(
-                3,
-                CustomerClass::A,
-                Direction::Inbound,
-                HookKind::LegalChange,
-            ),
+            line(1, B, Inbound, LegalChange),
+            line(2, B, Outbound, ExtraBenefit),
+            line(3, A, Inbound, LegalChange),
         ];
         let legal = HookKind::LegalChange;
         assert_eq!(
@@ -127,14 +115,9 @@ mod tests {
     fn custom_hooks_in_use_follow_the_named_ones_once() {
         let own = HookKind::Custom("Jubiläum".into());
         let lines = vec![
-            line(1, CustomerClass::B, Direction::Inbound, own.clone()),
-            line(
-                2,
-                CustomerClass::A,
-                Direction::Inbound,
-                HookKind::LegalChange,
-            ),
-            line(3, CustomerClass::O, Direction::Inbound, own.clone()),
+            line(1, B, Inbound, own.clone()),
+            line(2, A, Inbound, LegalChange),
+            line(3, O, Inbound, own.clone()),
         ];
         let mut expected = HookKind::NAMED.to_vec();
         expected.push(own);
@@ -143,32 +126,12 @@ mod tests {
 
     #[test]
     fn the_handout_groups_agreed_lines_by_class_and_direction() {
-        let mut proposed = line(
-            5,
-            CustomerClass::A,
-            Direction::Inbound,
-            HookKind::LegalChange,
-        );
+        let mut proposed = line(5, A, Inbound, LegalChange);
         proposed.status = LineStatus::Proposed;
         let lines = vec![
-            line(
-                1,
-                CustomerClass::B,
-                Direction::Outbound,
-                HookKind::ExtraBenefit,
-            ),
-            line(
-                2,
-                CustomerClass::A,
-                Direction::Inbound,
-                HookKind::ExtraBenefit,
-            ),
-            line(
-                3,
-                CustomerClass::B,
-                Direction::Outbound,
-                HookKind::LegalChange,
-            ),
+            line(1, B, Outbound, ExtraBenefit),
+            line(2, A, Inbound, ExtraBenefit),
+            line(3, B, Outbound, LegalChange),
             proposed,
         ];
         let groups: Vec<((CustomerClass, Direction), Vec<u64>)> = print_groups(&lines)

@@ -151,15 +151,18 @@ impl PracticeState {
         self.drop_archived_logs();
     }
 
+    fn cards_of(&self, trainee: TraineeId) -> Vec<ReviewCard> {
+        self.cards
+            .iter()
+            .filter(|c| c.trainee == trainee)
+            .cloned()
+            .collect()
+    }
+
     /// The part of the state that belongs to one trainee.
     pub fn trainee_part(&self, trainee: TraineeId) -> TraineePart {
         TraineePart {
-            cards: self
-                .cards
-                .iter()
-                .filter(|c| c.trainee == trainee)
-                .cloned()
-                .collect(),
+            cards: self.cards_of(trainee),
             reviews: self
                 .reviews
                 .iter()
@@ -182,12 +185,7 @@ impl PracticeState {
     pub fn working_copy(&self, trainee: TraineeId) -> PracticeState {
         PracticeState {
             trainees: self.trainees.clone(),
-            cards: self
-                .cards
-                .iter()
-                .filter(|c| c.trainee == trainee)
-                .cloned()
-                .collect(),
+            cards: self.cards_of(trainee),
             ..PracticeState::default()
         }
     }

@@ -31,6 +31,13 @@ fn line(id: u64, class: CustomerClass, status: LineStatus) -> PlaybookLine {
 }
 
 const ANNA: TraineeId = TraineeId(1);
+
+/// Anna's practice after one scheduled rating of `line`.
+fn rated_by_anna(line: &PlaybookLine, rating: Rating, now: NaiveDateTime) -> PracticeState {
+    let mut practice = PracticeState::default();
+    rehearse(&mut practice, ANNA, line, rating, None, now, false);
+    practice
+}
 const BEN: TraineeId = TraineeId(2);
 
 #[test]
@@ -113,16 +120,7 @@ fn again_comes_back_sooner_than_good_and_good_sooner_than_easy() {
 #[test]
 fn cram_leaves_the_schedule_unchanged() {
     let l = line(1, CustomerClass::B, LineStatus::Agreed);
-    let mut practice = PracticeState::default();
-    rehearse(
-        &mut practice,
-        ANNA,
-        &l,
-        Rating::Good,
-        None,
-        at(10, 9),
-        false,
-    );
+    let mut practice = rated_by_anna(&l, Rating::Good, at(10, 9));
     let cards_before = practice.cards.clone();
     for rating in Rating::ALL {
         rehearse(&mut practice, ANNA, &l, rating, Some(50), at(10, 10), true);
@@ -138,16 +136,7 @@ fn due_cards_come_before_new_ones_and_new_ones_respect_the_daily_limit() {
         .map(|i| line(i, CustomerClass::B, LineStatus::Agreed))
         .chain([line(7, CustomerClass::O, LineStatus::Proposed)])
         .collect();
-    let mut practice = PracticeState::default();
-    rehearse(
-        &mut practice,
-        ANNA,
-        &lines[3],
-        Rating::Again,
-        None,
-        at(9, 9),
-        false,
-    );
+    let mut practice = rated_by_anna(&lines[3], Rating::Again, at(9, 9));
     let options = QueueOptions {
         include_proposed: false,
         new_per_day: 2,
@@ -196,16 +185,7 @@ fn due_cards_come_before_new_ones_and_new_ones_respect_the_daily_limit() {
 #[test]
 fn an_edited_line_keeps_its_history_but_comes_back_at_once() {
     let l = line(1, CustomerClass::B, LineStatus::Agreed);
-    let mut practice = PracticeState::default();
-    rehearse(
-        &mut practice,
-        ANNA,
-        &l,
-        Rating::Easy,
-        None,
-        at(10, 9),
-        false,
-    );
+    let mut practice = rated_by_anna(&l, Rating::Easy, at(10, 9));
     let options = QueueOptions {
         include_proposed: false,
         new_per_day: 10,
