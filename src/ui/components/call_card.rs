@@ -28,9 +28,13 @@ fn occasion_view(customer: &Customer, today: chrono::NaiveDate) -> Option<impl I
     if hits.is_empty() {
         return None;
     }
-    let line = state
-        .data
-        .with(|d| occasion_opening_line(customer, &d.playbook, today).cloned());
+    // The same line as the card's opening line is offered once, there.
+    let line = state.data.with(|d| {
+        let general = opening_line(customer, &d.playbook, today).map(|(line, _)| line.id);
+        occasion_opening_line(customer, &d.playbook, today)
+            .filter(|line| Some(line.id) != general)
+            .cloned()
+    });
     let items = hits
         .iter()
         .take(OCCASIONS_SHOWN)

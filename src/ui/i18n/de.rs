@@ -566,7 +566,7 @@ pub const DE: Texts = Texts {
     occasion_kind_custom: "Eigener Anlass",
     occasion_date: "Datum",
     occasion_birth_date: "Geburtsdatum",
-    occasion_renewal_date: "Vertrag läuft aus bzw. verlängert sich am",
+    occasion_renewal_date: "Vertragsende",
     occasion_since_date: "Kunde seit dem",
     occasion_contract: "Vertrag",
     occasion_label: "Bezeichnung",

@@ -575,7 +575,7 @@ pub const EN: Texts = Texts {
     occasion_kind_custom: "Own occasion",
     occasion_date: "Date",
     occasion_birth_date: "Date of birth",
-    occasion_renewal_date: "Contract ends or renews on",
+    occasion_renewal_date: "Contract ends on",
     occasion_since_date: "Customer since",
     occasion_contract: "Contract",
     occasion_label: "Name",

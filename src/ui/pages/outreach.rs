@@ -336,11 +336,13 @@ fn AgendaOccasions(#[prop(into)] items: Signal<Vec<AgendaOccasion>>) -> impl Int
                     let text = occasion_hit_text(t, &item.hit, &occasions);
                     view! {
                         <li class="agenda-item" data-testid="agenda-occasion" data-customer-id=id.to_string()>
-                            <div class="agenda-line">
+                            <div class="agenda-occasion-line">
                                 <ClassBadge class=class/>
-                                <time>{format_date(item.hit.occurrence.date)}</time>
-                                <A href=format!("/kunden/{id}")>{name}</A>
-                                <span class="muted">{text}</span>
+                                <p>
+                                    <time>{format_date(item.hit.occurrence.date)}</time>
+                                    <A href=format!("/kunden/{id}")>{name}</A>
+                                </p>
+                                <p class="muted small">{text}</p>
                             </div>
                         </li>
                     }
