@@ -1,8 +1,12 @@
 """Reads the calendar file that tests/calendar_file.rs writes with Python's icalendar
 package, a real RFC 5545 parser, and checks its events, UIDs and yearly rules.
 
-Usage: python3 tests/ics_check.py FILE.ics
+Usage: python3 tests/ics_check.py FILE.ics [EXPECTED.json]
+
+Without EXPECTED.json the events of tests/calendar_file.rs are expected. The end-to-end
+test passes its own, as {uid: [start "YYYY-MM-DD", summary, rrule or null]}.
 """
+import json
 import sys
 from datetime import date
 
@@ -48,7 +52,16 @@ EXPECTED = {
 }
 
 
-def main(path):
+def read_expected(path):
+    with open(path, encoding="utf-8") as f:
+        raw = json.load(f)
+    return {
+        uid: (date.fromisoformat(start), summary, rrule)
+        for uid, (start, summary, rrule) in raw.items()
+    }
+
+
+def main(path, expected=EXPECTED):
     with open(path, "rb") as f:
         raw = f.read()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), "CRLF only"
@@ -58,8 +71,8 @@ def main(path):
     assert str(cal["VERSION"]) == "2.0"
     assert "PRODID" in cal
     events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
-    assert set(events) == set(EXPECTED), f"UIDs differ: {sorted(events)}"
-    for uid, (start, summary, rrule) in EXPECTED.items():
+    assert set(events) == set(expected), f"UIDs differ: {sorted(events)}"
+    for uid, (start, summary, rrule) in expected.items():
         event = events[uid]
         assert "DTSTAMP" in event, uid
         got_start = event["DTSTART"].dt
@@ -74,4 +87,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], read_expected(sys.argv[2]) if len(sys.argv) > 2 else EXPECTED)

@@ -13,6 +13,24 @@ pub fn now() -> NaiveDateTime {
     .unwrap_or_default()
 }
 
+/// The moment in UTC, for stamps other programs read (the calendar file's `DTSTAMP`).
+pub fn now_utc() -> NaiveDateTime {
+    let date = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        date.get_utc_full_year() as i32,
+        date.get_utc_month() + 1,
+        date.get_utc_date(),
+    )
+    .and_then(|d| {
+        d.and_hms_opt(
+            date.get_utc_hours(),
+            date.get_utc_minutes(),
+            date.get_utc_seconds(),
+        )
+    })
+    .unwrap_or_default()
+}
+
 pub fn today() -> NaiveDate {
     now().date()
 }

@@ -3,8 +3,12 @@
 use super::i18n::Texts;
 use crate::domain::customer::contact::{Channel, ContactResult, Direction};
 use crate::domain::customer::hook::{HookKind, NoteValidity};
+use crate::domain::customer::occasion::{Moment, Occasion, OccasionHit, OccasionKind};
+use crate::domain::customer::occasion_draft::OccasionChoice;
+use crate::domain::exchange::ics::CalendarWords;
 use crate::domain::playbook::lines::PlaybookLine;
 use crate::ui::locale::format_date;
+use chrono::NaiveDate;
 
 pub fn hook_label(t: &Texts, hook: &HookKind) -> String {
     match hook {
@@ -135,5 +139,117 @@ pub fn situation_label(t: &Texts, line: &PlaybookLine) -> String {
             direction_label(t, line.situation.direction),
             hook_label(t, &line.situation.hook)
         )
+    }
+}
+
+/// What happens on an occasion's day: "50. Geburtstag", "Kündigungsfrist Kfz-Versicherung".
+pub fn moment_label(t: &Texts, moment: &Moment) -> String {
+    match moment {
+        Moment::Birthday { age } => (t.moment_birthday)(*age),
+        Moment::CancellationDeadline { contract, .. } => (t.moment_deadline)(contract),
+        Moment::ContractRenewal { contract, yearly } => (t.moment_renewal)(contract, *yearly),
+        Moment::CustomerAnniversary { years, round } => (t.moment_anniversary)(*years, *round),
+        Moment::Custom { label } => label.clone(),
+    }
+}
+
+/// An occasion seen from today, as the due list, the call card and the agenda say it:
+/// "Kündigungsfrist Kfz-Versicherung in 12 Tagen (Vertrag läuft am 01.01.2027 aus)",
+/// "50. Geburtstag war vorgestern". `occasions` are the customer's, to tell whether a
+/// deadline's contract renews by itself.
+pub fn occasion_hit_text(t: &Texts, hit: &OccasionHit, occasions: &[Occasion]) -> String {
+    let moment = &hit.occurrence.moment;
+    let mut text = format!(
+        "{} {}",
+        moment_label(t, moment),
+        (t.occasion_when)(hit.days)
+    );
+    if let Moment::CancellationDeadline { renewal, .. } = moment {
+        let yearly = occasions
+            .iter()
+            .find(|o| o.id == hit.occurrence.occasion)
+            .is_some_and(|o| o.kind.is_yearly());
+        text.push(' ');
+        text.push_str(&(t.occasion_contract_ends)(&format_date(*renewal), yearly));
+    }
+    text
+}
+
+pub fn occasion_choice_label(t: &Texts, choice: OccasionChoice) -> &'static str {
+    match choice {
+        OccasionChoice::Birthday => t.occasion_kind_birthday,
+        OccasionChoice::ContractRenewal => t.occasion_kind_renewal,
+        OccasionChoice::CustomerSince => t.occasion_kind_since,
+        OccasionChoice::Custom => t.occasion_kind_custom,
+    }
+}
+
+/// A stored occasion as the form lists it: "Vertragsverlängerung · Kfz-Versicherung ·
+/// 01.01.2027 · 1 Monat Kündigungsfrist · jährlich".
+pub fn occasion_description(t: &Texts, kind: &OccasionKind) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    match kind {
+        OccasionKind::Birthday { date } => {
+            parts.push(t.occasion_kind_birthday.into());
+            parts.push(format_date(*date));
+        }
+        OccasionKind::CustomerSince { date } => {
+            parts.push(t.occasion_kind_since.into());
+            parts.push(format_date(*date));
+        }
+        OccasionKind::ContractRenewal {
+            contract,
+            renewal,
+            notice_months,
+            yearly,
+        } => {
+            parts.push(t.occasion_kind_renewal.into());
+            parts.push(contract.clone());
+            parts.push(format_date(*renewal));
+            if *notice_months > 0 {
+                parts.push((t.occasion_notice)(*notice_months));
+            }
+            if *yearly {
+                parts.push(t.occasion_yearly.into());
+            }
+        }
+        OccasionKind::Custom {
+            label,
+            date,
+            yearly,
+        } => {
+            parts.push(label.clone());
+            parts.push(format_date(*date));
+            if *yearly {
+                parts.push(t.occasion_yearly.into());
+            }
+        }
+    }
+    parts.join(" · ")
+}
+
+/// The next day of an occasion from today: "Als Nächstes: 50. Geburtstag am 03.12.2026
+/// (übermorgen)".
+pub fn occasion_next_text(t: &Texts, occasion: &Occasion, today: NaiveDate) -> String {
+    match occasion.next(today) {
+        Some(next) => (t.occasion_next)(
+            &moment_label(t, &next.moment),
+            &format_date(next.date),
+            &(t.occasion_when)((next.date - today).num_days()),
+        ),
+        None => t.occasion_none_ahead.into(),
+    }
+}
+
+/// The calendar file's words in the language in force.
+pub fn calendar_words(t: &'static Texts) -> CalendarWords<'static> {
+    CalendarWords {
+        birthday: t.occasion_kind_birthday,
+        deadline: t.calendar_deadline,
+        renewal: t.calendar_renewal,
+        anniversary: t.calendar_anniversary,
+        planned: t.calendar_planned,
+        follow_up: t.agenda_follow_up,
+        contract_ends: t.calendar_contract_ends,
     }
 }

@@ -67,7 +67,11 @@ export async function plantCustomers(page, customers, playbook = [], { ready = '
           phones: c.phones ?? [],
           number: c.number ?? '',
           ...(c.note ? { current_note: { written: '2026-01-05', ...c.note } } : {}),
+          // Occasions as stored: { id, kind: { type: 'birthday', date: '1970-05-12' } }.
+          ...(c.occasions ? { occasions: c.occasions } : {}),
         },
+        // Planned contacts as stored: { id, due: '2026-12-03', reason }.
+        ...(c.plans ? { plans: c.plans } : {}),
         contacts: (c.contacts ?? []).map((k, i) => {
           const at = new Date(Date.now() - k.daysAgo * 86400000);
           const pad = (n) => String(n).padStart(2, '0');

@@ -1,20 +1,67 @@
 use super::super::clock;
-use super::super::format::{hook_label, result_label, validity_text};
+use super::super::format::{hook_label, occasion_hit_text, result_label, validity_text};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use super::call_log::CallLogForm;
 use super::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::link::A;
 use super::objection_panel::{ObjectionPanel, ObjectionSearch};
-use crate::domain::call::card::{current_hook, opening_line, recent_contacts, used_hooks};
+use crate::domain::call::card::{
+    call_occasions, current_hook, occasion_opening_line, opening_line, recent_contacts, used_hooks,
+};
 use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::record::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::playbook::lines::LineFit;
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
 
+/// Occasions named on the card at most: the nearest, so the card stays short.
+const OCCASIONS_SHOWN: usize = 3;
+
+/// The occasions near today or of the last week ("50. Geburtstag war vorgestern"), and
+/// the agreed line for opening with one when the playbook has it.
+fn occasion_view(customer: &Customer, today: chrono::NaiveDate) -> Option<impl IntoView> {
+    let state = app_state();
+    let t = texts();
+    let hits = call_occasions(customer, today);
+    if hits.is_empty() {
+        return None;
+    }
+    // The same line as the card's opening line is offered once, there.
+    let line = state.data.with(|d| {
+        let general = opening_line(customer, &d.playbook, today).map(|(line, _)| line.id);
+        occasion_opening_line(customer, &d.playbook, today)
+            .filter(|line| Some(line.id) != general)
+            .cloned()
+    });
+    let items = hits
+        .iter()
+        .take(OCCASIONS_SHOWN)
+        .map(|hit| {
+            view! {
+                <li data-testid="call-occasion" data-days=hit.days.to_string() class:occasion-past=hit.days < 0>
+                    {occasion_hit_text(t, hit, &customer.fields.occasions)}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="call-occasions">
+            <h3>{t.call_occasion_title}</h3>
+            <ul class="plain-list">{items}</ul>
+            {line.map(|line| view! {
+                <div class="call-occasion-line" data-testid="call-occasion-line" data-line-id=line.id.to_string()>
+                    <p class="line-fit muted small">{t.call_occasion_line}</p>
+                    <blockquote class="line-text">{line.text.clone()}</blockquote>
+                </div>
+            })}
+        </section>
+    })
+}
+
 /// The call card. Its order is deliberate: the class first, large and coloured; then the
-/// current note with its hook; then the agreed opening line and, a key away, the answer
+/// current note with its hook and the occasions near today; then the agreed opening line and, a key away, the answer
 /// to an objection; then what was said before.
 #[component]
 pub fn CallCard(
@@ -52,6 +99,7 @@ pub fn CallCard(
                     </section>
                 }
             });
+            let occasions = occasion_view(&c, today);
             let line = state.data.with(|d| {
                 opening_line(&c, &d.playbook, today).map(|(line, fit)| (line.clone(), fit))
             });
@@ -121,6 +169,7 @@ pub fn CallCard(
                         <A href=format!("/kunden/{id}") attr:class="call-open-file">{t.call_open_file}</A>
                     </header>
                     {note}
+                    {occasions}
                     {line_view}
                     <ObjectionPanel search=objections/>
                     <div class="call-history">

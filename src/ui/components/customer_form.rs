@@ -4,6 +4,7 @@ use super::super::format::hook_label;
 use super::super::i18n::{field_message, texts};
 use super::super::state::app_state;
 use super::class_badge::class_name;
+use super::occasion_fields::OccasionFields;
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::customer::record::Customer;
@@ -335,6 +336,8 @@ pub fn CustomerForm(
                     </div>
                 </div>
             </fieldset>
+
+            <OccasionFields draft=draft dirty=dirty/>
 
             <div class="form-actions">
                 <button type="submit" class="button-primary" data-testid="customer-save">{t.save}</button>

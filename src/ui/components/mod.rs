@@ -21,6 +21,7 @@ pub mod link;
 pub mod move_panel;
 pub mod nav;
 pub mod objection_panel;
+pub mod occasion_fields;
 pub mod outreach_warnings;
 pub mod plan_form;
 pub mod playbook_import;

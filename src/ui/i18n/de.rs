@@ -555,4 +555,77 @@ pub const DE: Texts = Texts {
     timeline_objection_gone: "Einwand (nicht mehr im Leitfaden)",
     practice_customer_objects: "Kunde wendet ein:",
     practice_objection_answer_label: "Ihre Antwort (tippen oder laut sprechen)",
+    section_occasions: "Anlässe",
+    section_occasions_hint: "Geburtstag, Vertragsverlängerung, Kundenjubiläum oder ein eigener Anlass: Ein naher Anlass ist ein guter Grund anzurufen.",
+    occasion_none: "Noch keine Anlässe.",
+    occasion_new: "Anlass hinzufügen",
+    occasion_kind: "Art des Anlasses",
+    occasion_kind_birthday: "Geburtstag",
+    occasion_kind_renewal: "Vertragsverlängerung",
+    occasion_kind_since: "Kunde seit",
+    occasion_kind_custom: "Eigener Anlass",
+    occasion_date: "Datum",
+    occasion_birth_date: "Geburtsdatum",
+    occasion_renewal_date: "Vertragsende",
+    occasion_since_date: "Kunde seit dem",
+    occasion_contract: "Vertrag",
+    occasion_label: "Bezeichnung",
+    occasion_notice_months: "Kündigungsfrist (Monate)",
+    occasion_renews_yearly: "Verlängert sich jährlich",
+    occasion_repeats_yearly: "Jedes Jahr wieder",
+    occasion_add: "Anlass hinzufügen",
+    occasion_added_hint: "Hinzugefügte und entfernte Anlässe werden mit „Speichern“ übernommen.",
+    occasion_remove: |what| format!("Anlass „{what}“ entfernen"),
+    occasion_err_date: "Bitte ein gültiges Datum für den Anlass angeben.",
+    occasion_err_label: "Bitte den Vertrag bzw. den Anlass benennen.",
+    occasion_err_notice: "Die Kündigungsfrist bitte in ganzen Monaten angeben (0 bis 60).",
+    occasion_yearly: "jährlich",
+    occasion_notice: |months| match months {
+        1 => "1 Monat Kündigungsfrist".to_string(),
+        n => format!("{n} Monate Kündigungsfrist"),
+    },
+    occasion_next: |what, date, when| format!("Als Nächstes: {what} am {date} ({when})"),
+    occasion_none_ahead: "vorbei, kein weiterer Termin",
+    moment_birthday: |age| format!("{age}. Geburtstag"),
+    moment_deadline: |contract| format!("Kündigungsfrist {contract}"),
+    moment_renewal: |contract, yearly| {
+        if yearly {
+            format!("Verlängerung {contract}")
+        } else {
+            format!("Vertragsablauf {contract}")
+        }
+    },
+    moment_anniversary: |years, round| match (years, round) {
+        (1, _) => "1 Jahr Kunde".to_string(),
+        (n, true) => format!("Rundes Jubiläum: {n} Jahre Kunde"),
+        (n, false) => format!("{n} Jahre Kunde"),
+    },
+    occasion_when: |days| match days {
+        0 => "heute".to_string(),
+        1 => "morgen".to_string(),
+        2 => "übermorgen".to_string(),
+        -1 => "war gestern".to_string(),
+        -2 => "war vorgestern".to_string(),
+        n if n < 0 => format!("war vor {} Tagen", -n),
+        n => format!("in {n} Tagen"),
+    },
+    occasion_contract_ends: |date, yearly| {
+        if yearly {
+            format!("(Vertrag verlängert sich am {date})")
+        } else {
+            format!("(Vertrag läuft am {date} aus)")
+        }
+    },
+    call_occasion_title: "Anlass",
+    call_occasion_line: "Einstieg zum Anlass",
+    agenda_occasions: "Anlässe dieser Woche",
+    agenda_occasions_empty: "Keine Anlässe in den nächsten sieben Tagen.",
+    calendar_export: "Kalender exportieren (.ics)",
+    calendar_export_hint: "Geplante Kontakte, Wiedervorlagen und die Anlässe der nächsten 12 Monate für Outlook, Thunderbird, Apple oder Google Kalender. Ein erneuter Import aktualisiert die Termine, statt sie zu verdoppeln.",
+    calendar_exported: "Kalenderdatei gespeichert.",
+    calendar_deadline: "Kündigungsfrist",
+    calendar_renewal: "Vertragsablauf",
+    calendar_anniversary: "Kundenjubiläum",
+    calendar_planned: "Geplanter Kontakt",
+    calendar_contract_ends: "Vertrag läuft aus am",
 };

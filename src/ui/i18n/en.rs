@@ -564,4 +564,75 @@ pub const EN: Texts = Texts {
     timeline_objection_gone: "Objection (no longer in the playbook)",
     practice_customer_objects: "Customer objects:",
     practice_objection_answer_label: "Your answer (type it or say it out loud)",
+    section_occasions: "Occasions",
+    section_occasions_hint: "Birthday, contract renewal, anniversary as a customer or an occasion of your own: a near occasion is a good reason to call.",
+    occasion_none: "No occasions yet.",
+    occasion_new: "Add an occasion",
+    occasion_kind: "Kind of occasion",
+    occasion_kind_birthday: "Birthday",
+    occasion_kind_renewal: "Contract renewal",
+    occasion_kind_since: "Customer since",
+    occasion_kind_custom: "Own occasion",
+    occasion_date: "Date",
+    occasion_birth_date: "Date of birth",
+    occasion_renewal_date: "Contract ends on",
+    occasion_since_date: "Customer since",
+    occasion_contract: "Contract",
+    occasion_label: "Name",
+    occasion_notice_months: "Notice period (months)",
+    occasion_renews_yearly: "Renews every year",
+    occasion_repeats_yearly: "Every year",
+    occasion_add: "Add occasion",
+    occasion_added_hint: "Added and removed occasions are kept once you press “Save”.",
+    occasion_remove: |what| format!("Remove occasion “{what}”"),
+    occasion_err_date: "Please give a valid date for the occasion.",
+    occasion_err_label: "Please name the contract or the occasion.",
+    occasion_err_notice: "Please give the notice period in whole months (0 to 60).",
+    occasion_yearly: "yearly",
+    occasion_notice: |months| match months {
+        1 => "1 month notice".to_string(),
+        n => format!("{n} months notice"),
+    },
+    occasion_next: |what, date, when| format!("Next: {what} on {date} ({when})"),
+    occasion_none_ahead: "passed, no further date",
+    moment_birthday: |age| format!("Birthday ({age})"),
+    moment_deadline: |contract| format!("Cancellation deadline {contract}"),
+    moment_renewal: |contract, yearly| {
+        if yearly {
+            format!("Renewal {contract}")
+        } else {
+            format!("Contract ends: {contract}")
+        }
+    },
+    moment_anniversary: |years, round| match (years, round) {
+        (1, _) => "1 year as a customer".to_string(),
+        (n, true) => format!("Round anniversary: {n} years as a customer"),
+        (n, false) => format!("{n} years as a customer"),
+    },
+    occasion_when: |days| match days {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "was yesterday".to_string(),
+        n if n < 0 => format!("was {} days ago", -n),
+        n => format!("in {n} days"),
+    },
+    occasion_contract_ends: |date, yearly| {
+        if yearly {
+            format!("(contract renews on {date})")
+        } else {
+            format!("(contract ends on {date})")
+        }
+    },
+    call_occasion_title: "Occasion",
+    call_occasion_line: "Opening for the occasion",
+    agenda_occasions: "Occasions this week",
+    agenda_occasions_empty: "No occasions in the next seven days.",
+    calendar_export: "Export calendar (.ics)",
+    calendar_export_hint: "Planned contacts, follow-ups and the occasions of the next 12 months for Outlook, Thunderbird, Apple or Google Calendar. Importing again updates the events instead of doubling them.",
+    calendar_exported: "Calendar file saved.",
+    calendar_deadline: "Cancellation deadline",
+    calendar_renewal: "Contract ends",
+    calendar_anniversary: "Customer anniversary",
+    calendar_planned: "Planned contact",
+    calendar_contract_ends: "Contract ends on",
 };

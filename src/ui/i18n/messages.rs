@@ -1,6 +1,7 @@
 //! Typed errors and domain values in the words of the catalog in force.
 
 use super::texts;
+use crate::domain::customer::occasion_draft::OccasionError;
 use crate::domain::customer::validation::FieldError;
 use crate::domain::exchange::csv_import::{BadRowReason, CsvReadError, DuplicateKey};
 use crate::storage::backup::BackupError;
@@ -44,6 +45,15 @@ pub fn field_message(error: &FieldError) -> &'static str {
         FieldError::NoteHookUnknown => t.err_note_hook,
         FieldError::NoteValidUntilInvalid => t.err_note_until,
         FieldError::NoteValidUntilBeforeWritten => t.err_note_until_before,
+    }
+}
+
+pub fn occasion_message(error: &OccasionError) -> &'static str {
+    let t = texts();
+    match error {
+        OccasionError::DateInvalid => t.occasion_err_date,
+        OccasionError::LabelMissing => t.occasion_err_label,
+        OccasionError::NoticeInvalid => t.occasion_err_notice,
     }
 }
 

@@ -6,7 +6,7 @@ use super::super::components::customer_form::CustomerForm;
 use super::super::components::link::A;
 use super::super::components::plan_form::PlanForm;
 use super::super::components::timeline::Timeline;
-use super::super::format::{hook_label, validity_text};
+use super::super::format::{hook_label, occasion_hit_text, validity_text};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::class::CustomerClass;
@@ -111,6 +111,7 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                     </section>
                 }
             })}
+            <NearOccasions customer=customer/>
             <Show when=move || confirming_delete.get()>
                 <div class="banner banner-warning" role="alertdialog" aria-label=t.delete data-testid="delete-confirm-panel">
                     <span>{move || (t.delete_confirm_question)(&customer.with(|c| c.as_ref().map(|c| c.fields.name.clone()).unwrap_or_default()))}</span>
@@ -174,6 +175,38 @@ fn AlreadyTold(
                     <span class="hook-chip" data-testid="already-told-item">
                         {hook_label(t, &hook)} " · " {crate::ui::locale::format_date(day)}
                     </span>
+                }).collect_view()}
+            </div>
+        </Show>
+    }
+}
+
+/// The occasions near today or of the last week, as the call card names them; every
+/// occasion with its next day is listed in the form below.
+#[component]
+fn NearOccasions(
+    #[prop(into)] customer: Signal<Option<crate::domain::customer::record::Customer>>,
+) -> impl IntoView {
+    let t = texts();
+    let near = move || {
+        customer.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    let hits = crate::domain::call::card::call_occasions(c, clock::today());
+                    hits.iter()
+                        .take(3)
+                        .map(|hit| occasion_hit_text(t, hit, &c.fields.occasions))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <Show when=move || !near().is_empty()>
+            <div class="already-told near-occasions" data-testid="customer-file-occasions">
+                <span class="muted small">{t.section_occasions} ":"</span>
+                {move || near().into_iter().map(|text| view! {
+                    <span class="hook-chip occasion-chip">{text}</span>
                 }).collect_view()}
             </div>
         </Show>

@@ -5,16 +5,23 @@ use super::super::components::contact_fields::ResultSelect;
 use super::super::components::link::A;
 use super::super::components::outreach_warnings::{check_draft, ContactWarnings};
 use super::super::components::plan_form::PlanForm;
-use super::super::format::hook_label;
+use super::super::file_io::download;
+use super::super::format::{calendar_words, hook_label, occasion_hit_text};
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::contact::{ContactResult, Direction};
+use crate::domain::customer::occasion::Occasion;
+use crate::domain::exchange::ics::calendar_file;
 use crate::domain::ids::{ContactId, CustomerId};
-use crate::domain::outreach::agenda::{agenda, AgendaItem};
+use crate::domain::outreach::agenda::{agenda, week_occasions, AgendaItem, AgendaOccasion};
 use crate::domain::outreach::downgrade::downgrade_suggestions;
 use crate::domain::outreach::due_list::{due_list, DueEntry};
 use crate::ui::locale::format_date;
 use leptos::prelude::*;
+
+/// One name for every export, so a calendar that subscribes to the file or imports it
+/// again finds the same file; the events' UIDs do the rest.
+const CALENDAR_FILE: &str = "klassenblick-kalender.ics";
 
 /// Entries of the due list rendered at once.
 const DUE_SHOWN: usize = 50;
@@ -36,6 +43,26 @@ pub fn OutreachPage() -> impl IntoView {
             .data
             .with(|d| downgrade_suggestions(d.customers.values(), d.settings.downgrade_refusals))
     });
+    let week = Memo::new(move |_| {
+        state
+            .data
+            .with(|d| week_occasions(d.customers.values(), today))
+    });
+    let export_calendar = move |_| {
+        let words = calendar_words(t);
+        let ics = state.data.with_untracked(|d| {
+            calendar_file(
+                d.customers.values(),
+                clock::today(),
+                clock::now_utc(),
+                &words,
+            )
+        });
+        match download(CALENDAR_FILE, "text/calendar;charset=utf-8", &ics) {
+            Ok(()) => state.show_notice(t.calendar_exported),
+            Err(message) => state.show_error(message),
+        }
+    };
     let name = move |id: CustomerId| {
         state.data.with_untracked(|d| {
             d.customers
@@ -89,10 +116,17 @@ pub fn OutreachPage() -> impl IntoView {
                     }
                 </For>
                 <section class="panel">
-                    <h2>{t.agenda_title}</h2>
+                    <div class="row-between agenda-head">
+                        <h2>{t.agenda_title}</h2>
+                        <button class="button-secondary" data-testid="calendar-export" on:click=export_calendar>
+                            {t.calendar_export}
+                        </button>
+                    </div>
                     <AgendaGroup title=t.agenda_overdue testid="agenda-overdue" items=Signal::derive(move || plan.with(|a| a.overdue.clone()))/>
                     <AgendaGroup title=t.agenda_today testid="agenda-today" items=Signal::derive(move || plan.with(|a| a.today.clone()))/>
                     <AgendaGroup title=t.agenda_week testid="agenda-week" items=Signal::derive(move || plan.with(|a| a.week.clone()))/>
+                    <AgendaOccasions items=week/>
+                    <p class="muted small calendar-hint">{t.calendar_export_hint}</p>
                 </section>
             </div>
             <section class="panel">
@@ -103,8 +137,14 @@ pub fn OutreachPage() -> impl IntoView {
                 <ul class="due-list">
                     <For each=move || due.get().into_iter().take(DUE_SHOWN) key=|e| e.id let(entry)>
                         {
-                            let customer_name = name(entry.id);
-                            view! { <DueItem entry=entry name=customer_name/> }
+                            let (customer_name, occasions) = state.data.with_untracked(|d| {
+                                d.customers
+                                    .get(&entry.id)
+                                    .map(|c| (c.fields.name.clone(), c.fields.occasions.clone()))
+                                    .unwrap_or_default()
+                            });
+                            let reason = due_reason(&entry, &occasions);
+                            view! { <DueItem entry=entry name=customer_name reason=reason/> }
                         }
                     </For>
                 </ul>
@@ -113,10 +153,15 @@ pub fn OutreachPage() -> impl IntoView {
     }
 }
 
-/// "B · letzter Kontakt vor 94 Tagen · Aktion endet in 6 Tagen"
-fn due_reason(entry: &DueEntry) -> String {
+/// "B · letzter Kontakt vor 94 Tagen · Aktion endet in 6 Tagen"; a near occasion comes
+/// first, since it is why the customer ranks up: "B · Kündigungsfrist Kfz-Versicherung
+/// in 12 Tagen (Vertrag läuft am 01.01.2027 aus) · …".
+fn due_reason(entry: &DueEntry, occasions: &[Occasion]) -> String {
     let t = texts();
     let mut parts = vec![entry.class.letter().to_string()];
+    if let Some(hit) = &entry.occasion {
+        parts.push(occasion_hit_text(t, hit, occasions));
+    }
     parts.push(match entry.days_since_contact {
         Some(days) => (t.due_days)(days),
         None => (t.due_never)(entry.days_known),
@@ -133,7 +178,7 @@ fn due_reason(entry: &DueEntry) -> String {
 }
 
 #[component]
-fn DueItem(entry: DueEntry, name: String) -> impl IntoView {
+fn DueItem(entry: DueEntry, name: String, reason: String) -> impl IntoView {
     let t = texts();
     let planning = RwSignal::new(false);
     let id = entry.id;
@@ -143,7 +188,7 @@ fn DueItem(entry: DueEntry, name: String) -> impl IntoView {
                 <ClassBadge class=entry.class/>
                 <div>
                     <A href=format!("/kunden/{id}") attr:class="row-name">{name}</A>
-                    <p class="muted small" data-testid="outreach-due-reason">{due_reason(&entry)}</p>
+                    <p class="muted small" data-testid="outreach-due-reason">{reason}</p>
                 </div>
                 <button class="button-secondary" data-testid="plan-contact-open" on:click=move |_| planning.update(|p| *p = !*p)>
                     {t.plan_open}
@@ -266,5 +311,44 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
                 </div>
             </Show>
         </li>
+    }
+}
+
+/// This week's occasions: the same seven days as "Heute" and "Diese Woche".
+#[component]
+fn AgendaOccasions(#[prop(into)] items: Signal<Vec<AgendaOccasion>>) -> impl IntoView {
+    let state = app_state();
+    let t = texts();
+    view! {
+        <section class="agenda-group" data-testid="agenda-occasions">
+            <h3>{t.agenda_occasions}</h3>
+            <Show when=move || items.with(Vec::is_empty)>
+                <p class="muted small">{t.agenda_occasions_empty}</p>
+            </Show>
+            <ul class="plain-list">
+                {move || items.get().into_iter().map(|item| {
+                    let id = item.id;
+                    let (name, class, occasions) = state.data.with_untracked(|d| {
+                        d.customers
+                            .get(&id)
+                            .map(|c| (c.fields.name.clone(), c.class(), c.fields.occasions.clone()))
+                            .unwrap_or_default()
+                    });
+                    let text = occasion_hit_text(t, &item.hit, &occasions);
+                    view! {
+                        <li class="agenda-item" data-testid="agenda-occasion" data-customer-id=id.to_string()>
+                            <div class="agenda-occasion-line">
+                                <ClassBadge class=class/>
+                                <p>
+                                    <time>{format_date(item.hit.occurrence.date)}</time>
+                                    <A href=format!("/kunden/{id}")>{name}</A>
+                                </p>
+                                <p class="muted small">{text}</p>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
