@@ -15,9 +15,9 @@ pub async fn replace_all(state: AppState, mut dataset: Dataset) -> Result<(), St
     let stored = dataset.clone();
     write_through(state, move |store| store.replace_all(&stored)).await?;
     // This tab keeps its trainee if the new data still has them.
-    let active = state.data.with_untracked(|d| d.practice.active);
+    let active = state.practice.with_untracked(|p| p.active);
     dataset.practice.active = dataset.practice.still_listed(active);
-    state.data.set(dataset);
+    state.set_dataset(dataset);
     state.error.set(None);
     Ok(())
 }
@@ -26,7 +26,7 @@ pub async fn save_settings(state: AppState, settings: Settings) -> Result<(), St
     let settings = settings.sanitized();
     let stored = settings.clone();
     write_through(state, move |store| store.save_settings(&stored)).await?;
-    state.data.update(|d| d.settings = settings);
+    state.settings.set(settings);
     Ok(())
 }
 
@@ -41,7 +41,7 @@ pub async fn record_backup(state: AppState) {
         .await
         .is_ok()
     {
-        state.data.update(|d| d.backup = status);
+        state.backup.set(status);
     }
 }
 

@@ -21,7 +21,7 @@ pub use data::{import_customers, record_backup, remove_legacy_copy, replace_all,
 pub use outreach::{complete_plan, confirm_downgrade, dismiss_downgrade, plan_contact};
 pub use playbook::change_playbook;
 pub use practice::{add_trainee, choose_trainee, record_practice};
-pub use tabs::{apply_foreign_write, reload_all};
+pub use tabs::{apply_foreign_writes, listen_to_other_tabs, reload_all};
 
 use super::clock;
 use super::i18n::{save_message, storage_message, texts};
@@ -35,7 +35,7 @@ use crate::storage::lock;
 use leptos::prelude::*;
 
 pub fn actor(state: &AppState) -> Actor {
-    let name = state.data.with_untracked(|d| d.settings.user_name.clone());
+    let name = state.settings.with_untracked(|s| s.user_name.clone());
     Actor {
         who: if name.is_empty() {
             texts().me.to_string()
@@ -117,7 +117,7 @@ async fn change_customer_boxed(
     match write {
         Ok(write) => {
             let saved = write.customers.iter().find(|c| c.id == id).cloned();
-            replace_bucket(&state, write.bucket, write.customers);
+            replace_buckets(&state, [(write.bucket, write.customers)]);
             count_change(state).await;
             state.error.set(None);
             Ok(saved)
@@ -133,10 +133,13 @@ async fn change_customer_boxed(
     }
 }
 
-fn replace_bucket(state: &AppState, bucket: u64, customers: Vec<Customer>) {
-    state.data.update(|d| {
-        d.customers.retain(|id, _| keys::bucket_of(*id) != bucket);
-        d.customers.extend(customers.into_iter().map(|c| (c.id, c)));
+/// Mirrors fresh buckets in memory: one change of `customers`, however many buckets.
+fn replace_buckets(state: &AppState, buckets: impl IntoIterator<Item = (u64, Vec<Customer>)>) {
+    state.customers.update(|all| {
+        for (bucket, customers) in buckets {
+            all.retain(|id, _| keys::bucket_of(*id) != bucket);
+            all.extend(customers.into_iter().map(|c| (c.id, c)));
+        }
     });
 }
 
@@ -147,9 +150,7 @@ async fn write_buckets(
 ) -> Result<(), StorageError> {
     match locked(state, write).await {
         Ok(writes) => {
-            for write in writes {
-                replace_bucket(&state, write.bucket, write.customers);
-            }
+            replace_buckets(&state, writes.into_iter().map(|w| (w.bucket, w.customers)));
             count_change(state).await;
             Ok(())
         }
@@ -165,7 +166,7 @@ async fn count_change(state: AppState) {
     let stamp = clock::stamp();
     match locked(state, move |store| store.count_change(&stamp)).await {
         Ok((status, aside)) => {
-            state.data.update(|d| d.backup = status);
+            state.backup.set(status);
             if let Some(aside) = aside {
                 state.quarantine.update(|q| q.extend(aside.quarantine));
                 if let Some(problem) = aside.problems.first() {

@@ -25,7 +25,7 @@ async fn change_playbook_boxed(state: AppState, change: PlaybookChange) -> bool 
     .await;
     match result {
         Ok(lines) => {
-            state.data.update(|d| d.playbook = lines);
+            state.playbook.set(lines);
             count_change(state).await;
             true
         }

@@ -15,7 +15,7 @@ pub async fn add_trainee(state: AppState, trainee: Trainee) -> Result<(), Option
     let id = trainee.id;
     match locked(state, move |store| store.add_trainee(trainee)).await {
         Ok(Ok(trainees)) => {
-            state.data.update(|d| d.practice.trainees = trainees);
+            state.practice.update(|p| p.trainees = trainees);
             choose_trainee(state, Some(id)).await;
             Ok(())
         }
@@ -31,7 +31,7 @@ pub async fn add_trainee(state: AppState, trainee: Trainee) -> Result<(), Option
 /// remembered for the next start.
 pub async fn choose_trainee(state: AppState, trainee: Option<TraineeId>) {
     tab_session::set_active_trainee(trainee);
-    state.data.update(|d| d.practice.active = trainee);
+    state.practice.update(|p| p.active = trainee);
     if let Err(e) = locked(state, move |store| store.remember_trainee(trainee)).await {
         report_storage(&state, &e);
     }
@@ -52,9 +52,7 @@ async fn record_boxed(
     trainee: TraineeId,
     change: Box<dyn FnOnce(&mut PracticeState)>,
 ) -> bool {
-    let before = state
-        .data
-        .with_untracked(|d| d.practice.working_copy(trainee));
+    let before = state.practice.with_untracked(|p| p.working_copy(trainee));
     let mut after = before.clone();
     change(&mut after);
     let Some(changes) = changes_between(&before, &after)
@@ -66,8 +64,7 @@ async fn record_boxed(
     };
     match locked(state, move |store| store.record_practice(trainee, &changes)).await {
         Ok(write) => {
-            state.data.update(|d| {
-                let practice = &mut d.practice;
+            state.practice.update(|practice| {
                 practice.reviews.extend(write.reviews);
                 practice.drills.extend(write.drills);
                 practice.set_trainee_part(trainee, write.head.cards, write.head.archive);

@@ -23,7 +23,7 @@ pub fn CallCard(
 ) -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let customer = Memo::new(move |_| state.data.with(|d| d.customers.get(&id).cloned()));
+    let customer = Memo::new(move |_| state.customers.with(|all| all.get(&id).cloned()));
     let class = Signal::derive(move || {
         customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))
     });
@@ -52,8 +52,8 @@ pub fn CallCard(
                     </section>
                 }
             });
-            let line = state.data.with(|d| {
-                opening_line(&c, &d.playbook, today).map(|(line, fit)| (line.clone(), fit))
+            let line = state.playbook.with(|playbook| {
+                opening_line(&c, playbook, today).map(|(line, fit)| (line.clone(), fit))
             });
             let line_view = match line {
                 Some((line, fit)) => {

@@ -42,7 +42,7 @@ impl ObjectionSearch {
         let query = RwSignal::new(String::new());
         let highlighted = RwSignal::new(0usize);
         let picked = RwSignal::new(None::<LineId>);
-        let index = Memo::new(move |_| state.data.with(|d| ObjectionIndex::new(&d.playbook)));
+        let index = Memo::new(move |_| state.playbook.with(|lines| ObjectionIndex::new(lines)));
         let t = texts();
         let hits = Memo::new(move |_| {
             let text = query.get();
@@ -55,11 +55,11 @@ impl ObjectionSearch {
                 hook: hook.as_ref(),
             };
             let found = index.with(|i| i.search(&text, caller, RESULT_LIMIT));
-            state.data.with(|d| {
+            state.playbook.with(|lines| {
                 found
                     .into_iter()
                     .filter_map(|hit| {
-                        let line = d.playbook.iter().find(|l| l.id == hit.id)?;
+                        let line = lines.iter().find(|l| l.id == hit.id)?;
                         Some(Row {
                             id: hit.id,
                             title: line.title.clone(),
@@ -140,16 +140,16 @@ pub fn ObjectionPanel(
     } = search;
     let answer = move || {
         let id = shown.get()?;
-        state.data.with(|d| {
-            d.playbook
+        state.playbook.with(|lines| {
+            lines
                 .iter()
                 .find(|l| l.id == id)
                 .map(|l| (id, l.title.clone(), l.customer_line.clone(), l.text.clone()))
         })
     };
     let none_agreed = move || {
-        state.data.with(|d| {
-            !d.playbook
+        state.playbook.with(|lines| {
+            !lines
                 .iter()
                 .any(|l| l.is_objection() && l.status == LineStatus::Agreed)
         })

@@ -26,20 +26,22 @@ pub fn OutreachPage() -> impl IntoView {
     let t = texts();
     let today = clock::today();
     let due = Memo::new(move |_| {
-        state
-            .data
-            .with(|d| due_list(d.customers.values(), &d.settings.intervals, today))
+        state.customers.with(|customers| {
+            state
+                .settings
+                .with(|s| due_list(customers.values(), &s.intervals, today))
+        })
     });
-    let plan = Memo::new(move |_| state.data.with(|d| agenda(d.customers.values(), today)));
+    let plan = Memo::new(move |_| state.customers.with(|all| agenda(all.values(), today)));
     let downgrades = Memo::new(move |_| {
+        let refusals = state.settings.with(|s| s.downgrade_refusals);
         state
-            .data
-            .with(|d| downgrade_suggestions(d.customers.values(), d.settings.downgrade_refusals))
+            .customers
+            .with(|all| downgrade_suggestions(all.values(), refusals))
     });
     let name = move |id: CustomerId| {
-        state.data.with_untracked(|d| {
-            d.customers
-                .get(&id)
+        state.customers.with_untracked(|all| {
+            all.get(&id)
                 .map(|c| c.fields.name.clone())
                 .unwrap_or_default()
         })
@@ -188,17 +190,15 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let result = RwSignal::new(ContactResult::Reached);
     let problem = RwSignal::new(None::<&'static str>);
     // A reason given when planning still counts; completing early may need one anew.
-    let override_reason = RwSignal::new(state.data.with_untracked(|d| {
-        d.customers
-            .get(&item.id)
+    let override_reason = RwSignal::new(state.customers.with_untracked(|all| {
+        all.get(&item.id)
             .zip(item.plan)
             .and_then(|(c, plan)| c.plan(plan))
             .and_then(|p| p.interval_override.clone())
             .unwrap_or_default()
     }));
-    let name = state.data.with_untracked(|d| {
-        d.customers
-            .get(&item.id)
+    let name = state.customers.with_untracked(|all| {
+        all.get(&item.id)
             .map(|c| (c.fields.name.clone(), c.class()))
     });
     let (name, class) = name.unwrap_or_default();
@@ -207,8 +207,8 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let complete = move |_| {
         let Some(planned) = plan.and_then(|plan_id| {
             state
-                .data
-                .with_untracked(|d| d.customers.get(&id)?.plan(plan_id).cloned())
+                .customers
+                .with_untracked(|all| all.get(&id)?.plan(plan_id).cloned())
         }) else {
             return;
         };
