@@ -80,6 +80,10 @@ fn Board() -> impl IntoView {
     // the columns a move changed render again.
     let columns = Memo::new(move |_| {
         let filter = filter.get();
+        // A User Timing mark, so the state benchmark can count how often this runs.
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("kb-board-columns");
+        }
         state
             .customers
             .with(|all| board_columns(all.values(), &filter))
