@@ -64,20 +64,28 @@ impl Dataset {
     }
 
     pub fn contact_count(&self) -> usize {
-        self.customers.values().map(|c| c.contacts.len()).sum()
+        contact_count(&self.customers)
     }
 
-    /// A customer number that no customer uses yet: "K-0001", "K-0002", …
     pub fn next_customer_number(&self) -> String {
-        let highest = self
-            .customers
-            .values()
-            .filter_map(|c| c.fields.number.strip_prefix("K-"))
-            .filter_map(|n| n.parse::<u32>().ok())
-            .max()
-            .unwrap_or(0);
-        format!("K-{:04}", highest + 1)
+        next_customer_number(&self.customers)
     }
+}
+
+/// Every contact logged with any of `customers`.
+pub fn contact_count(customers: &BTreeMap<CustomerId, Customer>) -> usize {
+    customers.values().map(|c| c.contacts.len()).sum()
+}
+
+/// A customer number that no customer uses yet: "K-0001", "K-0002", …
+pub fn next_customer_number(customers: &BTreeMap<CustomerId, Customer>) -> String {
+    let highest = customers
+        .values()
+        .filter_map(|c| c.fields.number.strip_prefix("K-"))
+        .filter_map(|n| n.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("K-{:04}", highest + 1)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -26,7 +26,7 @@ use crate::domain::playbook::starter::{starter_playbook, starter_written};
 use crate::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use crate::storage::engine::{Opened, Store};
 use crate::storage::local::LocalStore;
-use crate::storage::{lock, persist, tab_session, tab_sync, test_switch};
+use crate::storage::{lock, persist, tab_session, test_switch};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -96,7 +96,7 @@ pub fn App(boot: Boot) -> impl IntoView {
     {
         let _ = root.set_attribute("lang", t.html_lang);
     }
-    if tab_sync::listen(move |write| actions::apply_foreign_write(&state, write)).is_err() {
+    if actions::listen_to_other_tabs(state).is_err() {
         state.show_error(t.err_tab_listener.to_string());
     }
     leptos::task::spawn_local(async move {
@@ -155,14 +155,10 @@ fn app_state_from(boot: Boot) -> AppState {
     if let Some(mine) = dataset.practice.still_listed(tab_session::active_trainee()) {
         dataset.practice.active = Some(mine);
     }
-    AppState {
-        data: RwSignal::new(dataset),
-        quarantine: RwSignal::new(opened.quarantine),
-        error: RwSignal::new(error),
-        info: RwSignal::new(info),
-        notice: RwSignal::new(None),
-        persist: RwSignal::new(None),
-        legacy_copy: RwSignal::new(opened.legacy_copy),
-        store: StoredValue::new_local(store),
-    }
+    let state = AppState::new(dataset, store);
+    state.quarantine.set(opened.quarantine);
+    state.error.set(error);
+    state.info.set(info);
+    state.legacy_copy.set(opened.legacy_copy);
+    state
 }

@@ -1,14 +1,28 @@
 //! App-wide state: a small `Copy` struct of signals, read with `expect_context()`.
+//!
+//! Each collection of the data set is its own signal, so a view subscribes to what it
+//! shows: a backup count or a settings change leaves the board alone, and a board move
+//! changes `customers` once. Whole-data work (backup export, restore preview) reads a
+//! [`Dataset`] assembled from the parts.
 
 use crate::domain::customer::record::Customer;
-use crate::domain::dataset::Dataset;
+use crate::domain::customer::search::SearchEntry;
+use crate::domain::dataset::{BackupStatus, Dataset};
+use crate::domain::ids::CustomerId;
+use crate::domain::playbook::lines::PlaybookLine;
+use crate::domain::practice::state::PracticeState;
+use crate::domain::settings::Settings;
 use crate::storage::backend::KeyValueStore;
 use crate::storage::engine::{QuarantineEntry, Store};
 use crate::storage::persist::PersistState;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// Local storage, or memory for this session when the browser blocks storage.
 pub type AppStore = Store<Box<dyn KeyValueStore>>;
+
+/// Every customer this tab knows, by id.
+pub type Customers = BTreeMap<CustomerId, Customer>;
 
 /// A short message at the bottom of the screen. A deletion carries what it takes to
 /// undo it; an alert is a failure the user must not miss.
@@ -21,7 +35,15 @@ pub struct Notice {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub data: RwSignal<Dataset>,
+    pub customers: RwSignal<Customers>,
+    pub playbook: RwSignal<Vec<PlaybookLine>>,
+    /// Trainees, cards and logs; `active` is this tab's trainee.
+    pub practice: RwSignal<PracticeState>,
+    pub settings: RwSignal<Settings>,
+    pub backup: RwSignal<BackupStatus>,
+    /// The search index over all customers, shared by the call page and the customer
+    /// list. Built only while a view reads it, at most once per change of `customers`.
+    pub search_index: Memo<Vec<SearchEntry>>,
     pub quarantine: RwSignal<Vec<QuarantineEntry>>,
     /// The visible error banner.
     pub error: RwSignal<Option<String>>,
@@ -35,6 +57,77 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The signals of a freshly read data set; call inside the app's reactive owner.
+    pub fn new(dataset: Dataset, store: AppStore) -> Self {
+        let Dataset {
+            customers,
+            playbook,
+            practice,
+            settings,
+            backup,
+        } = dataset;
+        let customers = RwSignal::new(customers);
+        AppState {
+            customers,
+            playbook: RwSignal::new(playbook),
+            practice: RwSignal::new(practice),
+            settings: RwSignal::new(settings),
+            backup: RwSignal::new(backup),
+            search_index: Memo::new(move |_| {
+                customers.with(|all| all.values().map(SearchEntry::new).collect::<Vec<_>>())
+            }),
+            quarantine: RwSignal::new(Vec::new()),
+            error: RwSignal::new(None),
+            info: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            persist: RwSignal::new(None),
+            legacy_copy: RwSignal::new(false),
+            store: StoredValue::new_local(store),
+        }
+    }
+
+    /// The whole data set, copied; for work that truly needs all of it. Subscribes to
+    /// every collection.
+    pub fn dataset(&self) -> Dataset {
+        self.track_data();
+        self.dataset_untracked()
+    }
+
+    pub fn dataset_untracked(&self) -> Dataset {
+        Dataset {
+            customers: self.customers.get_untracked(),
+            playbook: self.playbook.get_untracked(),
+            practice: self.practice.get_untracked(),
+            settings: self.settings.get_untracked(),
+            backup: self.backup.get_untracked(),
+        }
+    }
+
+    /// Subscribes to every collection, for a view of how much is stored at all.
+    pub fn track_data(&self) {
+        self.customers.track();
+        self.playbook.track();
+        self.practice.track();
+        self.settings.track();
+        self.backup.track();
+    }
+
+    /// Replaces every collection; views update once, after all of them are set.
+    pub fn set_dataset(&self, dataset: Dataset) {
+        let Dataset {
+            customers,
+            playbook,
+            practice,
+            settings,
+            backup,
+        } = dataset;
+        self.customers.set(customers);
+        self.playbook.set(playbook);
+        self.practice.set(practice);
+        self.settings.set(settings);
+        self.backup.set(backup);
+    }
+
     pub fn show_error(&self, message: String) {
         self.error.set(Some(message));
     }

@@ -17,8 +17,8 @@ pub async fn create_customer(
     let id = loop {
         let candidate = CustomerId(clock::random_id());
         if state
-            .data
-            .with_untracked(|d| !d.customers.contains_key(&candidate))
+            .customers
+            .with_untracked(|all| !all.contains_key(&candidate))
         {
             break candidate;
         }

@@ -14,9 +14,9 @@ pub async fn replace_all(state: AppState, mut dataset: Dataset) -> Result<(), Ac
     let kept = dataset.clone();
     stored(state, move |store| store.replace_all(&kept)).await?;
     // This tab keeps its trainee if the new data still has them.
-    let active = state.data.with_untracked(|d| d.practice.active);
+    let active = state.practice.with_untracked(|p| p.active);
     dataset.practice.active = dataset.practice.still_listed(active);
-    state.data.set(dataset);
+    state.set_dataset(dataset);
     state.error.set(None);
     Ok(())
 }
@@ -25,7 +25,7 @@ pub async fn save_settings(state: AppState, settings: Settings) -> Result<(), Ac
     let settings = settings.sanitized();
     let kept = settings.clone();
     stored(state, move |store| store.save_settings(&kept)).await?;
-    state.data.update(|d| d.settings = settings);
+    state.settings.set(settings);
     Ok(())
 }
 
@@ -37,7 +37,7 @@ pub async fn record_backup(state: AppState) -> Result<(), ActionError> {
     };
     let kept = status.clone();
     stored(state, move |store| store.save_backup_status(&kept)).await?;
-    state.data.update(|d| d.backup = status);
+    state.backup.set(status);
     Ok(())
 }
 

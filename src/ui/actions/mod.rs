@@ -24,7 +24,7 @@ pub use error::ActionError;
 pub use outreach::{complete_plan, confirm_downgrade, dismiss_downgrade, plan_contact};
 pub use playbook::change_playbook;
 pub use practice::{add_trainee, choose_trainee, record_practice};
-pub use tabs::{apply_foreign_write, reload_all};
+pub use tabs::{apply_foreign_writes, listen_to_other_tabs, reload_all};
 
 use super::clock;
 use super::i18n::{storage_message, texts};
@@ -39,7 +39,7 @@ use error::{report, Feedback};
 use leptos::prelude::*;
 
 pub fn actor(state: &AppState) -> Actor {
-    let name = state.data.with_untracked(|d| d.settings.user_name.clone());
+    let name = state.settings.with_untracked(|s| s.user_name.clone());
     Actor {
         who: if name.is_empty() {
             texts().me.to_string()
@@ -122,7 +122,7 @@ async fn change_customer_boxed(
     let write = locked(state, move |store| store.update_customer(id, change)).await;
     let write = reported(&state, write.map_err(ActionError::from), feedback)?;
     let saved = write.customers.iter().find(|c| c.id == id).cloned();
-    replace_bucket(&state, write.bucket, write.customers);
+    replace_buckets(&state, [(write.bucket, write.customers)]);
     count_change(state).await;
     state.error.set(None);
     Ok(saved)
@@ -149,10 +149,13 @@ async fn stored<R: 'static>(
     reported(&state, result, Feedback::Toast)
 }
 
-fn replace_bucket(state: &AppState, bucket: u64, customers: Vec<Customer>) {
-    state.data.update(|d| {
-        d.customers.retain(|id, _| keys::bucket_of(*id) != bucket);
-        d.customers.extend(customers.into_iter().map(|c| (c.id, c)));
+/// Mirrors fresh buckets in memory: one change of `customers`, however many buckets.
+fn replace_buckets(state: &AppState, buckets: impl IntoIterator<Item = (u64, Vec<Customer>)>) {
+    state.customers.update(|all| {
+        for (bucket, customers) in buckets {
+            all.retain(|id, _| keys::bucket_of(*id) != bucket);
+            all.extend(customers.into_iter().map(|c| (c.id, c)));
+        }
     });
 }
 
@@ -161,9 +164,8 @@ async fn write_buckets(
     state: AppState,
     write: impl FnOnce(&AppStore) -> Result<Vec<BucketWrite>, StorageError> + 'static,
 ) -> Result<(), ActionError> {
-    for write in stored(state, write).await? {
-        replace_bucket(&state, write.bucket, write.customers);
-    }
+    let writes = stored(state, write).await?;
+    replace_buckets(&state, writes.into_iter().map(|w| (w.bucket, w.customers)));
     count_change(state).await;
     Ok(())
 }
@@ -172,7 +174,7 @@ async fn write_buckets(
 async fn count_change(state: AppState) {
     let stamp = clock::stamp();
     if let Ok((status, aside)) = stored(state, move |store| store.count_change(&stamp)).await {
-        state.data.update(|d| d.backup = status);
+        state.backup.set(status);
         if let Some(aside) = aside {
             state.quarantine.update(|q| q.extend(aside.quarantine));
             if let Some(problem) = aside.problems.first() {

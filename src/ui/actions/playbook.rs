@@ -23,7 +23,7 @@ async fn change_playbook_boxed(state: AppState, change: PlaybookChange) -> Resul
         store.save_playbook(&lines).map(|_| lines)
     })
     .await?;
-    state.data.update(|d| d.playbook = lines);
+    state.playbook.set(lines);
     count_change(state).await;
     Ok(())
 }

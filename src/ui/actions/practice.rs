@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub async fn add_trainee(state: AppState, trainee: Trainee) -> Result<(), ActionError> {
     let id = trainee.id;
     let trainees = stored(state, move |store| store.add_trainee(trainee)).await??;
-    state.data.update(|d| d.practice.trainees = trainees);
+    state.practice.update(|p| p.trainees = trainees);
     // The trainee is stored; a failure to remember the choice was shown already.
     let _ = choose_trainee(state, Some(id)).await;
     Ok(())
@@ -27,7 +27,7 @@ pub async fn choose_trainee(
     trainee: Option<TraineeId>,
 ) -> Result<(), ActionError> {
     tab_session::set_active_trainee(trainee);
-    state.data.update(|d| d.practice.active = trainee);
+    state.practice.update(|p| p.active = trainee);
     stored(state, move |store| store.remember_trainee(trainee)).await
 }
 
@@ -46,9 +46,7 @@ async fn record_boxed(
     trainee: TraineeId,
     change: Box<dyn FnOnce(&mut PracticeState)>,
 ) -> Result<(), ActionError> {
-    let before = state
-        .data
-        .with_untracked(|d| d.practice.working_copy(trainee));
+    let before = state.practice.with_untracked(|p| p.working_copy(trainee));
     let mut after = before.clone();
     change(&mut after);
     let Some(changes) = changes_between(&before, &after)
@@ -59,8 +57,7 @@ async fn record_boxed(
         return Ok(());
     };
     let write = stored(state, move |store| store.record_practice(trainee, &changes)).await?;
-    state.data.update(|d| {
-        let practice = &mut d.practice;
+    state.practice.update(|practice| {
         practice.reviews.extend(write.reviews);
         practice.drills.extend(write.drills);
         practice.set_trainee_part(trainee, write.head.cards, write.head.archive);

@@ -17,17 +17,19 @@ pub fn AbcPanel(open: RwSignal<bool>) -> impl IntoView {
     let state = app_state();
     let t = texts();
     // Computed once when opened: a preview must not shift while the user reads it.
-    let proposals: Vec<AbcProposal> = state
-        .data
-        .with_untracked(|d| abc_proposals(d.customers.values(), &d.settings, clock::today()));
+    let proposals: Vec<AbcProposal> = state.customers.with_untracked(|customers| {
+        state
+            .settings
+            .with_untracked(|s| abc_proposals(customers.values(), s, clock::today()))
+    });
     let (a_percent, b_percent) = state
-        .data
-        .with_untracked(|d| (d.settings.abc_a_percent, d.settings.abc_b_percent));
+        .settings
+        .with_untracked(|s| (s.abc_a_percent, s.abc_b_percent));
     let rows = RwSignal::new(proposals);
     let selected = RwSignal::new(rows.with_untracked(|r| preselected(r)));
     let names = move |id: CustomerId| {
-        state.data.with_untracked(|d| {
-            d.customers
+        state.customers.with_untracked(|customers| {
+            customers
                 .get(&id)
                 .map(|c| c.fields.name.clone())
                 .unwrap_or_default()

@@ -15,13 +15,15 @@ pub fn BackupReminderChip() -> impl IntoView {
     let location = use_location();
     let due = move || {
         !location.pathname.get().ends_with("/daten")
-            && state.data.with(|d| {
-                d.backup
-                    .reminder_due(&d.settings, clock::today(), !d.is_empty())
+            && state.backup.with(|backup| {
+                let has_data = state.customers.with(|all| !all.is_empty());
+                state
+                    .settings
+                    .with(|s| backup.reminder_due(s, clock::today(), has_data))
             })
     };
     let last = move || {
-        state.data.with(|d| match d.backup.last_backup {
+        state.backup.with(|backup| match backup.last_backup {
             Some(day) => (t.backup_chip_last)(&format_date(day)),
             None => t.backup_chip_never.to_string(),
         })

@@ -23,7 +23,7 @@ pub fn BoardCard(
 ) -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let customer = Memo::new(move |_| state.data.with(|d| d.customers.get(&id).cloned()));
+    let customer = Memo::new(move |_| state.customers.with(|all| all.get(&id).cloned()));
     let menu_open = RwSignal::new(false);
     // Touch and pen drag by the handle: HTML5 drag and drop does not reach touch screens.
     let drag_offset = RwSignal::new(None::<(f64, f64)>);

@@ -29,9 +29,9 @@ fn occasion_view(customer: &Customer, today: chrono::NaiveDate) -> Option<impl I
         return None;
     }
     // The same line as the card's opening line is offered once, there.
-    let line = state.data.with(|d| {
-        let general = opening_line(customer, &d.playbook, today).map(|(line, _)| line.id);
-        occasion_opening_line(customer, &d.playbook, today)
+    let line = state.playbook.with(|playbook| {
+        let general = opening_line(customer, playbook, today).map(|(line, _)| line.id);
+        occasion_opening_line(customer, playbook, today)
             .filter(|line| Some(line.id) != general)
             .cloned()
     });
@@ -70,7 +70,7 @@ pub fn CallCard(
 ) -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let customer = Memo::new(move |_| state.data.with(|d| d.customers.get(&id).cloned()));
+    let customer = Memo::new(move |_| state.customers.with(|all| all.get(&id).cloned()));
     let class = Signal::derive(move || {
         customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))
     });
@@ -100,8 +100,8 @@ pub fn CallCard(
                 }
             });
             let occasions = occasion_view(&c, today);
-            let line = state.data.with(|d| {
-                opening_line(&c, &d.playbook, today).map(|(line, fit)| (line.clone(), fit))
+            let line = state.playbook.with(|playbook| {
+                opening_line(&c, playbook, today).map(|(line, fit)| (line.clone(), fit))
             });
             let line_view = match line {
                 Some((line, fit)) => {

@@ -32,8 +32,9 @@ pub fn CallLogForm(
     let state = app_state();
     let t = texts();
     let today = clock::today();
-    let (default_hook, objections) = state.data.with_untracked(|d| {
-        let caller = d.customers.get(&customer);
+    let (default_hook, objections) = state.customers.with_untracked(|customers| {
+        let playbook = state.playbook.read_untracked();
+        let caller = customers.get(&customer);
         let hook = caller.and_then(|c| current_hook(c, today));
         // The agreed objections, those meant for this caller first.
         let listed = caller.map_or_else(Vec::new, |c| {
@@ -41,11 +42,11 @@ pub fn CallLogForm(
                 class: c.class(),
                 hook,
             };
-            ObjectionIndex::new(&d.playbook)
+            ObjectionIndex::new(&playbook)
                 .search("", who, usize::MAX)
                 .into_iter()
                 .filter_map(|hit| {
-                    let line = line_by_id(&d.playbook, hit.id)?;
+                    let line = line_by_id(&playbook, hit.id)?;
                     let label = if hit.fits {
                         line.title.clone()
                     } else {

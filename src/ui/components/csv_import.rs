@@ -61,11 +61,9 @@ pub fn CsvImport() -> impl IntoView {
     let plan = Memo::new(move |_| {
         let map = mapping.get();
         table.with(|loaded| {
-            loaded.as_ref().map(|(_, table)| {
-                state
-                    .data
-                    .with(|d| plan_import(table, &map, d, clock::today()))
-            })
+            loaded
+                .as_ref()
+                .map(|(_, table)| plan_import(table, &map, &state.dataset(), clock::today()))
         })
     });
 
@@ -84,15 +82,13 @@ pub fn CsvImport() -> impl IntoView {
         let Some(plan) = plan.get_untracked() else {
             return;
         };
-        let outcome = state.data.with_untracked(|d| {
-            apply_import(
-                &plan,
-                choice.get_untracked(),
-                d,
-                &actions::actor(&state),
-                || CustomerId(clock::random_id()),
-            )
-        });
+        let outcome = apply_import(
+            &plan,
+            choice.get_untracked(),
+            &state.dataset_untracked(),
+            &actions::actor(&state),
+            || CustomerId(clock::random_id()),
+        );
         let counts = (outcome.added, outcome.updated, outcome.not_imported());
         leptos::task::spawn_local(async move {
             if actions::import_customers(state, outcome.customers_to_write)
@@ -205,7 +201,7 @@ pub fn CsvImport() -> impl IntoView {
                                     {rows.into_iter().map(|row| {
                                         let Some(dup) = row.duplicate else { return ().into_any() };
                                         let of = match dup.of {
-                                            DuplicateOf::Existing(id) => state.data.with_untracked(|d| d.customers.get(&id).map(|c| c.fields.name.clone())).unwrap_or_default(),
+                                            DuplicateOf::Existing(id) => state.customers.with_untracked(|all| all.get(&id).map(|c| c.fields.name.clone())).unwrap_or_default(),
                                             DuplicateOf::EarlierRow(n) => (t.csv_row_number)(n),
                                         };
                                         view! {

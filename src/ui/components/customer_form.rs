@@ -9,6 +9,7 @@ use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::hook::HookKind;
 use crate::domain::customer::record::Customer;
 use crate::domain::customer::validation::{CustomerDraft, FieldError};
+use crate::domain::dataset::next_customer_number;
 use crate::domain::ids::CustomerId;
 use crate::ui::locale::{amount_for_form, amount_for_validation};
 use leptos::prelude::*;
@@ -27,13 +28,13 @@ pub fn CustomerForm(
     let state = app_state();
     let t = texts();
     let stored = Memo::new(move |_| {
-        customer.and_then(|id| state.data.with(|d| d.customers.get(&id).cloned()))
+        customer.and_then(|id| state.customers.with(|all| all.get(&id).cloned()))
     });
     let initial = stored.get_untracked();
     let draft = RwSignal::new(match &initial {
         Some(c) => draft_of(&c.fields),
         None => CustomerDraft {
-            number: state.data.with_untracked(|d| d.next_customer_number()),
+            number: state.customers.with_untracked(next_customer_number),
             phones: vec![phone],
             ..Default::default()
         },

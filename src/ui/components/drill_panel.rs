@@ -36,18 +36,16 @@ pub fn DrillPanel() -> impl IntoView {
     let nothing_fits = RwSignal::new(false);
     // Each round's cover timer only acts on its own round.
     let generation = StoredValue::new(0u32);
-    let trainee = Memo::new(move |_| {
-        state
-            .data
-            .with(|d| d.practice.active_trainee().map(|t| t.id))
-    });
+    let trainee = Memo::new(move |_| state.practice.with(|p| p.active_trainee().map(|t| t.id)));
 
     let next = move || {
         let today = clock::today();
         let mut dice = Dice::new(clock::random_id());
-        let found = state
-            .data
-            .with_untracked(|d| drill_round_or_demo(&d.customers, &d.playbook, &mut dice, today));
+        let found = state.customers.with_untracked(|customers| {
+            state.playbook.with_untracked(|playbook| {
+                drill_round_or_demo(customers, playbook, &mut dice, today)
+            })
+        });
         class_pick.set(None);
         outcome.set(None);
         covered.set(false);
@@ -135,14 +133,14 @@ pub fn DrillPanel() -> impl IntoView {
 
     // The option's words, and the class it belongs to.
     let choice_text = move |choice: DrillChoice| {
-        state.data.with(|d| {
+        state.playbook.with(|playbook| {
             let text = match choice {
-                DrillChoice::Line(id) => line_by_id(&d.playbook, id)
+                DrillChoice::Line(id) => line_by_id(playbook, id)
                     .map(|l| l.text.clone())
                     .unwrap_or_default(),
                 DrillChoice::NoApproach => t.drill_no_approach.to_string(),
             };
-            (text, choice.class(&d.playbook).unwrap_or(CustomerClass::O))
+            (text, choice.class(playbook).unwrap_or(CustomerClass::O))
         })
     };
     let choice_key = |choice: DrillChoice| match choice {

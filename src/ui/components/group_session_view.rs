@@ -28,7 +28,7 @@ pub fn GroupSessionView() -> impl IntoView {
     let finished = RwSignal::new(false);
     let nothing_agreed = RwSignal::new(false);
     let chosen = RwSignal::new(Vec::<TraineeId>::new());
-    let trainees = Memo::new(move |_| state.data.with(|d| d.practice.trainees.clone()));
+    let trainees = Memo::new(move |_| state.practice.with(|p| p.trainees.clone()));
     let name_of = move |id: TraineeId| {
         trainees.with(|all| {
             all.iter()
@@ -39,7 +39,7 @@ pub fn GroupSessionView() -> impl IntoView {
     };
 
     let next_round = move || {
-        let lines = state.data.with_untracked(|d| d.playbook.clone());
+        let lines = state.playbook.get_untracked();
         let mut d = dice.get_value();
         session.update(|s| {
             if let Some(s) = s {
@@ -52,7 +52,9 @@ pub fn GroupSessionView() -> impl IntoView {
     let start = move |_| {
         let chosen = chosen.get_untracked();
         let who = trainees.with_untracked(|all| taking_part(&chosen, all));
-        let has_lines = state.data.with_untracked(|d| has_agreed_line(&d.playbook));
+        let has_lines = state
+            .playbook
+            .with_untracked(|lines| has_agreed_line(lines));
         nothing_agreed.set(!has_lines);
         if who.is_empty() || !has_lines {
             return;
@@ -86,8 +88,8 @@ pub fn GroupSessionView() -> impl IntoView {
             return;
         };
         let Some(line) = state
-            .data
-            .with_untracked(|d| line_by_id(&d.playbook, round.line).cloned())
+            .playbook
+            .with_untracked(|lines| line_by_id(lines, round.line).cloned())
         else {
             return;
         };
@@ -106,8 +108,8 @@ pub fn GroupSessionView() -> impl IntoView {
     let current = Memo::new(move |_| {
         let round = session.with(|s| s.as_ref().and_then(|s| s.rounds.last().cloned()))?;
         let line = state
-            .data
-            .with(|d| line_by_id(&d.playbook, round.line).cloned())?;
+            .playbook
+            .with(|lines| line_by_id(lines, round.line).cloned())?;
         Some((round, line))
     });
     let round_number = move || session.with(|s| s.as_ref().map_or(0, |s| s.rounds.len()));

@@ -43,7 +43,7 @@ impl ObjectionSearch {
         let query = RwSignal::new(String::new());
         let highlighted = RwSignal::new(0usize);
         let picked = RwSignal::new(None::<LineId>);
-        let index = Memo::new(move |_| state.data.with(|d| ObjectionIndex::new(&d.playbook)));
+        let index = Memo::new(move |_| state.playbook.with(|lines| ObjectionIndex::new(lines)));
         let t = texts();
         let hits = Memo::new(move |_| {
             let text = query.get();
@@ -56,11 +56,11 @@ impl ObjectionSearch {
                 hook: hook.as_ref(),
             };
             let found = index.with(|i| i.search(&text, caller, RESULT_LIMIT));
-            state.data.with(|d| {
+            state.playbook.with(|lines| {
                 found
                     .into_iter()
                     .filter_map(|hit| {
-                        let line = line_by_id(&d.playbook, hit.id)?;
+                        let line = line_by_id(lines, hit.id)?;
                         Some(Row {
                             id: hit.id,
                             title: line.title.clone(),
@@ -141,12 +141,12 @@ pub fn ObjectionPanel(
     } = search;
     let answer = move || {
         let id = shown.get()?;
-        state.data.with(|d| {
-            line_by_id(&d.playbook, id)
+        state.playbook.with(|lines| {
+            line_by_id(lines, id)
                 .map(|l| (id, l.title.clone(), l.customer_line.clone(), l.text.clone()))
         })
     };
-    let none_agreed = move || state.data.with(|d| !has_agreed_objection(&d.playbook));
+    let none_agreed = move || state.playbook.with(|lines| !has_agreed_objection(lines));
     let pick = move |index: usize| {
         if let Some(id) = hits.with_untracked(|h| h.get(index).map(|row| row.id)) {
             highlighted.set(index);

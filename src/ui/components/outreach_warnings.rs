@@ -23,10 +23,12 @@ pub fn current_warning(
 ) -> Option<FrequencyWarning> {
     let state = app_state();
     let day = day?;
-    state.data.with(|d| {
-        d.customers
-            .get(&customer)
-            .and_then(|c| frequency_warning(c, direction, day, &d.settings.intervals))
+    state.customers.with(|customers| {
+        customers.get(&customer).and_then(|c| {
+            state
+                .settings
+                .with(|s| frequency_warning(c, direction, day, &s.intervals))
+        })
     })
 }
 
@@ -39,9 +41,11 @@ pub fn check_draft(
 ) -> Option<CheckedDraft> {
     let t = texts();
     let state = app_state();
-    let checked = state
-        .data
-        .with_untracked(|d| draft.check(d.customers.get(&customer), &d.settings.intervals));
+    let checked = state.customers.with_untracked(|customers| {
+        state
+            .settings
+            .with_untracked(|s| draft.check(customers.get(&customer), &s.intervals))
+    });
     let shown = checked.as_ref().err().map(|found| match found {
         DraftProblem::DateInvalid => t.contact_date_invalid,
         DraftProblem::ReasonMissing => t.contact_reason_missing,
@@ -69,8 +73,8 @@ pub fn ContactWarnings(
     let warning = Memo::new(move |_| current_warning(customer, direction.get(), day.get()));
     let repeated = Memo::new(move |_| {
         let hook = hook.get()?;
-        state.data.with(|d| {
-            d.customers
+        state.customers.with(|customers| {
+            customers
                 .get(&customer)
                 .and_then(|c| hook_used_before(c, &hook))
                 .map(|used| (hook, used))
@@ -78,9 +82,11 @@ pub fn ContactWarnings(
     });
     let line_repeated = Memo::new(move |_| {
         let line = line.get()?;
-        state.data.with(|d| {
-            let title = line_by_id(&d.playbook, line)?.title.clone();
-            d.customers
+        let title = state
+            .playbook
+            .with(|lines| Some(line_by_id(lines, line)?.title.clone()))?;
+        state.customers.with(|customers| {
+            customers
                 .get(&customer)
                 .and_then(|c| line_used_before(c, line))
                 .map(|used| (title, used))
@@ -138,8 +144,9 @@ pub fn ObjectionWarnings(
     let t = texts();
     let heard = move || {
         let chosen = chosen.map(|c| c.get());
-        state.data.with(|d| {
-            let Some(c) = d.customers.get(&customer) else {
+        let playbook = state.playbook.read();
+        state.customers.with(|customers| {
+            let Some(c) = customers.get(&customer) else {
                 return Vec::new();
             };
             let heard = match chosen {
@@ -153,7 +160,7 @@ pub fn ObjectionWarnings(
             heard
                 .into_iter()
                 .filter_map(|(id, day)| {
-                    let title = line_by_id(&d.playbook, id)?.title.clone();
+                    let title = line_by_id(&playbook, id)?.title.clone();
                     Some((id, title, day))
                 })
                 .collect::<Vec<_>>()

@@ -23,11 +23,11 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
     let approach = RwSignal::new(String::new());
     let override_reason = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
-    let offered = state.data.with_untracked(|d| {
-        d.customers
+    let offered = state.customers.with_untracked(|customers| {
+        customers
             .get(&customer)
             .map(|c| {
-                approaches(&d.playbook, c.class())
+                approaches(&state.playbook.read_untracked(), c.class())
                     .map(|l| (l.id, l.title.clone()))
                     .collect::<Vec<_>>()
             })
@@ -36,8 +36,8 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
     let choose_approach = move |value: String| {
         let chosen = value.parse::<LineId>().ok();
         let line_hook = state
-            .data
-            .with_untracked(|d| approach_hook(&d.playbook, chosen).map(HookKind::key));
+            .playbook
+            .with_untracked(|lines| approach_hook(lines, chosen).map(HookKind::key));
         if let Some(key) = line_hook {
             hook.set(key);
         }

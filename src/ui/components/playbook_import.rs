@@ -25,8 +25,8 @@ pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> i
         incoming.with(|theirs| {
             theirs.as_ref().map(|theirs| {
                 state
-                    .data
-                    .with_untracked(|d| playbook_changes(&d.playbook, theirs))
+                    .playbook
+                    .with_untracked(|lines| playbook_changes(lines, theirs))
             })
         })
     });

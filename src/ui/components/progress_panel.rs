@@ -13,14 +13,15 @@ pub fn ProgressPanel() -> impl IntoView {
     let t = texts();
     let rows = Memo::new(move |_| {
         let today = clock::today();
-        state.data.with(|d| {
-            d.practice
+        let playbook = state.playbook.read();
+        state.practice.with(|practice| {
+            practice
                 .trainees
                 .iter()
                 .map(|trainee| {
                     (
                         trainee.clone(),
-                        progress(&d.practice, trainee.id, &d.playbook, today),
+                        progress(practice, trainee.id, &playbook, today),
                     )
                 })
                 .collect::<Vec<_>>()

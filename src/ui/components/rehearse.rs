@@ -39,11 +39,7 @@ pub fn Rehearse() -> impl IntoView {
     let include_proposed = RwSignal::new(false);
     let cram_class = RwSignal::new(String::new());
     let done_count = RwSignal::new(0usize);
-    let trainee = Memo::new(move |_| {
-        state
-            .data
-            .with(|d| d.practice.active_trainee().map(|t| t.id))
-    });
+    let trainee = Memo::new(move |_| state.practice.with(|p| p.active_trainee().map(|t| t.id)));
     // The trainee a round was started for; choosing someone else ends the round, so no
     // rating lands on the wrong person's cards.
     let round_trainee = RwSignal::new(None::<crate::domain::ids::TraineeId>);
@@ -56,8 +52,8 @@ pub fn Rehearse() -> impl IntoView {
         let from = position.get();
         queue.with(|q| {
             state
-                .data
-                .with(|d| next_in_queue(q, from, &d.playbook).map(|(index, l)| (index, l.clone())))
+                .playbook
+                .with(|lines| next_in_queue(q, from, lines).map(|(index, l)| (index, l.clone())))
         })
     });
 
@@ -66,20 +62,23 @@ pub fn Rehearse() -> impl IntoView {
             return;
         };
         let now = clock::now();
-        let lines = state.data.with_untracked(|d| {
+        let lines = {
+            let playbook = state.playbook.read_untracked();
             let options = QueueOptions {
                 include_proposed: include_proposed.get_untracked(),
-                new_per_day: d.settings.new_cards_per_day,
+                new_per_day: state.settings.with_untracked(|s| s.new_cards_per_day),
             };
             match chosen {
-                Mode::Scheduled => practice_queue(&d.practice, trainee, &d.playbook, options, now),
+                Mode::Scheduled => state.practice.with_untracked(|practice| {
+                    practice_queue(practice, trainee, &playbook, options, now)
+                }),
                 Mode::Cram => cram_queue(
-                    &d.playbook,
+                    &playbook,
                     CustomerClass::from_letter(&cram_class.get_untracked()),
                     options.include_proposed,
                 ),
             }
-        });
+        };
         queue.set(lines);
         round_trainee.set(Some(trainee));
         position.set(0);
@@ -152,8 +151,8 @@ pub fn Rehearse() -> impl IntoView {
             return Rating::ALL.iter().map(|r| (*r, String::new())).collect();
         };
         let now = clock::now();
-        state.data.with_untracked(|d| {
-            next_intervals(d.practice.card(trainee, line.id), trainee, line, now)
+        state.practice.with_untracked(|practice| {
+            next_intervals(practice.card(trainee, line.id), trainee, line, now)
                 .into_iter()
                 .map(|(r, minutes)| (r, (t.practice_interval)(minutes)))
                 .collect()

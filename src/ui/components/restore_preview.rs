@@ -30,7 +30,7 @@ pub fn RestorePreview(pending: RwSignal<Option<(Dataset, String)>>) -> impl Into
     let preview = Memo::new(move |_| {
         pending.with(|p| {
             p.as_ref()
-                .map(|(backup, _)| state.data.with(|current| restore_preview(current, backup)))
+                .map(|(backup, _)| restore_preview(&state.dataset(), backup))
         })
     });
     let apply = move |_| {
@@ -38,7 +38,7 @@ pub fn RestorePreview(pending: RwSignal<Option<(Dataset, String)>>) -> impl Into
             return;
         };
         let next = match mode.get_untracked() {
-            Mode::Merge => state.data.with_untracked(|current| merge(current, &backup)),
+            Mode::Merge => merge(&state.dataset_untracked(), &backup),
             Mode::Replace => backup,
         };
         let count = next.customers.len();

@@ -10,10 +10,10 @@ pub fn StorageMeter() -> impl IntoView {
     let state = app_state();
     let t = texts();
     let used = Memo::new(move |_| {
-        state.data.track();
+        state.track_data();
         state.store.with_value(|s| s.used_units()).unwrap_or(0)
     });
-    let customers = Memo::new(move |_| state.data.with(|d| d.customers.len()));
+    let customers = Memo::new(move |_| state.customers.with(|all| all.len()));
     let capacity = move || Capacity::of(used.get(), customers.get());
     view! {
         <div class="storage-meter" data-testid="storage-meter" data-used=move || used.get().to_string()

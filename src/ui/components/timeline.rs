@@ -29,7 +29,7 @@ pub fn Timeline(
                             timeline(c).into_iter().map(|entry| entry_view(&entry, &title)).collect::<Vec<_>>()
                         };
                         match state {
-                            Some(state) => state.data.with(|d| entries(&d.playbook)),
+                            Some(state) => state.playbook.with(|lines| entries(lines)),
                             None => entries(&[]),
                         }
                     })

@@ -14,8 +14,8 @@ pub fn TraineeBar() -> impl IntoView {
     let t = texts();
     let name = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let trainees = Memo::new(move |_| state.data.with(|d| d.practice.trainees.clone()));
-    let active = Memo::new(move |_| state.data.with(|d| d.practice.active));
+    let trainees = Memo::new(move |_| state.practice.with(|p| p.trainees.clone()));
+    let active = Memo::new(move |_| state.practice.with(|p| p.active));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let trainee = Trainee {

@@ -19,7 +19,7 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let state = app_state();
-    let is_empty = move || state.data.with(|d| d.is_empty());
+    let is_empty = move || state.customers.with(|all| all.is_empty());
     view! {
         <Show when=move || !is_empty() fallback=|| view! { <EmptyState/> }>
             <Board/>
@@ -76,23 +76,26 @@ fn Board() -> impl IntoView {
             },
         );
     };
+    // One pass over the customers per change; each column is its own memo, so only
+    // the columns a move changed render again.
     let columns = Memo::new(move |_| {
         let filter = filter.get();
+        // A User Timing mark, so the state benchmark can count how often this runs.
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("kb-board-columns");
+        }
         state
-            .data
-            .with(|d| board_columns(d.customers.values(), &filter))
+            .customers
+            .with(|all| board_columns(all.values(), &filter))
     });
+    let column_of = CustomerClass::BOARD_ORDER
+        .map(|class| Memo::new(move |_| columns.with(|c| c[column_index(class)].clone())));
+    let column_of = move |class: CustomerClass| column_of[column_index(class)];
     // Read when the board opens and whenever the tag list is about to be used, not on
     // every move: with 10,000 customers that would cost more than a frame.
-    let tags = RwSignal::new(
-        state
-            .data
-            .with_untracked(|d| all_tags(d.customers.values())),
-    );
+    let tags = RwSignal::new(state.customers.with_untracked(|all| all_tags(all.values())));
     let refresh_tags = move || {
-        let fresh = state
-            .data
-            .with_untracked(|d| all_tags(d.customers.values()));
+        let fresh = state.customers.with_untracked(|all| all_tags(all.values()));
         if tags.with_untracked(|t| *t != fresh) {
             tags.set(fresh);
         }
@@ -205,7 +208,7 @@ fn Board() -> impl IntoView {
             {CustomerClass::BOARD_ORDER
                 .into_iter()
                 .map(|class| {
-                    let count = move || columns.with(|c| format_count(c[column_index(class)].ids.len()));
+                    let count = move || column_of(class).with(|c| format_count(c.ids.len()));
                     view! {
                         <Show when=move || filter.with(|f| f.shows_class(class))>
                             <button
@@ -229,7 +232,7 @@ fn Board() -> impl IntoView {
             {CustomerClass::BOARD_ORDER
                 .into_iter()
                 .map(|class| {
-                    let column = Signal::derive(move || columns.with(|c| c[column_index(class)].clone()));
+                    let column = column_of(class);
                     view! {
                         <Show when=move || filter.with(|f| f.shows_class(class))>
                             <BoardColumnView class=class column=column pinned=pinned on_move=on_move/>

@@ -7,7 +7,7 @@ use super::super::state::app_state;
 use crate::domain::call::caller_link::{caller_number, callers_of, Callers};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::search::{is_unknown_number, ranked_search, SearchEntry};
+use crate::domain::customer::search::{is_unknown_number, ranked_search};
 use crate::domain::format::details::details_line;
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
@@ -60,24 +60,19 @@ pub fn CallPage() -> impl IntoView {
     let (query, set_query) = signal(String::new());
     let selected = RwSignal::new(None::<CustomerId>);
     let highlighted = RwSignal::new(0usize);
-    // Built once per data change; each keystroke only scans it.
-    let index = Memo::new(move |_| {
-        state.data.with(|d| {
-            d.customers
-                .values()
-                .map(SearchEntry::new)
-                .collect::<Vec<_>>()
-        })
-    });
+    // The shared index, built once per change of the customers; each keystroke only
+    // scans it.
     let results = Memo::new(move |_| {
         let text = query.get();
-        index.with(|entries| ranked_search(entries, &text, RESULT_LIMIT))
+        state
+            .search_index
+            .with(|entries| ranked_search(entries, &text, RESULT_LIMIT))
     });
     let rows = Memo::new(move |_| {
         let hits = results.get();
-        state.data.with(|d| {
+        state.customers.with(|all| {
             hits.iter()
-                .filter_map(|(id, _)| d.customers.get(id).map(ResultRow::new))
+                .filter_map(|(id, _)| all.get(id).map(ResultRow::new))
                 .collect::<Vec<_>>()
         })
     });
@@ -112,14 +107,14 @@ pub fn CallPage() -> impl IntoView {
         let number = call.number;
         let (shown, picked) =
             state
-                .data
-                .with_untracked(move |d| match callers_of(d.customers.values(), &number) {
+                .customers
+                .with_untracked(move |all| match callers_of(all.values(), &number) {
                     Callers::One(id) => (CallerMatch::One(number), Some(id)),
                     Callers::Unknown => (CallerMatch::Unknown(number), None),
                     Callers::Several(ids) => {
                         let rows = ids
                             .iter()
-                            .filter_map(|id| d.customers.get(id).map(ResultRow::new))
+                            .filter_map(|id| all.get(id).map(ResultRow::new))
                             .collect();
                         (CallerMatch::Several(number, rows), None)
                     }

@@ -43,7 +43,7 @@ fn NotFound() -> impl IntoView {
 fn CustomerFile(id: CustomerId) -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let customer = Memo::new(move |_| state.data.with(|d| d.customers.get(&id).cloned()));
+    let customer = Memo::new(move |_| state.customers.with(|all| all.get(&id).cloned()));
     let exists_at_start = customer.with_untracked(Option::is_some);
     let class = Signal::derive(move || {
         customer.with(|c| c.as_ref().map_or(CustomerClass::O, |c| c.class()))

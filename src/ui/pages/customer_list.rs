@@ -2,8 +2,10 @@ use super::super::components::class_badge::ClassBadge;
 use super::super::components::link::A;
 use super::super::i18n::texts;
 use super::super::state::app_state;
+use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::search::{search, sorted_by_name, SearchEntry};
+use crate::domain::customer::search::{search, sorted_by_name};
+use crate::domain::ids::CustomerId;
 use crate::ui::locale::format_euro_rounded;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -11,25 +13,52 @@ use leptos_router::hooks::use_navigate;
 /// Rows rendered at once; the rest is reached by refining the search.
 const PAGE_SIZE: usize = 200;
 
+/// What one row shows. Rows are keyed by it, so an edit renders the rows it changed
+/// and leaves the others in place.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ListRow {
+    id: CustomerId,
+    class: CustomerClass,
+    name: String,
+    company: String,
+    number: String,
+    revenue_cents: i64,
+}
+
+impl ListRow {
+    fn new(c: &Customer) -> Self {
+        ListRow {
+            id: c.id,
+            class: c.class(),
+            name: c.fields.name.clone(),
+            company: c.fields.company.clone(),
+            number: c.fields.number.clone(),
+            revenue_cents: c.fields.revenue_cents,
+        }
+    }
+}
+
 /// The searchable customer list.
 #[component]
 pub fn CustomerListPage() -> impl IntoView {
     let state = app_state();
     let t = texts();
     let (query, set_query) = signal(String::new());
-    let entries = Memo::new(move |_| {
-        state.data.with(|d| {
-            d.customers
-                .values()
-                .map(SearchEntry::new)
-                .collect::<Vec<_>>()
+    let sorted_matches = Memo::new(move |_| {
+        let ids = state.search_index.with(|e| search(e, &query.get()));
+        state.customers.with(|all| sorted_by_name(&ids, all))
+    });
+    let rows = Memo::new(move |_| {
+        sorted_matches.with(|ids| {
+            state.customers.with(|all| {
+                ids.iter()
+                    .take(PAGE_SIZE)
+                    .filter_map(|id| all.get(id).map(ListRow::new))
+                    .collect::<Vec<_>>()
+            })
         })
     });
-    let sorted_matches = Memo::new(move |_| {
-        let ids = entries.with(|e| search(e, &query.get()));
-        state.data.with(|d| sorted_by_name(&ids, &d.customers))
-    });
-    let total = move || state.data.with(|d| d.customers.len());
+    let total = move || state.customers.with(|all| all.len());
     let navigate = use_navigate();
 
     view! {
@@ -58,35 +87,22 @@ pub fn CustomerListPage() -> impl IntoView {
             </p>
         </div>
         <ul class="customer-list" data-testid="customer-list">
-            {move || {
-                let ids = sorted_matches.get();
-                let shown: Vec<_> = ids.iter().take(PAGE_SIZE).copied().collect();
-                let rows: Vec<Customer> = state
-                    .data
-                    .with(|d| shown.iter().filter_map(|id| d.customers.get(id).cloned()).collect());
-                rows.into_iter()
-                    .map(|c| {
-                        let class = c.class();
-                        let href = format!("/kunden/{}", c.id);
-                        view! {
-                            <li
-                                class=format!("customer-row class-edge-{}", class.letter().to_lowercase())
-                                data-testid="customer-row"
-                                data-customer-id=c.id.to_string()
-                                data-class=class.letter()
-                            >
-                                <ClassBadge class=class/>
-                                <A href=href attr:class="row-main">
-                                    <span class="row-name">{c.fields.name}</span>
-                                    <span class="row-company muted">{c.fields.company}</span>
-                                </A>
-                                <span class="row-number muted">{c.fields.number}</span>
-                                <span class="row-revenue">{format_euro_rounded(c.fields.revenue_cents)}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <For each=move || rows.get() key=|row| row.clone() let(row)>
+                <li
+                    class=format!("customer-row class-edge-{}", row.class.letter().to_lowercase())
+                    data-testid="customer-row"
+                    data-customer-id=row.id.to_string()
+                    data-class=row.class.letter()
+                >
+                    <ClassBadge class=row.class/>
+                    <A href=format!("/kunden/{}", row.id) attr:class="row-main">
+                        <span class="row-name">{row.name}</span>
+                        <span class="row-company muted">{row.company}</span>
+                    </A>
+                    <span class="row-number muted">{row.number}</span>
+                    <span class="row-revenue">{format_euro_rounded(row.revenue_cents)}</span>
+                </li>
+            </For>
         </ul>
         <Show when=move || { sorted_matches.with(Vec::is_empty) && total() > 0 }>
             <p class="muted">{t.customers_none_found}</p>

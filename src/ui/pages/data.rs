@@ -6,7 +6,7 @@ use super::super::components::storage_meter::StorageMeter;
 use super::super::file_io::{dated_file_name, download, on_text_chosen};
 use super::super::i18n::{backup_message, storage_message, texts};
 use super::super::state::app_state;
-use crate::domain::dataset::Dataset;
+use crate::domain::dataset::{contact_count, Dataset};
 use crate::domain::demo::dataset::demo_dataset;
 use crate::domain::exchange::csv_export::{contacts_csv, customers_csv};
 use crate::domain::format::dates::parse_stamp;
@@ -44,7 +44,7 @@ pub fn DemoLoadButton() -> impl IntoView {
             class="button-primary"
             data-testid="demo-load"
             on:click=move |_| {
-                if state.data.with_untracked(Dataset::is_empty) { load() } else { confirming.set(true) }
+                if state.customers.with_untracked(|all| all.is_empty()) { load() } else { confirming.set(true) }
             }
         >
             {t.empty_demo}
@@ -70,7 +70,7 @@ pub fn DataPage() -> impl IntoView {
 
     let export = move |_| {
         let now = clock::now();
-        let json = state.data.with_untracked(|d| backup_json(d, now));
+        let json = backup_json(&state.dataset_untracked(), now);
         let file_name = dated_file_name("backup", now.date(), "json");
         match json
             .map_err(|e| backup_message(&e))
@@ -93,10 +93,11 @@ pub fn DataPage() -> impl IntoView {
     };
     let export_csv = move |kind: CsvKind| {
         let today = clock::today();
-        let (csv, name) = state.data.with_untracked(|d| match kind {
-            CsvKind::Customers => (customers_csv(d), t.file_customers),
-            CsvKind::Contacts => (contacts_csv(d), t.file_contacts),
-        });
+        let d = state.dataset_untracked();
+        let (csv, name) = match kind {
+            CsvKind::Customers => (customers_csv(&d), t.file_customers),
+            CsvKind::Contacts => (contacts_csv(&d), t.file_contacts),
+        };
         let file_name = dated_file_name(name, today, "csv");
         if let Err(message) = csv
             .map_err(|e| (t.err_csv_export)(&e.0))
@@ -106,15 +107,17 @@ pub fn DataPage() -> impl IntoView {
         }
     };
     let backup_line = move || {
-        state.data.with(|d| match d.backup.last_backup {
+        state.backup.with(|backup| match backup.last_backup {
             Some(day) => (t.data_backup_last)(&format_date(day)),
             None => t.data_backup_never.to_string(),
         })
     };
     let reminder = move || {
-        state.data.with(|d| {
-            d.backup
-                .reminder_due(&d.settings, clock::today(), !d.is_empty())
+        state.backup.with(|backup| {
+            let has_data = state.customers.with(|all| !all.is_empty());
+            state
+                .settings
+                .with(|s| backup.reminder_due(s, clock::today(), has_data))
         })
     };
 
@@ -147,7 +150,7 @@ pub fn DataPage() -> impl IntoView {
                         <span>{t.data_backup_reminder} " " <span data-testid="backup-last">{backup_line}</span></span>
                     </p>
                 </Show>
-                <p class="muted small">{move || (t.data_backup_changes)(state.data.with(|d| d.backup.changes_since))}</p>
+                <p class="muted small">{move || (t.data_backup_changes)(state.backup.with(|b| b.changes_since))}</p>
                 <div class="button-row">
                     <button class="button-primary" data-testid="backup-export" on:click=export>{t.data_backup_export}</button>
                     <label class="button-secondary file-button">
@@ -160,7 +163,7 @@ pub fn DataPage() -> impl IntoView {
             <section class="panel">
                 <h2>{t.data_storage_title}</h2>
                 <StorageMeter/>
-                <p class="muted small">{move || state.data.with(|d| (t.data_storage_counts)(d.customers.len(), d.contact_count()))}</p>
+                <p class="muted small">{move || state.customers.with(|all| (t.data_storage_counts)(all.len(), contact_count(all)))}</p>
                 <p data-testid="persist-state">{move || match state.persist.get() {
                     None => t.data_persist_pending,
                     Some(PersistState::Granted) => t.data_persist_granted,

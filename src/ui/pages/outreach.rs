@@ -33,30 +33,28 @@ pub fn OutreachPage() -> impl IntoView {
     let t = texts();
     let today = clock::today();
     let due = Memo::new(move |_| {
-        state
-            .data
-            .with(|d| due_list(d.customers.values(), &d.settings.intervals, today))
+        state.customers.with(|customers| {
+            state
+                .settings
+                .with(|s| due_list(customers.values(), &s.intervals, today))
+        })
     });
-    let plan = Memo::new(move |_| state.data.with(|d| agenda(d.customers.values(), today)));
+    let plan = Memo::new(move |_| state.customers.with(|all| agenda(all.values(), today)));
     let downgrades = Memo::new(move |_| {
+        let refusals = state.settings.with(|s| s.downgrade_refusals);
         state
-            .data
-            .with(|d| downgrade_suggestions(d.customers.values(), d.settings.downgrade_refusals))
+            .customers
+            .with(|all| downgrade_suggestions(all.values(), refusals))
     });
     let week = Memo::new(move |_| {
         state
-            .data
-            .with(|d| week_occasions(d.customers.values(), today))
+            .customers
+            .with(|customers| week_occasions(customers.values(), today))
     });
     let export_calendar = move |_| {
         let words = calendar_words(t);
-        let ics = state.data.with_untracked(|d| {
-            calendar_file(
-                d.customers.values(),
-                clock::today(),
-                clock::now_utc(),
-                &words,
-            )
+        let ics = state.customers.with_untracked(|customers| {
+            calendar_file(customers.values(), clock::today(), clock::now_utc(), &words)
         });
         match download(CALENDAR_FILE, "text/calendar;charset=utf-8", &ics) {
             Ok(()) => state.show_notice(t.calendar_exported),
@@ -64,9 +62,8 @@ pub fn OutreachPage() -> impl IntoView {
         }
     };
     let name = move |id: CustomerId| {
-        state.data.with_untracked(|d| {
-            d.customers
-                .get(&id)
+        state.customers.with_untracked(|all| {
+            all.get(&id)
                 .map(|c| c.fields.name.clone())
                 .unwrap_or_default()
         })
@@ -137,8 +134,8 @@ pub fn OutreachPage() -> impl IntoView {
                 <ul class="due-list">
                     <For each=move || due.get().into_iter().take(DUE_SHOWN) key=|e| e.id let(entry)>
                         {
-                            let (customer_name, occasions) = state.data.with_untracked(|d| {
-                                d.customers
+                            let (customer_name, occasions) = state.customers.with_untracked(|customers| {
+                                customers
                                     .get(&entry.id)
                                     .map(|c| (c.fields.name.clone(), c.fields.occasions.clone()))
                                     .unwrap_or_default()
@@ -231,17 +228,15 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let result = RwSignal::new(ContactResult::Reached);
     let problem = RwSignal::new(None::<&'static str>);
     // A reason given when planning still counts; completing early may need one anew.
-    let override_reason = RwSignal::new(state.data.with_untracked(|d| {
-        d.customers
-            .get(&item.id)
+    let override_reason = RwSignal::new(state.customers.with_untracked(|all| {
+        all.get(&item.id)
             .zip(item.plan)
             .and_then(|(c, plan)| c.plan(plan))
             .and_then(|p| p.interval_override.clone())
             .unwrap_or_default()
     }));
-    let name = state.data.with_untracked(|d| {
-        d.customers
-            .get(&item.id)
+    let name = state.customers.with_untracked(|all| {
+        all.get(&item.id)
             .map(|c| (c.fields.name.clone(), c.class()))
     });
     let (name, class) = name.unwrap_or_default();
@@ -250,8 +245,8 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
     let complete = move |_| {
         let Some(planned) = plan.and_then(|plan_id| {
             state
-                .data
-                .with_untracked(|d| d.customers.get(&id)?.plan(plan_id).cloned())
+                .customers
+                .with_untracked(|all| all.get(&id)?.plan(plan_id).cloned())
         }) else {
             return;
         };
@@ -328,8 +323,8 @@ fn AgendaOccasions(#[prop(into)] items: Signal<Vec<AgendaOccasion>>) -> impl Int
             <ul class="plain-list">
                 {move || items.get().into_iter().map(|item| {
                     let id = item.id;
-                    let (name, class, occasions) = state.data.with_untracked(|d| {
-                        d.customers
+                    let (name, class, occasions) = state.customers.with_untracked(|customers| {
+                        customers
                             .get(&id)
                             .map(|c| (c.fields.name.clone(), c.class(), c.fields.occasions.clone()))
                             .unwrap_or_default()

@@ -36,13 +36,13 @@ pub fn PlaybookPage() -> impl IntoView {
     let problem = RwSignal::new(false);
     let confirm_delete = RwSignal::new(None::<LineId>);
     let hook_filter = RwSignal::new(String::new());
-    let hooks_in_use = Memo::new(move |_| state.data.with(|d| hooks_in_use(&d.playbook)));
+    let hooks_in_use = Memo::new(move |_| state.playbook.with(|lines| hooks_in_use(lines)));
     let shown = Memo::new(move |_| {
         let class = CustomerClass::from_letter(&class_filter.get());
         let direction = direction_from_key(&direction_filter.get());
         let hook = HookKind::from_key(&hook_filter.get());
-        state.data.with(|d| {
-            shown_lines(&d.playbook, class, direction, hook.as_ref())
+        state.playbook.with(|lines| {
+            shown_lines(lines, class, direction, hook.as_ref())
                 .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
@@ -105,7 +105,7 @@ pub fn PlaybookPage() -> impl IntoView {
         });
     };
     // A playbook begun before objections existed can take the starter ones over.
-    let has_objections = Memo::new(move |_| state.data.with(|d| has_objections(&d.playbook)));
+    let has_objections = Memo::new(move |_| state.playbook.with(|lines| has_objections(lines)));
     let add_starter_objections = move |_| {
         leptos::task::spawn_local(async move {
             let added = std::rc::Rc::new(std::cell::Cell::new(0usize));
@@ -123,8 +123,8 @@ pub fn PlaybookPage() -> impl IntoView {
     let export = move |_| {
         let now = clock::now();
         let json = state
-            .data
-            .with_untracked(|d| playbook_json(&d.playbook, now));
+            .playbook
+            .with_untracked(|lines| playbook_json(lines, now));
         let file_name = dated_file_name(t.file_playbook, now.date(), "json");
         if let Err(message) = json
             .map_err(|e| playbook_file_message(&e))
@@ -360,8 +360,8 @@ pub fn PlaybookPage() -> impl IntoView {
 fn PrintSheet() -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let objections = Memo::new(move |_| state.data.with(|d| print_objections(&d.playbook)));
-    let groups = Memo::new(move |_| state.data.with(|d| print_groups(&d.playbook)));
+    let objections = Memo::new(move |_| state.playbook.with(|lines| print_objections(lines)));
+    let groups = Memo::new(move |_| state.playbook.with(|lines| print_groups(lines)));
     view! {
         <div class="print-sheet" data-testid="playbook-print-sheet">
             {move || groups.get().into_iter().map(|((class, direction), lines)| view! {

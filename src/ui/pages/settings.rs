@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn SettingsPage() -> impl IntoView {
     let state = app_state();
     let t = texts();
-    let draft = RwSignal::new(state.data.with_untracked(|d| d.settings.clone()));
+    let draft = RwSignal::new(state.settings.get_untracked());
     let saved = RwSignal::new(false);
     let number = move |id: &'static str,
                        label: &'static str,
@@ -35,7 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
             "en" => Language::English,
             _ => Language::German,
         };
-        let mut settings = state.data.with_untracked(|d| d.settings.clone());
+        let mut settings = state.settings.get_untracked();
         settings.language = language;
         leptos::task::spawn_local(async move {
             if actions::save_settings(state, settings).await.is_ok() {
@@ -52,7 +52,7 @@ pub fn SettingsPage() -> impl IntoView {
                 .await
                 .is_ok()
             {
-                draft.set(state.data.with_untracked(|d| d.settings.clone()));
+                draft.set(state.settings.get_untracked());
                 saved.set(true);
             }
         });
@@ -65,7 +65,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <div class="field">
                     <label for="lang-switch">{t.settings_language}</label>
                     <select id="lang-switch" data-testid="lang-switch" on:change=switch_language
-                        prop:value=move || language_key(state.data.with(|d| d.settings.language))>
+                        prop:value=move || language_key(state.settings.with(|s| s.language))>
                         <option value="de" lang="de">{t.language_german}</option>
                         <option value="en" lang="en">{t.language_english}</option>
                     </select>

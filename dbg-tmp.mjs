@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const context = await browser.newContext();
+await context.addInitScript(() => { window.ts = []; addEventListener('storage', () => ts.push(performance.now())); });
+const p1 = await context.newPage();
+await p1.goto('http://127.0.0.1:8094/');
+await p1.waitForSelector('[data-testid="nav-board"]');
+const p2 = await context.newPage();
+await p2.goto('http://127.0.0.1:8094/');
+await p2.waitForSelector('[data-testid="nav-board"]');
+await new Promise(r => setTimeout(r, 500));
+await p1.evaluate(() => { window.ts = []; performance.clearMarks(); });
+await p2.evaluate(() => { for (let i = 0; i < 256; i++) localStorage.setItem(`kb:c:${String(i).padStart(3,'0')}`, JSON.stringify([{id: i+256, rev:1, created:'2026-01-05', fields:{name:'X'+i, company:'', class:'A', revenue_cents:1, potential:false, tags:[], phones:[], number:''}, contacts:[]}])); });
+await new Promise(r => setTimeout(r, 3000));
+const r = await p1.evaluate(() => ({ n: ts.length, span: ts[ts.length-1] - ts[0], marks: performance.getEntriesByName('kb-foreign-applied').map(m => +m.startTime.toFixed(1)).slice(0, 30), ev: ts.slice(0,30).map(t => +t.toFixed(1)) }));
+console.log(JSON.stringify(r));
+await browser.close();
