@@ -71,14 +71,19 @@ test('a contract renewing in 40 days with one month notice puts a B customer on 
   const renewal = addDays(today, 40);
   const deadline = addMonths(renewal, -1);
   const days = daysBetween(today, deadline);
+  const note = { hook: 'LegalChange', text: 'Neue Regeln ab Januar', valid_until: '2099-12-31' };
   const near = { id: 1, kind: { type: 'contract_renewal', contract: 'Hausrat', renewal: iso(renewal), notice_months: 1 } };
   await plantCustomers(page, [
-    { id: 51, name: 'Bernd Vergleich', class: 'B', contacts: [{ daysAgo: 60 }] },
-    { id: 52, name: 'Jörg Meier', class: 'B', contacts: [{ daysAgo: 60 }] },
+    // The same class, wait and note as Jörg Meier: only the occasion differs.
+    { id: 51, name: 'Bernd Vergleich', class: 'B', contacts: [{ daysAgo: 60 }], note },
+    { id: 52, name: 'Jörg Meier', class: 'B', contacts: [{ daysAgo: 60 }], note },
     // Inside the B interval of 45 days: a near deadline does not list a customer by itself.
     { id: 53, name: 'Bea Neulich', class: 'B', contacts: [{ daysAgo: 3 }], occasions: [near] },
     // Never a C, whatever the occasion.
     { id: 54, name: 'Carl Clausen', class: 'C', contacts: [{ daysAgo: 300 }], occasions: [near] },
+  ], [
+    { id: 9101, class: 'B', hook: 'LegalChange', text: 'Zur neuen Regelung habe ich etwas für Sie.' },
+    { id: 9102, class: 'B', hook: 'Occasion', text: 'Bei Ihnen steht gerade ein Termin an, den ich mir notiert habe.' },
   ]);
 
   await page.goto('/kunden/52');
@@ -105,9 +110,9 @@ test('a contract renewing in 40 days with one month notice puts a B customer on 
   const due = page.getByTestId('outreach-due-item');
   await expect(due.first()).toBeVisible();
   await expect(page.locator('[data-testid="outreach-due-item"][data-customer-id="52"] [data-testid="outreach-due-reason"]'))
-    .toHaveText(`B · ${wording} · letzter Kontakt vor 60 Tagen`);
+    .toHaveText(`B · ${wording} · letzter Kontakt vor 60 Tagen · aktueller Aufhänger vorhanden`);
   await expect(page.locator('[data-testid="outreach-due-item"][data-customer-id="51"] [data-testid="outreach-due-reason"]'))
-    .toHaveText('B · letzter Kontakt vor 60 Tagen');
+    .toHaveText('B · letzter Kontakt vor 60 Tagen · aktueller Aufhänger vorhanden');
   const order = await due.evaluateAll((items) => items.map((i) => i.dataset.customerId));
   expect(order).toEqual(['52', '51']);
 
@@ -115,6 +120,10 @@ test('a contract renewing in 40 days with one month notice puts a B customer on 
   await expect(page.getByTestId('call-card')).toHaveAttribute('data-customer-id', '52');
   await expect(page.getByTestId('call-occasion')).toHaveText(wording);
   await expect(page.getByTestId('call-occasion')).toHaveAttribute('data-days', String(days));
+  // The note's hook has its own line; the occasion's agreed line is offered beside it.
+  await expect(page.getByTestId('call-opening-line')).toHaveAttribute('data-line-id', '9101');
+  await expect(page.getByTestId('call-occasion-line')).toHaveAttribute('data-line-id', '9102');
+  await expect(page.getByTestId('call-occasion-line')).toContainText('Bei Ihnen steht gerade ein Termin an');
 });
 
 test('a birthday yesterday shows on the call card, survives a reload, an old backup without occasions restores and one with occasions round-trips', async ({ page }, testInfo) => {
