@@ -10,13 +10,31 @@ use leptos::prelude::*;
 /// Local storage, or memory for this session when the browser blocks storage.
 pub type AppStore = Store<Box<dyn KeyValueStore>>;
 
-/// A short message at the bottom of the screen. A deletion carries what it takes to
-/// undo it; an alert is a failure the user must not miss.
+/// A short message at the bottom of the screen. A deletion or a merge carries what it
+/// takes to undo it; an alert is a failure the user must not miss.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub text: String,
-    pub undo: Option<Box<Customer>>,
+    pub undo: Option<Undo>,
     pub alert: bool,
+}
+
+/// What the notice's undo button puts back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// The deleted customer, as stored before.
+    Delete(Box<Customer>),
+    /// Both records of a merge as stored before it.
+    Merge(Box<MergeUndo>),
+}
+
+/// Both records as they were before the merge, and the revision the merge gave the kept
+/// one: a record changed since is not silently rolled back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeUndo {
+    pub kept: Customer,
+    pub other: Customer,
+    pub merged_rev: u32,
 }
 
 #[derive(Clone, Copy)]

@@ -8,6 +8,7 @@
 mod board;
 mod customers;
 mod data;
+mod duplicates;
 mod outreach;
 mod playbook;
 mod practice;
@@ -18,6 +19,7 @@ pub use customers::{
     create_customer, delete_customer, log_contact, overwrite_edit, save_edit, undo_delete,
 };
 pub use data::{import_customers, record_backup, remove_legacy_copy, replace_all, save_settings};
+pub use duplicates::{dismiss_duplicate, merge_pair, undo_merge, Seen};
 pub use outreach::{complete_plan, confirm_downgrade, dismiss_downgrade, plan_contact};
 pub use playbook::change_playbook;
 pub use practice::{add_trainee, choose_trainee, record_practice};
