@@ -188,7 +188,7 @@ pub fn DuplicateList(
         <section class="panel duplicates" data-testid="duplicates" aria-labelledby="duplicates-title">
             <div class="row-between">
                 <h2 id="duplicates-title">{t.duplicates_title}</h2>
-                <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>
+                <button type="button" class="button-quiet" data-testid="duplicates-close" on:click=move |_| on_close.run(())>
                     {t.dismiss}
                 </button>
             </div>
