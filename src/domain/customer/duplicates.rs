@@ -142,6 +142,17 @@ fn lengths_can_reach(a: usize, b: usize) -> bool {
     long == 0.0 || 0.6 * (2.0 + short / long) / 3.0 + 0.4 >= NAME_SIMILARITY
 }
 
+/// Links of one pair in a fixed order, without formatting each reason for every
+/// comparison (a large group sorts thousands of links).
+fn reason_order(reason: &DuplicateReason) -> (u8, &str) {
+    match reason {
+        DuplicateReason::SameEmail(key) => (0, key),
+        DuplicateReason::SameNumber(key) => (1, key),
+        DuplicateReason::SamePhone(key) => (2, key),
+        DuplicateReason::SimilarName { company, .. } => (3, company),
+    }
+}
+
 /// Union-find over positions, with path halving.
 struct Groups {
     parent: Vec<usize>,
@@ -275,9 +286,7 @@ pub fn find_duplicates<'a>(
             members.dedup();
             group.members = members;
             group.links.sort_by(|p, q| {
-                (p.a, p.b)
-                    .cmp(&(q.a, q.b))
-                    .then_with(|| format!("{:?}", p.reason).cmp(&format!("{:?}", q.reason)))
+                (p.a, p.b, reason_order(&p.reason)).cmp(&(q.a, q.b, reason_order(&q.reason)))
             });
             group
         })
