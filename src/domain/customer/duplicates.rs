@@ -153,6 +153,9 @@ fn reason_order(reason: &DuplicateReason) -> (u8, &str) {
     }
 }
 
+/// A customer's position and folded name, split into characters, in a company bucket.
+type NamedAt = (usize, Vec<char>);
+
 /// Union-find over positions, with path halving.
 struct Groups {
     parent: Vec<usize>,
@@ -191,7 +194,7 @@ pub fn find_duplicates<'a>(
     all.sort_unstable_by_key(|c| c.id);
     all.dedup_by_key(|c| c.id);
     let mut exact: HashMap<(u8, String), Vec<usize>> = HashMap::new();
-    let mut by_company: HashMap<(String, char), Vec<(usize, Vec<char>)>> = HashMap::new();
+    let mut by_company: HashMap<(String, char), Vec<NamedAt>> = HashMap::new();
     for (i, c) in all.iter().enumerate() {
         let f = &c.fields;
         let number = f.number.trim().to_lowercase();
