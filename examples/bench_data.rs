@@ -1,12 +1,13 @@
 //! Writes the local-storage contents of a large generated data set as one JSON object
 //! (key → value), for the browser benchmarks to load before the app starts.
 //!
-//! `cargo run --release --example bench_data -- 10000 5 > bench/data-10000.json`
+//! `cargo run --release --example bench_data -- 10000 5 > bench/data-10000.json`; a third
+//! number plants a twin for every n-th customer (`-- 10000 2 50`, for the duplicates).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark tool may stop at a bad constant
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use klassenblick::domain::demo::dataset::large_dataset;
+    use klassenblick::domain::demo::dataset::{large_dataset, plant_twins};
     use klassenblick::storage::backend::MemoryStore;
     use klassenblick::storage::engine::Store;
 
@@ -14,7 +15,9 @@ fn main() {
     let customers: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let contacts: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("a valid constant date");
-    let dataset = large_dataset(customers, contacts, 42, today);
+    let twins_every: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
+    let mut dataset = large_dataset(customers, contacts, 42, today);
+    plant_twins(&mut dataset, twins_every);
     let memory = MemoryStore::default();
     if let Err(e) = Store::new(&memory).replace_all(&dataset) {
         eprintln!("could not store the data set: {e}");

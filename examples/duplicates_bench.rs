@@ -6,43 +6,17 @@
 use chrono::NaiveDate;
 use klassenblick::domain::customer::duplicates::find_duplicates;
 use klassenblick::domain::customer::record::Customer;
-use klassenblick::domain::demo::dataset::large_dataset;
-use klassenblick::domain::ids::CustomerId;
+use klassenblick::domain::demo::dataset::{large_dataset, plant_twins};
 use std::time::Instant;
 
 const RUNS: usize = 15;
 
-/// The generated book plus one planted twin for every 50th customer: the same phone
-/// in another form, an e-mail in capitals, or the name with one letter changed.
+/// The generated book plus one planted twin for every 50th customer.
 fn book(size: usize) -> Vec<Customer> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
-    let dataset = large_dataset(size, 2, 7, today);
-    let mut customers: Vec<Customer> = dataset.customers.into_values().collect();
-    let planted: Vec<Customer> = customers
-        .iter()
-        .step_by(50)
-        .enumerate()
-        .map(|(n, original)| {
-            let mut twin = original.clone();
-            twin.id = CustomerId(u64::MAX - n as u64);
-            twin.contacts.clear();
-            match n % 3 {
-                0 => {
-                    twin.fields.phones = original
-                        .fields
-                        .phones
-                        .iter()
-                        .map(|p| p.replace(' ', "/"))
-                        .collect();
-                }
-                1 => twin.fields.email = original.fields.email.to_uppercase(),
-                _ => twin.fields.name = original.fields.name.replacen('e', "a", 1),
-            }
-            twin
-        })
-        .collect();
-    customers.extend(planted);
-    customers
+    let mut dataset = large_dataset(size, 2, 7, today);
+    plant_twins(&mut dataset, 50);
+    dataset.customers.into_values().collect()
 }
 
 fn median_ms(customers: &[Customer]) -> (f64, usize) {

@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod external;
 pub mod keys;
+pub mod linked_write;
 pub mod migration;
 pub mod open;
 pub mod playbook_file;

@@ -24,13 +24,31 @@ pub type AppStore = Store<Box<dyn KeyValueStore>>;
 /// Every customer this tab knows, by id.
 pub type Customers = BTreeMap<CustomerId, Customer>;
 
-/// A short message at the bottom of the screen. A deletion carries what it takes to
-/// undo it; an alert is a failure the user must not miss.
+/// A short message at the bottom of the screen. A deletion or a merge carries what it
+/// takes to undo it; an alert is a failure the user must not miss.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub text: String,
-    pub undo: Option<Box<Customer>>,
+    pub undo: Option<Undo>,
     pub alert: bool,
+}
+
+/// What the notice's undo button puts back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// The deleted customer, as stored before.
+    Delete(Box<Customer>),
+    /// Both records of a merge as stored before it.
+    Merge(Box<MergeUndo>),
+}
+
+/// Both records as they were before the merge, and the revision the merge gave the kept
+/// one: a record changed since is not silently rolled back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeUndo {
+    pub kept: Customer,
+    pub other: Customer,
+    pub merged_rev: u32,
 }
 
 #[derive(Clone, Copy)]

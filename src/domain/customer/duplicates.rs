@@ -86,6 +86,12 @@ fn name_key(name: &str) -> String {
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    jaro_winkler_chars(&a, &b)
+}
+
+/// [`jaro_winkler`] on names already split into characters: a bucket compares each
+/// name with every other, so it splits each once.
+fn jaro_winkler_chars(a: &[char], b: &[char]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -124,9 +130,31 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     let transpositions = in_a.zip(in_b).filter(|(x, y)| x != y).count() / 2;
     let m = matches as f64;
     let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0;
-    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
+
+/// Whether names of these lengths can reach [`NAME_SIMILARITY`] at all. Jaro is at most
+/// (2 + shorter / longer) / 3, and the Winkler prefix adds at most 0.4 of the rest, so a
+/// score of 0.92 needs the shorter name to be at least 0.6 of the longer one.
+fn lengths_can_reach(a: usize, b: usize) -> bool {
+    let (short, long) = (a.min(b) as f64, a.max(b) as f64);
+    long == 0.0 || 0.6 * (2.0 + short / long) / 3.0 + 0.4 >= NAME_SIMILARITY
+}
+
+/// Links of one pair in a fixed order, without formatting each reason for every
+/// comparison (a large group sorts thousands of links).
+fn reason_order(reason: &DuplicateReason) -> (u8, &str) {
+    match reason {
+        DuplicateReason::SameEmail(key) => (0, key),
+        DuplicateReason::SameNumber(key) => (1, key),
+        DuplicateReason::SamePhone(key) => (2, key),
+        DuplicateReason::SimilarName { company, .. } => (3, company),
+    }
+}
+
+/// A customer's position and folded name, split into characters, in a company bucket.
+type NamedAt = (usize, Vec<char>);
 
 /// Union-find over positions, with path halving.
 struct Groups {
@@ -166,7 +194,7 @@ pub fn find_duplicates<'a>(
     all.sort_unstable_by_key(|c| c.id);
     all.dedup_by_key(|c| c.id);
     let mut exact: HashMap<(u8, String), Vec<usize>> = HashMap::new();
-    let mut by_company: HashMap<(String, char), Vec<(usize, String)>> = HashMap::new();
+    let mut by_company: HashMap<(String, char), Vec<NamedAt>> = HashMap::new();
     for (i, c) in all.iter().enumerate() {
         let f = &c.fields;
         let number = f.number.trim().to_lowercase();
@@ -194,7 +222,7 @@ pub fn find_duplicates<'a>(
             by_company
                 .entry((company, initial))
                 .or_default()
-                .push((i, name));
+                .push((i, name.chars().collect()));
         }
     }
     let mut links: Vec<(usize, usize, DuplicateReason)> = Vec::new();
@@ -224,7 +252,10 @@ pub fn find_duplicates<'a>(
         }
         for (n, (x, name_x)) in members.iter().enumerate() {
             for (y, name_y) in &members[n + 1..] {
-                let score = jaro_winkler(name_x, name_y);
+                if !lengths_can_reach(name_x.len(), name_y.len()) {
+                    continue;
+                }
+                let score = jaro_winkler_chars(name_x, name_y);
                 if score >= NAME_SIMILARITY {
                     let company = all[*x].fields.company.trim().to_string();
                     link(*x, *y, DuplicateReason::SimilarName { company, score });
@@ -258,9 +289,7 @@ pub fn find_duplicates<'a>(
             members.dedup();
             group.members = members;
             group.links.sort_by(|p, q| {
-                (p.a, p.b)
-                    .cmp(&(q.a, q.b))
-                    .then_with(|| format!("{:?}", p.reason).cmp(&format!("{:?}", q.reason)))
+                (p.a, p.b, reason_order(&p.reason)).cmp(&(q.a, q.b, reason_order(&q.reason)))
             });
             group
         })

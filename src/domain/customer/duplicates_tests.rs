@@ -161,3 +161,14 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The length check skips only pairs that could never reach the threshold.
+    #[test]
+    fn the_length_check_never_skips_a_similar_pair(a in "[a-e ]{0,14}", b in "[a-e ]{0,14}") {
+        let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        if jaro_winkler(&a, &b) >= NAME_SIMILARITY {
+            prop_assert!(lengths_can_reach(ca.len(), cb.len()), "{a:?} {b:?}");
+        }
+    }
+}

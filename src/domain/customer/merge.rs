@@ -130,6 +130,17 @@ pub fn last_activity(customer: &Customer) -> NaiveDate {
         .unwrap_or(customer.created)
 }
 
+/// Which of two records stays and which is merged into it: the one created first stays
+/// (its id is the one other tabs, backups and links have known longest), the smaller
+/// id on the same day.
+pub fn which_stays<'a>(a: &'a Customer, b: &'a Customer) -> (&'a Customer, &'a Customer) {
+    if (b.created, b.id) < (a.created, a.id) {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
 /// The default: a value only one record has, else the value of the record with the
 /// later activity (the kept one on a tie).
 pub fn default_choices(kept: &Customer, other: &Customer) -> MergeChoices {

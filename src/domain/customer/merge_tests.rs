@@ -129,6 +129,18 @@ fn the_merged_record_keeps_both_histories_and_says_so() {
     )));
 }
 
+#[test]
+fn the_record_created_first_stays_and_the_smaller_id_on_the_same_day() {
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).expect("valid");
+    let old = CustomerBuilder::new(9, "Alt").created(day(1)).build();
+    let new = CustomerBuilder::new(3, "Neu").created(day(5)).build();
+    assert_eq!(which_stays(&new, &old).0.id, CustomerId(9));
+    assert_eq!(which_stays(&old, &new).0.id, CustomerId(9));
+    let twin = CustomerBuilder::new(4, "Zwilling").created(day(1)).build();
+    assert_eq!(which_stays(&old, &twin).0.id, CustomerId(4));
+    assert_eq!(which_stays(&twin, &old).1.id, CustomerId(9));
+}
+
 proptest! {
     #[test]
     fn a_merge_never_loses_a_contact_plan_or_occasion(

@@ -485,6 +485,45 @@ pub fn large_dataset(
     dataset
 }
 
+/// A twin for every `every`-th customer, as an import gone wrong leaves them: the same
+/// phone number written another way, the e-mail in capitals, or the name with one letter
+/// changed; without contacts. Twins take ids from the top of the range, so they never
+/// meet a generated one. Returns how many were planted.
+pub fn plant_twins(dataset: &mut Dataset, every: usize) -> usize {
+    if every == 0 {
+        return 0;
+    }
+    let twins: Vec<Customer> = dataset
+        .customers
+        .values()
+        .step_by(every)
+        .enumerate()
+        .map(|(n, original)| {
+            let mut twin = original.clone();
+            twin.id = CustomerId(u64::MAX - n as u64);
+            twin.contacts.clear();
+            match n % 3 {
+                0 => {
+                    twin.fields.phones = original
+                        .fields
+                        .phones
+                        .iter()
+                        .map(|p| p.replace(' ', "/"))
+                        .collect();
+                }
+                1 => twin.fields.email = original.fields.email.to_uppercase(),
+                _ => twin.fields.name = original.fields.name.replacen('e', "a", 1),
+            }
+            twin
+        })
+        .collect();
+    let planted = twins.len();
+    dataset
+        .customers
+        .extend(twins.into_iter().map(|twin| (twin.id, twin)));
+    planted
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "dataset_tests.rs"]

@@ -157,6 +157,26 @@ fn large_dataset_depends_only_on_its_seed() {
     assert!(large_dataset(0, 5, 7, today()).is_empty());
 }
 
+#[test]
+fn every_planted_twin_is_found_beside_its_original() {
+    use crate::domain::customer::duplicates::find_duplicates;
+    let mut book = large_dataset(600, 1, 7, today());
+    let planted = plant_twins(&mut book, 50);
+    assert_eq!(planted, 12);
+    assert_eq!(book.customers.len(), 612);
+    let groups = find_duplicates(book.customers.values());
+    for n in 0..planted as u64 {
+        let twin = CustomerId(u64::MAX - n);
+        assert!(
+            groups
+                .iter()
+                .any(|g| g.members.contains(&twin) && g.members.len() >= 2),
+            "twin {n} not found"
+        );
+    }
+    assert_eq!(plant_twins(&mut book, 0), 0);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(12))]
     #[test]

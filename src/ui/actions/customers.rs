@@ -7,7 +7,7 @@ use crate::domain::ids::CustomerId;
 use crate::storage::error::SaveError;
 use crate::ui::clock;
 use crate::ui::i18n::texts;
-use crate::ui::state::{AppState, Notice};
+use crate::ui::state::{AppState, Notice, Undo};
 use leptos::prelude::*;
 
 pub async fn create_customer(
@@ -87,7 +87,7 @@ pub async fn delete_customer(state: AppState, id: CustomerId) -> Result<(), Acti
     if let Some(customer) = removed {
         state.notice.set(Some(Notice {
             text: (texts().deleted)(&customer.fields.name),
-            undo: Some(Box::new(customer)),
+            undo: Some(Undo::Delete(Box::new(customer))),
             alert: false,
         }));
     }

@@ -9,6 +9,7 @@
 mod board;
 mod customers;
 mod data;
+mod duplicates;
 mod error;
 mod outreach;
 mod playbook;
@@ -20,6 +21,7 @@ pub use customers::{
     create_customer, delete_customer, log_contact, overwrite_edit, save_edit, undo_delete,
 };
 pub use data::{import_customers, record_backup, remove_legacy_copy, replace_all, save_settings};
+pub use duplicates::{dismiss_duplicate, merge_pair, undo_merge, Seen};
 pub use error::ActionError;
 pub use outreach::{complete_plan, confirm_downgrade, dismiss_downgrade, plan_contact};
 pub use playbook::change_playbook;

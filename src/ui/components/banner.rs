@@ -1,6 +1,6 @@
 use super::super::actions;
 use super::super::i18n::texts;
-use super::super::state::app_state;
+use super::super::state::{app_state, Undo};
 use leptos::prelude::*;
 
 /// The visible error banner: red, specific, and saying what to do.
@@ -35,7 +35,7 @@ pub fn InfoBanner() -> impl IntoView {
     }
 }
 
-/// Quiet confirmation at the bottom; a deletion offers undo.
+/// Quiet confirmation at the bottom; a deletion or a merge offers undo.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let state = app_state();
@@ -58,10 +58,14 @@ pub fn NoticeBar() -> impl IntoView {
             std::time::Duration::from_millis(delay),
         );
     });
-    let undo = move |_| {
-        if let Some(customer) = state.notice.get_untracked().and_then(|n| n.undo) {
+    let undo = move |_| match state.notice.get_untracked().and_then(|n| n.undo) {
+        Some(Undo::Delete(customer)) => {
             actions::spawn(actions::undo_delete(state, *customer));
         }
+        Some(Undo::Merge(before)) => {
+            actions::spawn(actions::undo_merge(state, *before));
+        }
+        None => {}
     };
     view! {
         <div class="notice-area" aria-live="polite">
@@ -71,6 +75,10 @@ pub fn NoticeBar() -> impl IntoView {
                     .get()
                     .map(|notice| {
                         let has_undo = notice.undo.is_some();
+                        let undo_id = match notice.undo {
+                            Some(Undo::Merge(_)) => "merge-undo",
+                            _ => "undo",
+                        };
                         let alert = notice.alert;
                         view! {
                             <div
@@ -82,7 +90,7 @@ pub fn NoticeBar() -> impl IntoView {
                             >
                                 <span>{notice.text}</span>
                                 <Show when=move || has_undo>
-                                    <button class="button-link" data-testid="undo" on:click=undo>
+                                    <button class="button-link" data-testid=undo_id on:click=undo>
                                         {texts().undo}
                                     </button>
                                 </Show>

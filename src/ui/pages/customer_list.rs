@@ -1,5 +1,7 @@
 use super::super::components::class_badge::ClassBadge;
+use super::super::components::duplicate_list::DuplicateList;
 use super::super::components::link::A;
+use super::super::components::merge_view::MergeView;
 use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::customer::class::CustomerClass;
@@ -60,18 +62,43 @@ pub fn CustomerListPage() -> impl IntoView {
     });
     let total = move || state.customers.with(|all| all.len());
     let navigate = use_navigate();
+    // "Dubletten finden" opens the groups; a pair chosen there opens the merge view.
+    let finding = RwSignal::new(false);
+    let merging = RwSignal::new(None::<(CustomerId, CustomerId)>);
+    let on_merge = Callback::new(move |pair| merging.set(Some(pair)));
+    let close_list = Callback::new(move |()| finding.set(false));
+    let close_merge = Callback::new(move |()| merging.set(None));
 
     view! {
         <section class="page-head row-between">
             <h1>{t.customers_title}</h1>
-            <button
-                class="button-primary"
-                data-testid="customer-new"
-                on:click=move |_| navigate("/kunden/neu", Default::default())
-            >
-                {t.customers_new}
-            </button>
+            <div class="button-row">
+                <button
+                    type="button"
+                    class="button-secondary"
+                    data-testid="duplicates-find"
+                    aria-expanded=move || finding.get().to_string()
+                    on:click=move |_| {
+                        merging.set(None);
+                        finding.set(true);
+                    }
+                >
+                    {t.duplicates_find}
+                </button>
+                <button
+                    class="button-primary"
+                    data-testid="customer-new"
+                    on:click=move |_| navigate("/kunden/neu", Default::default())
+                >
+                    {t.customers_new}
+                </button>
+            </div>
         </section>
+        {move || match (finding.get(), merging.get()) {
+            (true, Some((a, b))) => view! { <MergeView a=a b=b on_close=close_merge/> }.into_any(),
+            (true, None) => view! { <DuplicateList on_merge=on_merge on_close=close_list/> }.into_any(),
+            (false, _) => ().into_any(),
+        }}
         <div class="search-box">
             <label for="customer-search">{t.customers_search}</label>
             <input
