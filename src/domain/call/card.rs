@@ -85,7 +85,6 @@ pub fn used_hooks(customer: &Customer) -> Vec<(HookKind, NaiveDate)> {
 mod tests {
     use super::*;
     use crate::domain::customer::class::CustomerClass;
-    use crate::domain::customer::contact::{Channel, ContactResult};
     use crate::domain::customer::hook::CurrentNote;
     use crate::domain::customer::record::CustomerFields;
     use crate::domain::ids::{ContactId, CustomerId};
@@ -96,20 +95,12 @@ mod tests {
     }
 
     fn contact(id: u64, d: u32, hook: Option<HookKind>) -> Contact {
+        let at = day(d).and_hms_opt(10, 0, 0).expect("valid");
+        let reason = format!("Anlass {id}");
         Contact {
-            id: ContactId(id),
-            at: day(d).and_hms_opt(10, 0, 0).expect("valid"),
             who: "Anna".into(),
-            channel: Channel::Phone,
-            direction: Direction::Outbound,
-            reason: format!("Anlass {id}"),
             hook,
-            line: None,
-            result: ContactResult::Reached,
-            follow_up: None,
-            note: String::new(),
-            interval_override: None,
-            objection: None,
+            ..Contact::call(ContactId(id), at, Direction::Outbound, &reason)
         }
     }
 
