@@ -15,6 +15,7 @@ use crate::domain::settings::Settings;
 use crate::storage::backend::KeyValueStore;
 use crate::storage::engine::{QuarantineEntry, Store};
 use crate::storage::persist::PersistState;
+use crate::storage::tab_sync::ForeignWrite;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -72,6 +73,8 @@ pub struct AppState {
     /// The schema-1 copy kept after the migration is still stored.
     pub legacy_copy: RwSignal<bool>,
     pub store: StoredValue<AppStore, LocalStorage>,
+    /// Other tabs' writes not yet applied (`actions/tabs.rs`).
+    pub foreign: StoredValue<Vec<ForeignWrite>, LocalStorage>,
 }
 
 impl AppState {
@@ -101,6 +104,7 @@ impl AppState {
             persist: RwSignal::new(None),
             legacy_copy: RwSignal::new(false),
             store: StoredValue::new_local(store),
+            foreign: StoredValue::new_local(Vec::new()),
         }
     }
 

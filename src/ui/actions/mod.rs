@@ -64,7 +64,9 @@ pub(crate) async fn locked<R: 'static>(
     state: AppState,
     work: impl FnOnce(&AppStore) -> R + 'static,
 ) -> R {
-    locked_boxed(state, Box::new(work)).await
+    let result = locked_boxed(state, Box::new(work)).await;
+    tabs::apply_pending(&state);
+    result
 }
 
 /// Boxed, so the lock's code exists once per kind of result, not once per call site.
@@ -77,7 +79,10 @@ pub(crate) async fn locked_mut<R: Default + 'static>(
     state: AppState,
     work: impl FnOnce(&mut AppStore) -> R + 'static,
 ) -> R {
-    lock::exclusive(move || state.store.try_update_value(work).unwrap_or_default()).await
+    let result =
+        lock::exclusive(move || state.store.try_update_value(work).unwrap_or_default()).await;
+    tabs::apply_pending(&state);
+    result
 }
 
 /// A change to one customer as stored now; `None` in, `None` out: not stored.

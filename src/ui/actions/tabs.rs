@@ -20,7 +20,7 @@ const HIDDEN_TAB_FALLBACK: Duration = Duration::from_millis(100);
 /// Listens for other tabs' writes for as long as the page lives. An error means this
 /// tab will not hear of them.
 pub fn listen_to_other_tabs(state: AppState) -> Result<(), wasm_bindgen::JsValue> {
-    let queue = StoredValue::new_local(Vec::<ForeignWrite>::new());
+    let queue = state.foreign;
     tab_sync::listen(move |write| {
         let first = queue
             .try_update_value(|q| {
@@ -29,17 +29,25 @@ pub fn listen_to_other_tabs(state: AppState) -> Result<(), wasm_bindgen::JsValue
             })
             .unwrap_or(false);
         if first {
-            let flush = move || {
-                let writes = queue.try_update_value(std::mem::take).unwrap_or_default();
-                if !writes.is_empty() {
-                    apply_foreign_writes(&state, writes);
-                }
-            };
+            let flush = move || apply_pending(&state);
             // Whichever comes first applies the queue; the other finds it empty.
             request_animation_frame(flush);
             set_timeout(flush, HIDDEN_TAB_FALLBACK);
         }
     })
+}
+
+/// Applies the queued writes of other tabs now. This tab's own write calls it before
+/// it mirrors its result: what is queued then was written before it, and must not land
+/// over it a frame later.
+pub(crate) fn apply_pending(state: &AppState) {
+    let writes = state
+        .foreign
+        .try_update_value(std::mem::take)
+        .unwrap_or_default();
+    if !writes.is_empty() {
+        apply_foreign_writes(state, writes);
+    }
 }
 
 /// Applies writes in the order they came, with one change per collection.
