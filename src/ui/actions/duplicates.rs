@@ -106,7 +106,7 @@ pub async fn merge_pair(
 /// record was changed since: taking the merge back would drop that change.
 pub async fn undo_merge(state: AppState, before: MergeUndo) -> Result<(), ActionError> {
     let ids = vec![before.kept.id, before.other.id];
-    let undone = write_linked(state, ids, move |stored| {
+    write_linked(state, ids, move |stored| {
         let merged = stored.get(&before.kept.id).ok_or(SaveError::Missing)?;
         if merged.rev != before.merged_rev || merged.merges.len() <= before.kept.merges.len() {
             return Err(SaveError::UndoRefused);
@@ -121,7 +121,7 @@ pub async fn undo_merge(state: AppState, before: MergeUndo) -> Result<(), Action
     })
     .await?;
     state.show_notice(texts().merge_undone);
-    Ok(undone)
+    Ok(())
 }
 
 /// "Keine Dublette": both records remember the other, so the pair is not offered again.
@@ -130,7 +130,7 @@ pub async fn dismiss_duplicate(
     a: CustomerId,
     b: CustomerId,
 ) -> Result<(), ActionError> {
-    let dismissed = write_linked(state, vec![a, b], move |stored| {
+    write_linked(state, vec![a, b], move |stored| {
         let first = stored.get(&a).ok_or(SaveError::Missing)?;
         let second = stored.get(&b).ok_or(SaveError::Missing)?;
         let (first, second) = dismiss_pair(first, second);
@@ -138,5 +138,5 @@ pub async fn dismiss_duplicate(
     })
     .await?;
     state.show_notice(texts().duplicate_dismissed);
-    Ok(dismissed)
+    Ok(())
 }
