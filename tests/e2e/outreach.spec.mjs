@@ -47,8 +47,11 @@ test('re-using a hook warns with the earlier date', async ({ page }) => {
   await page.getByTestId('contact-hook').selectOption('legal_change');
   const warning = page.getByTestId('repeat-warning');
   await expect(warning).toContainText('Gesetzliche Änderung');
-  const used = new Date(Date.now() - 5 * 86400000);
-  const german = `${String(used.getDate()).padStart(2, '0')}.${String(used.getMonth() + 1).padStart(2, '0')}.${used.getFullYear()}`;
+  // Counted in the browser's time zone, where the contact was planted, not in Node's.
+  const german = await page.evaluate(() => {
+    const used = new Date(Date.now() - 5 * 86400000);
+    return `${String(used.getDate()).padStart(2, '0')}.${String(used.getMonth() + 1).padStart(2, '0')}.${used.getFullYear()}`;
+  });
   await expect(warning).toContainText(german);
 });
 
