@@ -1,26 +1,14 @@
 // Board benchmark in headless Chromium: first board paint and one move, with 100 and
 // with 10,000 customers (5 contacts each), measured side by side in one run.
 // Usage: node bench/board.mjs   (after a release build; starts its own server)
-import { startBench } from './harness.mjs';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { benchData, median, startBench } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MOVES = 5;
 const PORT = 8082;
 const base = `http://127.0.0.1:${PORT}`;
 
-function dataFor(customers) {
-  mkdirSync('bench-results', { recursive: true });
-  const path = `bench-results/data-${customers}.json`;
-  if (!existsSync(path)) {
-    const json = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_data', '--', String(customers), '5'], { maxBuffer: 1 << 28 });
-    writeFileSync(path, json);
-  }
-  return readFileSync(path, 'utf8');
-}
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const dataFor = (customers) => benchData(customers, [customers, 5]);
 
 async function measure(browser, data) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -2,23 +2,14 @@
 // keystroke, from the input event until the results are rendered, typing a name and then
 // a phone number one character at a time. Reports median and p95.
 // Usage: node bench/call.mjs   (after a release build; starts its own server)
-import { startBench } from './harness.mjs';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { benchData, startBench } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = 8083;
 const CUSTOMERS = 10_000;
 const base = `http://127.0.0.1:${PORT}`;
 
-function data() {
-  mkdirSync('bench-results', { recursive: true });
-  const path = `bench-results/data-${CUSTOMERS}.json`;
-  if (!existsSync(path)) {
-    writeFileSync(path, execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_data', '--', String(CUSTOMERS), '5'], { maxBuffer: 1 << 28 }));
-  }
-  return readFileSync(path, 'utf8');
-}
+const data = () => benchData(CUSTOMERS, [CUSTOMERS, 5]);
 
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 

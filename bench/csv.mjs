@@ -3,7 +3,7 @@
 // (decode, parse, mapping guess, checks and duplicate search), and the confirmation until
 // all customers are stored. Reports medians.
 // Usage: node bench/csv.mjs   (after a release build; starts its own server)
-import { startBench } from './harness.mjs';
+import { median, startBench } from './harness.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -24,7 +24,6 @@ function csv(rows) {
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 const { server, browser } = await startBench(PORT);
 const results = {};

@@ -4,9 +4,8 @@
 // "Dubletten finden" until the groups are painted.
 // Usage: node bench/duplicates.mjs   (after `trunk build --release`; starts its own server)
 // Prints a table and writes bench-results/duplicates.md.
-import { startBench } from './harness.mjs';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { benchData, median, startBench } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CLICKS = 3;
@@ -14,17 +13,7 @@ const TWIN_EVERY = 50;
 const PORT = 8083;
 const base = `http://127.0.0.1:${PORT}`;
 
-function dataFor(customers) {
-  mkdirSync('bench-results', { recursive: true });
-  const path = `bench-results/data-${customers}-twins.json`;
-  if (!existsSync(path)) {
-    const json = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_data', '--', String(customers), '2', String(TWIN_EVERY)], { maxBuffer: 1 << 28 });
-    writeFileSync(path, json);
-  }
-  return readFileSync(path, 'utf8');
-}
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const dataFor = (customers) => benchData(`${customers}-twins`, [customers, 2, TWIN_EVERY]);
 
 async function measure(browser, data) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

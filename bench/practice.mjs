@@ -16,7 +16,7 @@
 // The clock stops after the paint: the next prompt is in the DOM (MutationObserver), then
 // a requestAnimationFrame callback runs before the frame, and a MessageChannel message
 // posted from it is delivered after the frame has been painted.
-import { startBench } from './harness.mjs';
+import { median, startBench } from './harness.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -123,7 +123,6 @@ function dataFor(count) {
   };
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 // In the page: rates the revealed prompt "Gut" and resolves with the time until the next
 // prompt (or the end of the round) has been painted, and the time until the rating was

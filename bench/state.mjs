@@ -9,12 +9,10 @@
 //       the `storage` events it received and how often it applied them to its state.
 // Counts come from User Timing marks: `kb-board-columns` (the board's column memo) and
 // `kb-foreign-applied` (other tabs' writes applied); both builds need them.
-// Usage: node bench/state.mjs   (BEFORE_DIST, default /work/dist-before; AFTER_DIST,
-// default dist; PORT, default 8094; BENCH_RUNS, default 5)
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+// Usage: BEFORE_DIST=<a dist built from the commit to compare with> node bench/state.mjs
+//   (AFTER_DIST, default dist; PORT, default 8094; BENCH_RUNS, default 5)
+import { benchData, launchChromium, median, serveDist } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -22,28 +20,12 @@ const MOVES = 5;
 const PORT = Number(process.env.PORT ?? 8094);
 const base = `http://127.0.0.1:${PORT}`;
 const builds = [
-  ['before', resolve(process.env.BEFORE_DIST ?? '/work/dist-before')],
+  ['before', resolve(process.env.BEFORE_DIST ?? 'dist-before')],
   ['after', resolve(process.env.AFTER_DIST ?? 'dist')],
 ];
 
-function dataFor(customers) {
-  mkdirSync('bench-results', { recursive: true });
-  const path = `bench-results/data-${customers}.json`;
-  if (!existsSync(path)) {
-    const json = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_data', '--', String(customers), '5'], { maxBuffer: 1 << 28 });
-    writeFileSync(path, json);
-  }
-  return readFileSync(path, 'utf8');
-}
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const dataFor = (customers) => benchData(customers, [customers, 5]);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function serve(dist) {
-  const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(PORT), DIST_DIR: dist }, stdio: 'ignore' });
-  await sleep(500);
-  return server;
-}
 
 /** A context whose first page loads `data` into local storage before the app starts. */
 async function contextWith(browser, data) {
@@ -168,15 +150,12 @@ async function measureRestore(browser, small, big) {
 
 const small = dataFor(100);
 const big = dataFor(10_000);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 const results = Object.fromEntries(builds.map(([name]) => [name, { moves: [], restores: [] }]));
 try {
   for (let run = 0; run < RUNS; run += 1) {
     for (const [name, dist] of builds) {
-      const server = await serve(dist);
+      const server = await serveDist(PORT, dist);
       try {
         results[name].moves.push(await measureMove(browser, big));
         results[name].restores.push(await measureRestore(browser, small, big));
