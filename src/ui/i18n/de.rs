@@ -56,7 +56,7 @@ pub const DE: Texts = Texts {
     merge_side_kept: "bleibt",
     merge_side_other: "geht darin auf",
     merge_created: |date| format!("angelegt am {date}"),
-    merge_keeps_all: |contacts| format!("Erhalten bleiben beide Chroniken mit {}, alle Klassenwechsel, Pläne und Anlässe, jede Telefonnummer, jedes Schlagwort und beide Notizen. Die Chronik vermerkt die Zusammenführung.", match contacts { 0 => "keinem Kontakt".to_string(), 1 => "1 Kontakt".to_string(), n => format!("{} Kontakten", format_count(n)) }),
+    merge_keeps_all: |contacts| format!("Erhalten bleiben beide Chroniken{}, alle Klassenwechsel, Pläne und Anlässe, jede Telefonnummer, jedes Schlagwort und beide Notizen. Die Chronik vermerkt die Zusammenführung.", match contacts { 0 => String::new(), 1 => " mit dem einen Kontakt".to_string(), n => format!(" mit allen {} Kontakten", format_count(n)) }),
     merge_same: "in beiden gleich",
     merge_empty: "(leer)",
     merge_flag_set: "markiert",

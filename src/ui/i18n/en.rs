@@ -65,7 +65,7 @@ pub const EN: Texts = Texts {
     merge_side_kept: "stays",
     merge_side_other: "is merged into it",
     merge_created: |date| format!("created {date}"),
-    merge_keeps_all: |contacts| format!("Both timelines are kept with {}, every class change, plan and occasion, every phone number and tag, and both notes. The timeline records the merge.", match contacts { 0 => "no contact".to_string(), 1 => "1 contact".to_string(), n => format!("{} contacts", format_count_en(n)) }),
+    merge_keeps_all: |contacts| format!("Both timelines are kept{}, every class change, plan and occasion, every phone number and tag, and both notes. The timeline records the merge.", match contacts { 0 => String::new(), 1 => " with their one contact".to_string(), n => format!(" with all {} contacts", format_count_en(n)) }),
     merge_same: "the same in both",
     merge_empty: "(empty)",
     merge_flag_set: "marked",
