@@ -1,16 +1,7 @@
 // End-to-end tests against the release build in dist/, in the system Chromium.
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs } from './tests/e2e/local-server.mjs';
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 // A second checkout or build can run its own suite side by side: E2E_PORT and DIST_DIR.
 const port = process.env.E2E_PORT ?? '8081';

@@ -1,22 +1,17 @@
 // What every benchmark starts with: a dist/ served on 127.0.0.1, the system Chromium,
 // the generated data sets and the median.
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { chromiumArgs, startServer } from '../tests/e2e/local-server.mjs';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Serves `dist` (default: the DIST_DIR the server picks itself) on `port`. */
-export async function serveDist(port, dist) {
-  const env = { ...process.env, PORT: String(port), ...(dist ? { DIST_DIR: dist } : {}) };
-  const server = spawn('node', ['tests/e2e/serve.mjs'], { env, stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 500));
-  return server;
+export function serveDist(port, dist) {
+  return startServer(port, dist ? { DIST_DIR: dist } : {});
 }
 
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 }
 
 export async function startBench(port) {

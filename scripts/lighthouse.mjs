@@ -12,26 +12,15 @@
 // bench-results/. Chromium: CHROME_PATH, or /usr/bin/chromium. Not part of scripts/test.
 import { chromium } from '@playwright/test';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumArgs, freePort, startServer } from '../tests/e2e/local-server.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const repeats = Number(process.env.RUNS ?? 3);
 const categories = ['performance', 'accessibility', 'best-practices'];
 const goal = 95;
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function files(dir, prefix = '') {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -40,14 +29,7 @@ function files(dir, prefix = '') {
 }
 
 async function serve(port) {
-  const server = spawn('node', ['tests/e2e/serve.mjs'], {
-    env: { ...process.env, PORT: String(port), DIST_DIR: dist, COMPRESS: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    server.stdout.once('data', resolve);
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const server = await startServer(port, { DIST_DIR: dist, COMPRESS: '1' });
   server.on('exit', (code, signal) => {
     if (signal !== 'SIGTERM') {
       console.error(`the file server stopped (${code ?? signal})`);
@@ -86,13 +68,7 @@ const context = await chromium.launchPersistentContext(profile, {
   headless: true,
   args: [
     `--remote-debugging-port=${debugPort}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...chromiumArgs,
   ],
 });
 

@@ -4,6 +4,7 @@
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromiumArgs } from '../tests/e2e/local-server.mjs';
 
 const dir = 'pwa/icons';
 const outputs = [
@@ -16,7 +17,7 @@ const outputs = [
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  args: chromiumArgs,
 });
 try {
   const page = await browser.newPage();

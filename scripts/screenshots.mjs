@@ -2,13 +2,14 @@
 // Usage: node scripts/screenshots.mjs [outdir]   (expects the app on 127.0.0.1:8081)
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chromiumArgs } from '../tests/e2e/local-server.mjs';
 
 const out = process.argv[2] ?? 'screenshots';
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8081';
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: chromiumArgs,
 });
 
 async function shoot(width, height, suffix) {

@@ -2,11 +2,10 @@
 // a sub-path host; and the strict page policy: no request to another origin, no CSP
 // violation, on any screen.
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, startServer } from './local-server.mjs';
 import { firstCustomerId, loadDemo, openScreen, screens } from './screens.mjs';
 
 /** Records every request and every policy violation or error the page reports. */
@@ -116,16 +115,6 @@ test('after the first visit the app starts and works with the network off', asyn
   expect(await cspViolations(page)).toEqual([]);
 });
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Serves a copy of the build under /klassenblick/ only. Trunk's public URL changes nothing
  * but the root-relative addresses in index.html (the start script, the service worker and the
@@ -139,14 +128,7 @@ async function subPathHost() {
   expect(html).toMatch(/src="\/start-[0-9a-f]+\.js"/);
   writeFileSync(indexPath, html.replace(/(href|src)="\/(?!\/)/g, '$1="/klassenblick/'));
   const port = await freePort();
-  const server = spawn('node', ['tests/e2e/serve.mjs'], {
-    env: { ...process.env, PORT: String(port), DIST_DIR: dir, BASE_PATH: '/klassenblick/' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    server.stdout.once('data', resolve);
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const server = await startServer(port, { DIST_DIR: dir, BASE_PATH: '/klassenblick/' });
   return {
     dir,
     root: `http://127.0.0.1:${port}`,
