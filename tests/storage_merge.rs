@@ -4,12 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
-use chrono::{NaiveDate, NaiveDateTime};
-use klassenblick::domain::customer::builder::CustomerBuilder;
+use chrono::NaiveDateTime;
+use klassenblick::domain::customer::builder::{actor, in_november, CustomerBuilder};
 use klassenblick::domain::customer::contact::{Contact, Direction};
 use klassenblick::domain::customer::duplicates::{dismiss_pair, find_duplicates};
 use klassenblick::domain::customer::merge::{default_choices, merge_customers};
-use klassenblick::domain::customer::record::{Actor, Customer};
+use klassenblick::domain::customer::record::Customer;
 use klassenblick::domain::dataset::Dataset;
 use klassenblick::domain::ids::{ContactId, CustomerId};
 use klassenblick::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
@@ -21,16 +21,7 @@ use std::collections::BTreeMap;
 const STAMP: &str = "20261201T100000";
 
 fn at(day: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, day)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("valid")
-}
-
-fn actor() -> Actor {
-    Actor {
-        who: "Test".into(),
-        at: at(30),
-    }
+    in_november(day, 10)
 }
 
 /// Customer 1 and customer 2 (buckets 1 and 2), the same phone number written two ways,
@@ -75,7 +66,12 @@ fn merge<B: KeyValueStore>(store: &Store<B>) -> Result<(Customer, Customer), Sav
     let (_, before) = store.change_linked(&ids(), |stored| {
         let kept = stored.get(&CustomerId(1)).ok_or(SaveError::Missing)?;
         let other = stored.get(&CustomerId(2)).ok_or(SaveError::Missing)?;
-        let merged = merge_customers(kept, other, &default_choices(kept, other), &actor());
+        let merged = merge_customers(
+            kept,
+            other,
+            &default_choices(kept, other),
+            &actor("Test", at(30)),
+        );
         Ok((
             vec![(kept.id, Some(merged)), (other.id, None)],
             (kept.clone(), other.clone()),
@@ -98,7 +94,12 @@ fn a_merge_across_buckets_keeps_one_record_with_both_histories() {
         .change_linked(&ids(), |stored| {
             let kept = &stored[&CustomerId(1)];
             let other = &stored[&CustomerId(2)];
-            let merged = merge_customers(kept, other, &default_choices(kept, other), &actor());
+            let merged = merge_customers(
+                kept,
+                other,
+                &default_choices(kept, other),
+                &actor("Test", at(30)),
+            );
             Ok((vec![(kept.id, Some(merged)), (other.id, None)], ()))
         })
         .expect("saves");

@@ -5,7 +5,7 @@ use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::class_change::{ChangeSource, ClassChange};
 use crate::domain::customer::contact::Contact;
 use crate::domain::customer::occasion::{Occasion, OccasionKind};
-use crate::domain::customer::record::{Customer, CustomerFields};
+use crate::domain::customer::record::{Actor, Customer, CustomerFields};
 use crate::domain::ids::{CustomerId, OccasionId};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -101,6 +101,21 @@ pub fn manual_change(
         to,
         reason: reason.into(),
         source: ChangeSource::Manual,
+    }
+}
+
+/// `hour` o'clock on `day` November 2026, the month the test histories are set in.
+pub fn in_november(day: u32, hour: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, day)
+        .and_then(|d| d.and_hms_opt(hour, 0, 0))
+        .unwrap_or_default()
+}
+
+/// Who acts in a test, and when.
+pub fn actor(who: &str, at: NaiveDateTime) -> Actor {
+    Actor {
+        who: who.into(),
+        at,
     }
 }
 

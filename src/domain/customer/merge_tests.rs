@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::customer::builder::CustomerBuilder;
+use crate::domain::customer::builder::{actor, in_november, CustomerBuilder};
 use crate::domain::customer::class::CustomerClass;
 use crate::domain::customer::contact::{Contact, Direction, PlannedContact};
 use crate::domain::customer::occasion::OccasionKind;
@@ -9,16 +9,7 @@ use chrono::NaiveDateTime;
 use proptest::prelude::*;
 
 fn at(day: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, day)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("valid")
-}
-
-fn actor() -> Actor {
-    Actor {
-        who: "Anna".into(),
-        at: at(28),
-    }
+    in_november(day, 10)
 }
 
 fn call(id: u64, day: u32) -> Contact {
@@ -102,7 +93,7 @@ fn the_merged_record_keeps_both_histories_and_says_so() {
     let (kept, other) = pair();
     let mut choices = default_choices(&kept, &other);
     choices.set(MergeField::Name, Side::Kept);
-    let merged = merge_customers(&kept, &other, &choices, &actor());
+    let merged = merge_customers(&kept, &other, &choices, &actor("Anna", at(28)));
     assert_eq!(merged.id, kept.id);
     assert_eq!(merged.fields.name, "Jörg Meier");
     assert_eq!(merged.fields.email, "joerg@example.de");
@@ -159,7 +150,7 @@ proptest! {
         for (field, other_side) in MergeField::ALL.into_iter().zip(take_other) {
             choices.set(field, if other_side { Side::Other } else { Side::Kept });
         }
-        let merged = merge_customers(&kept, &other, &choices, &actor());
+        let merged = merge_customers(&kept, &other, &choices, &actor("Anna", at(28)));
         let same = |a: &Contact, b: &Contact| a.at == b.at && a.reason == b.reason && a.direction == b.direction;
         for contact in kept.contacts.iter().chain(&other.contacts) {
             prop_assert!(merged.contacts.iter().any(|m| same(m, contact)), "{:?} lost", contact.id);

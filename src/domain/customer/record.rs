@@ -249,20 +249,12 @@ impl Customer {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::domain::customer::builder::{actor, in_november};
     use crate::domain::customer::contact::Direction;
     use crate::domain::ids::ContactId;
 
     fn at(day: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, day)
-            .and_then(|d| d.and_hms_opt(10, 0, 0))
-            .expect("valid test time")
-    }
-
-    fn actor() -> Actor {
-        Actor {
-            who: "Anna".into(),
-            at: at(27),
-        }
+        in_november(day, 10)
     }
 
     fn customer() -> Customer {
@@ -286,7 +278,7 @@ mod tests {
         let mut fields = stored.fields.clone();
         fields.class = CustomerClass::B;
         let saved = stored
-            .apply_edit(stored.rev, fields, " mehr möglich ", &actor())
+            .apply_edit(stored.rev, fields, " mehr möglich ", &actor("Anna", at(27)))
             .expect("no conflict on the current revision");
         assert_eq!(saved.rev, stored.rev + 1);
         assert_eq!(saved.class(), CustomerClass::B);
@@ -299,9 +291,14 @@ mod tests {
     #[test]
     fn edit_on_stale_revision_is_a_conflict_carrying_the_stored_record() {
         let stored = customer();
-        let newer = stored.overwrite_fields(stored.fields.clone(), "", &actor());
+        let newer = stored.overwrite_fields(stored.fields.clone(), "", &actor("Anna", at(27)));
         let conflict = newer
-            .apply_edit(stored.rev, stored.fields.clone(), "", &actor())
+            .apply_edit(
+                stored.rev,
+                stored.fields.clone(),
+                "",
+                &actor("Anna", at(27)),
+            )
             .expect_err("stale revision must conflict");
         assert_eq!(*conflict.stored, newer);
         assert_eq!(conflict.base_rev, stored.rev);
@@ -313,7 +310,7 @@ mod tests {
         let mut fields = stored.fields.clone();
         fields.notes = "neu".into();
         let saved = stored
-            .apply_edit(stored.rev, fields, "", &actor())
+            .apply_edit(stored.rev, fields, "", &actor("Anna", at(27)))
             .expect("no conflict");
         assert_eq!(saved.contacts.len(), 1);
     }
@@ -321,7 +318,12 @@ mod tests {
     #[test]
     fn a_move_is_recorded_can_get_a_reason_and_can_be_undone() {
         let stored = customer();
-        let moved = stored.move_to(CustomerClass::A, "", ChangeSource::Manual, &actor());
+        let moved = stored.move_to(
+            CustomerClass::A,
+            "",
+            ChangeSource::Manual,
+            &actor("Anna", at(27)),
+        );
         assert_eq!(
             (moved.class(), moved.rev),
             (CustomerClass::A, stored.rev + 1)
@@ -336,14 +338,24 @@ mod tests {
         let undone = moved.undo_move(&change).expect("latest move can be undone");
         assert_eq!(undone.class(), CustomerClass::O);
         assert!(undone.class_changes.is_empty());
-        let moved_on = moved.move_to(CustomerClass::B, "", ChangeSource::Manual, &actor());
+        let moved_on = moved.move_to(
+            CustomerClass::B,
+            "",
+            ChangeSource::Manual,
+            &actor("Anna", at(27)),
+        );
         assert_eq!(
             moved_on.undo_move(&change),
             None,
             "an older move is history"
         );
         assert_eq!(
-            stored.move_to(CustomerClass::O, "", ChangeSource::Manual, &actor()),
+            stored.move_to(
+                CustomerClass::O,
+                "",
+                ChangeSource::Manual,
+                &actor("Anna", at(27))
+            ),
             stored
         );
     }

@@ -53,17 +53,18 @@ pub fn timeline(customer: &Customer) -> Vec<TimelineEntry<'_>> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::domain::customer::builder::manual_change;
+    use crate::domain::customer::builder::{in_november, manual_change};
     use crate::domain::customer::class::CustomerClass;
     use crate::domain::customer::contact::Direction;
     use crate::domain::customer::record::CustomerFields;
     use crate::domain::ids::{ContactId, CustomerId};
-    use chrono::NaiveDate;
 
     fn at(day: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, day)
-            .and_then(|d| d.and_hms_opt(9, 0, 0))
-            .expect("valid")
+        in_november(day, 9)
+    }
+
+    fn o_to_b_on_the_10th() -> ClassChange {
+        manual_change(at(10), "A", CustomerClass::O, CustomerClass::B, "")
     }
 
     #[test]
@@ -76,13 +77,7 @@ mod tests {
                 ..Contact::call(ContactId(id), at(day), Direction::Outbound, "x")
             });
         }
-        c.class_changes.push(manual_change(
-            at(10),
-            "A",
-            CustomerClass::O,
-            CustomerClass::B,
-            "",
-        ));
+        c.class_changes.push(o_to_b_on_the_10th());
         let days: Vec<_> = timeline(&c).iter().map(|e| e.at()).collect();
         assert_eq!(days, vec![at(20), at(10), at(2)]);
         assert!(matches!(timeline(&c)[1], TimelineEntry::ClassChange(_)));
@@ -106,13 +101,7 @@ mod tests {
     #[test]
     fn a_class_change_alone_is_history() {
         let mut c = Customer::new(CustomerId(1), CustomerFields::default(), at(1).date());
-        c.class_changes.push(manual_change(
-            at(10),
-            "A",
-            CustomerClass::O,
-            CustomerClass::B,
-            "",
-        ));
+        c.class_changes.push(o_to_b_on_the_10th());
         assert!(has_history(&c));
         assert_eq!(has_history(&c), !timeline(&c).is_empty());
     }
