@@ -80,20 +80,13 @@ pub struct AppState {
 impl AppState {
     /// The signals of a freshly read data set; call inside the app's reactive owner.
     pub fn new(dataset: Dataset, store: AppStore) -> Self {
-        let Dataset {
+        let customers = RwSignal::new(Default::default());
+        let state = AppState {
             customers,
-            playbook,
-            practice,
-            settings,
-            backup,
-        } = dataset;
-        let customers = RwSignal::new(customers);
-        AppState {
-            customers,
-            playbook: RwSignal::new(playbook),
-            practice: RwSignal::new(practice),
-            settings: RwSignal::new(settings),
-            backup: RwSignal::new(backup),
+            playbook: RwSignal::new(Default::default()),
+            practice: RwSignal::new(Default::default()),
+            settings: RwSignal::new(Default::default()),
+            backup: RwSignal::new(Default::default()),
             search_index: Memo::new(move |_| {
                 customers.with(|all| all.values().map(SearchEntry::new).collect::<Vec<_>>())
             }),
@@ -105,7 +98,9 @@ impl AppState {
             legacy_copy: RwSignal::new(false),
             store: StoredValue::new_local(store),
             foreign: StoredValue::new_local(Vec::new()),
-        }
+        };
+        state.set_dataset(dataset);
+        state
     }
 
     /// The whole data set, copied; for work that truly needs all of it. Subscribes to

@@ -2,7 +2,7 @@
 
 use super::{actor, change_customer, change_customer_from_form, change_stored, ActionError};
 use crate::domain::customer::contact::Contact;
-use crate::domain::customer::record::{Actor, Customer, CustomerFields};
+use crate::domain::customer::record::{Customer, CustomerFields};
 use crate::domain::ids::CustomerId;
 use crate::storage::error::SaveError;
 use crate::ui::clock;
@@ -28,41 +28,30 @@ pub async fn create_customer(
     Ok(id)
 }
 
-pub async fn save_edit(
-    state: AppState,
-    id: CustomerId,
-    base_rev: u32,
-    fields: CustomerFields,
-    class_reason: String,
-) -> Result<Option<Customer>, ActionError> {
-    edit_from_form(state, id, move |stored, actor| {
-        Ok(stored.apply_edit(base_rev, fields, &class_reason, actor)?)
-    })
-    .await
-}
-
-/// The user saw the conflict and chose their own version.
-pub async fn overwrite_edit(
-    state: AppState,
-    id: CustomerId,
-    fields: CustomerFields,
-    class_reason: String,
-) -> Result<Option<Customer>, ActionError> {
-    edit_from_form(state, id, move |stored, actor| {
-        Ok(stored.overwrite_fields(fields, &class_reason, actor))
-    })
-    .await
+/// What an edit from the form is saved over.
+pub enum EditBase {
+    /// The revision the form was opened on: a newer stored one is a conflict.
+    Revision(u32),
+    /// Whatever is stored now: the user saw the conflict and chose their own version.
+    Overwrite,
 }
 
 /// An edit of the stored customer by this user now, saved from a form.
-async fn edit_from_form(
+pub async fn save_edit(
     state: AppState,
     id: CustomerId,
-    edit: impl FnOnce(&Customer, &Actor) -> Result<Customer, SaveError> + 'static,
+    base: EditBase,
+    fields: CustomerFields,
+    class_reason: String,
 ) -> Result<Option<Customer>, ActionError> {
     let actor = actor(&state);
     change_customer_from_form(state, id, move |stored| {
-        edit(stored.ok_or(SaveError::Missing)?, &actor).map(Some)
+        let stored = stored.ok_or(SaveError::Missing)?;
+        let saved = match base {
+            EditBase::Revision(rev) => stored.apply_edit(rev, fields, &class_reason, &actor)?,
+            EditBase::Overwrite => stored.overwrite_fields(fields, &class_reason, &actor),
+        };
+        Ok(Some(saved))
     })
     .await
 }

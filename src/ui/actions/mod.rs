@@ -18,7 +18,7 @@ mod tabs;
 
 pub use board::{accept_abc, move_customer, set_move_reason, undo_move, LastMove};
 pub use customers::{
-    create_customer, delete_customer, log_contact, overwrite_edit, save_edit, undo_delete,
+    create_customer, delete_customer, log_contact, save_edit, undo_delete, EditBase,
 };
 pub use data::{import_customers, record_backup, remove_legacy_copy, replace_all, save_settings};
 pub use duplicates::{dismiss_duplicate, merge_pair, undo_merge, Seen};

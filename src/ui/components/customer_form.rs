@@ -118,7 +118,7 @@ pub fn CustomerForm(
                     let saved = actions::save_edit(
                         state,
                         id,
-                        base_rev.get_untracked(),
+                        actions::EditBase::Revision(base_rev.get_untracked()),
                         fields,
                         class_reason.get_untracked(),
                     )
@@ -139,7 +139,15 @@ pub fn CustomerForm(
             for_rules(draft.get_untracked()).validate(previous_note.as_ref(), clock::today())
         {
             leptos::task::spawn_local(async move {
-                match actions::overwrite_edit(state, id, fields, class_reason.get_untracked()).await
+                let class_reason = class_reason.get_untracked();
+                match actions::save_edit(
+                    state,
+                    id,
+                    actions::EditBase::Overwrite,
+                    fields,
+                    class_reason,
+                )
+                .await
                 {
                     Ok(saved) => after_save(saved),
                     Err(e) => failed(&e),

@@ -12,6 +12,28 @@ use crate::domain::outreach::contact_draft::ContactDraft;
 use crate::domain::playbook::lines::{approach_hook, approaches};
 use leptos::prelude::*;
 
+/// Opens and closes the plan form of [`PlanFormWhenOpen`] with the same `open` signal.
+#[component]
+pub fn PlanOpenButton(open: RwSignal<bool>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <button class="button-secondary" data-testid="plan-contact-open" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>
+            {t.plan_open}
+        </button>
+    }
+}
+
+/// The plan form while `open` is set; saving or cancelling closes it.
+#[component]
+pub fn PlanFormWhenOpen(customer: CustomerId, open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || open.get()>
+            <PlanForm customer=customer on_done=Callback::new(move |_| open.set(false))/>
+        </Show>
+    }
+}
+
 /// Plans a proactive contact: date, reason, hook and an approach from the playbook.
 #[component]
 pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {

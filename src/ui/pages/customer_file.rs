@@ -4,7 +4,7 @@ use super::super::components::class_badge::{class_name, BadgeSize, ClassBadge};
 use super::super::components::contact_form::ContactForm;
 use super::super::components::customer_form::CustomerForm;
 use super::super::components::link::A;
-use super::super::components::plan_form::PlanForm;
+use super::super::components::plan_form::{PlanFormWhenOpen, PlanOpenButton};
 use super::super::components::timeline::Timeline;
 use super::super::format::{hook_label, occasion_hit_text, validity_text};
 use super::super::i18n::texts;
@@ -134,13 +134,9 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                             </button>
                         </div>
                         <div class="button-row">
-                            <button class="button-secondary" data-testid="plan-contact-open" on:click=move |_| planning.update(|p| *p = !*p)>
-                                {t.plan_open}
-                            </button>
+                            <PlanOpenButton open=planning/>
                         </div>
-                        <Show when=move || planning.get()>
-                            <PlanForm customer=id on_done=Callback::new(move |_| planning.set(false))/>
-                        </Show>
+                        <PlanFormWhenOpen customer=id open=planning/>
                         <Show when=move || logging.get()>
                             <ContactForm customer=id on_done=Callback::new(move |_| logging.set(false))/>
                         </Show>

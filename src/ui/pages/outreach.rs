@@ -4,7 +4,7 @@ use super::super::components::class_badge::ClassBadge;
 use super::super::components::contact_fields::ResultSelect;
 use super::super::components::link::A;
 use super::super::components::outreach_warnings::{check_draft, ContactWarnings};
-use super::super::components::plan_form::PlanForm;
+use super::super::components::plan_form::{PlanFormWhenOpen, PlanOpenButton};
 use super::super::file_io::download;
 use super::super::format::{calendar_words, hook_label, occasion_hit_text};
 use super::super::i18n::texts;
@@ -176,7 +176,6 @@ fn due_reason(entry: &DueEntry, occasions: &[Occasion]) -> String {
 
 #[component]
 fn DueItem(entry: DueEntry, name: String, reason: String) -> impl IntoView {
-    let t = texts();
     let planning = RwSignal::new(false);
     let id = entry.id;
     view! {
@@ -187,13 +186,9 @@ fn DueItem(entry: DueEntry, name: String, reason: String) -> impl IntoView {
                     <A href=format!("/kunden/{id}") attr:class="row-name">{name}</A>
                     <p class="muted small" data-testid="outreach-due-reason">{reason}</p>
                 </div>
-                <button class="button-secondary" data-testid="plan-contact-open" on:click=move |_| planning.update(|p| *p = !*p)>
-                    {t.plan_open}
-                </button>
+                <PlanOpenButton open=planning/>
             </div>
-            <Show when=move || planning.get()>
-                <PlanForm customer=id on_done=Callback::new(move |_| planning.set(false))/>
-            </Show>
+            <PlanFormWhenOpen customer=id open=planning/>
         </li>
     }
 }
