@@ -12,6 +12,12 @@ const browser = await chromium.launch({
   args: chromiumArgs,
 });
 
+/** Follows a link of the top navigation; on a phone it sits behind the menu button. */
+async function nav(page, id) {
+  if (!(await page.getByTestId(id).isVisible())) await page.getByTestId('nav-menu').click();
+  await page.getByTestId(id).click();
+}
+
 async function shoot(width, height, suffix) {
   const page = await browser.newPage({ viewport: { width, height }, locale: 'de-DE' });
   await page.goto(`${base}/`);
@@ -29,7 +35,7 @@ async function shoot(width, height, suffix) {
   await page.getByTestId('board-filter-potential').check();
   await page.screenshot({ path: `${out}/board-filtered${suffix}.png` });
   for (const [cls, withHook, file] of [['B', true, 'call-b-hook'], ['O', false, 'call-o-plain']]) {
-    await page.getByTestId('nav-board').click();
+    await nav(page, 'nav-board');
     const name = await page.evaluate(([c, hook]) => {
       const cards = [...document.querySelectorAll(`[data-testid="board-column"][data-class="${c}"] [data-testid="board-card"]`)];
       const found = cards.find((card) => {
@@ -45,11 +51,11 @@ async function shoot(width, height, suffix) {
     await page.getByTestId('call-card').waitFor();
     await page.screenshot({ path: `${out}/${file}${suffix}.png`, fullPage: true });
   }
-  await page.getByTestId('nav-outreach').click();
+  await nav(page, 'nav-outreach');
   await page.getByTestId('outreach-due-item').first().waitFor();
   await page.getByTestId('outreach-due-item').first().getByTestId('plan-contact-open').click();
   await page.screenshot({ path: `${out}/outreach${suffix}.png`, fullPage: true });
-  await page.getByTestId('nav-customers').click();
+  await nav(page, 'nav-customers');
   await page.getByTestId('customer-row').first().waitFor();
   await page.screenshot({ path: `${out}/customers${suffix}.png` });
   const withNote = page.locator('[data-testid="customer-row"][data-class="B"] a').first();
@@ -58,12 +64,12 @@ async function shoot(width, height, suffix) {
   await page.screenshot({ path: `${out}/customer-file${suffix}.png`, fullPage: true });
   await page.getByTestId('contact-log-open').click();
   await page.screenshot({ path: `${out}/contact-form${suffix}.png` });
-  await page.getByTestId('nav-data').click();
+  await nav(page, 'nav-data');
   await page.evaluate(() => localStorage.setItem('kb:c:042', '{kaputt'));
   await page.reload();
   await page.getByTestId('quarantine-list').waitFor();
   await page.screenshot({ path: `${out}/data${suffix}.png`, fullPage: true });
-  await page.getByTestId('nav-settings').click();
+  await nav(page, 'nav-settings');
   await page.screenshot({ path: `${out}/settings${suffix}.png`, fullPage: true });
   await page.goto(`${base}/gibt-es-nicht`);
   await page.screenshot({ path: `${out}/not-found${suffix}.png` });
@@ -104,7 +110,7 @@ async function shootPractice(page, suffix) {
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: `${out}/playbook-print${suffix}.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
-  await page.getByTestId('nav-practice').click();
+  await nav(page, 'nav-practice');
   for (const name of ['Anna', 'Ben']) {
     await page.getByTestId('trainee-name').fill(name);
     await page.getByTestId('trainee-new').click();
@@ -153,19 +159,19 @@ async function shootEnglish() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   await page.goto(`${base}/einstellungen`);
   await page.getByTestId('lang-switch').selectOption('en');
-  await page.getByTestId('nav-data').click();
+  await nav(page, 'nav-data');
   await page.getByTestId('demo-load').click();
-  await page.getByTestId('nav-board').click();
+  await nav(page, 'nav-board');
   await page.getByTestId('board-card').first().waitFor();
   await page.screenshot({ path: `${out}/en-board.png` });
-  await page.getByTestId('nav-customers').click();
+  await nav(page, 'nav-customers');
   await page.locator('[data-testid="customer-row"][data-class="B"] a').first().click();
   await page.getByTestId('customer-file').waitFor();
   await page.screenshot({ path: `${out}/en-customer-file.png`, fullPage: true });
-  await page.getByTestId('nav-outreach').click();
+  await nav(page, 'nav-outreach');
   await page.getByTestId('outreach-due-item').first().waitFor();
   await page.screenshot({ path: `${out}/en-outreach.png`, fullPage: true });
-  await page.getByTestId('nav-practice').click();
+  await nav(page, 'nav-practice');
   await page.getByTestId('trainee-name').fill('Sam');
   await page.getByTestId('trainee-new').click();
   await page.getByTestId('practice-start').click();
