@@ -15,7 +15,7 @@ use crate::domain::settings::Settings;
 use crate::storage::backend::KeyValueStore;
 use crate::storage::engine::{QuarantineEntry, Store};
 use crate::storage::persist::PersistState;
-use crate::storage::tab_sync::ForeignWrite;
+use crate::ui::actions::PendingChanges;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -74,7 +74,7 @@ pub struct AppState {
     pub legacy_copy: RwSignal<bool>,
     pub store: StoredValue<AppStore, LocalStorage>,
     /// Other tabs' writes not yet applied (`actions/tabs.rs`).
-    pub foreign: StoredValue<Vec<ForeignWrite>, LocalStorage>,
+    pub foreign: StoredValue<PendingChanges, LocalStorage>,
 }
 
 impl AppState {
@@ -97,7 +97,7 @@ impl AppState {
             persist: RwSignal::new(None),
             legacy_copy: RwSignal::new(false),
             store: StoredValue::new_local(store),
-            foreign: StoredValue::new_local(Vec::new()),
+            foreign: StoredValue::new_local(PendingChanges::default()),
         };
         state.set_dataset(dataset);
         state

@@ -26,7 +26,7 @@ pub use error::ActionError;
 pub use outreach::{complete_plan, confirm_downgrade, dismiss_downgrade, plan_contact};
 pub use playbook::change_playbook;
 pub use practice::{add_trainee, choose_trainee, record_practice};
-pub use tabs::{apply_foreign_writes, listen_to_other_tabs, reload_all};
+pub use tabs::{apply_foreign_changes, listen_to_other_tabs, reload_all, PendingChanges};
 
 use super::clock;
 use super::i18n::{storage_message, texts};

@@ -1,13 +1,15 @@
 //! Values other tabs wrote, mirrored in this tab's memory.
 //!
-//! A restore in another tab arrives as some 260 `storage` events. They are queued and
-//! applied together once per animation frame, so the board and the search index are
-//! rebuilt once, not once per event.
+//! A restore in another tab arrives as some 260 `storage` events. Each is decoded when
+//! it arrives, in its own short task; the decoded changes are applied together in an
+//! animation frame once the events have paused for a frame (or have waited
+//! `MAX_WAIT_MS`), so the board and the search index are rebuilt a few times at most,
+//! not once per event, and no single task decodes the whole restore.
 
 use super::locked_mut;
 use crate::domain::customer::record::Customer;
 use crate::storage::engine::ExternalChange;
-use crate::storage::tab_sync::{self, ForeignWrite};
+use crate::storage::tab_sync;
 use crate::ui::clock;
 use crate::ui::i18n::storage_message;
 use crate::ui::state::AppState;
@@ -16,49 +18,100 @@ use std::time::Duration;
 
 /// A hidden tab gets no animation frames; this timer lets it catch up all the same.
 const HIDDEN_TAB_FALLBACK: Duration = Duration::from_millis(100);
+/// Events closer together than a frame belong to one burst, such as a restore.
+const QUIET_MS: f64 = 16.0;
+/// The longest a decoded change waits for its burst to end.
+const MAX_WAIT_MS: f64 = 400.0;
+
+/// Other tabs' changes, decoded and not yet applied.
+#[derive(Default)]
+pub struct PendingChanges {
+    changes: Vec<ExternalChange>,
+    first_at: f64,
+    last_at: f64,
+    /// Which of the scheduled checks is the current one; older ones do nothing.
+    generation: u64,
+}
 
 /// Listens for other tabs' writes for as long as the page lives. An error means this
 /// tab will not hear of them.
 pub fn listen_to_other_tabs(state: AppState) -> Result<(), wasm_bindgen::JsValue> {
-    let queue = state.foreign;
     tab_sync::listen(move |write| {
-        let first = queue
+        let change = state.store.with_value(|store| {
+            store.external_change(write.key.as_deref(), write.value.as_deref())
+        });
+        if matches!(change, ExternalChange::Ignored) {
+            return;
+        }
+        let now = clock::millis();
+        let first = state
+            .foreign
             .try_update_value(|q| {
-                q.push(write);
-                q.len() == 1
+                q.changes.push(change);
+                q.last_at = now;
+                if q.changes.len() == 1 {
+                    q.first_at = now;
+                }
+                q.changes.len() == 1
             })
             .unwrap_or(false);
         if first {
-            let flush = move || apply_pending(&state);
-            // Whichever comes first applies the queue; the other finds it empty.
-            request_animation_frame(flush);
-            set_timeout(flush, HIDDEN_TAB_FALLBACK);
+            schedule_check(state);
         }
     })
 }
 
-/// Applies the queued writes of other tabs now. This tab's own write calls it before
-/// it mirrors its result: what is queued then was written before it, and must not land
-/// over it a frame later.
-pub(crate) fn apply_pending(state: &AppState) {
-    let writes = state
-        .foreign
-        .try_update_value(std::mem::take)
-        .unwrap_or_default();
-    if !writes.is_empty() {
-        apply_foreign_writes(state, writes);
+/// Checks at the next frame, or after the fallback timer in a tab without frames,
+/// whichever comes first.
+fn schedule_check(state: AppState) {
+    let Some(generation) = state.foreign.try_update_value(|q| {
+        q.generation += 1;
+        q.generation
+    }) else {
+        return;
+    };
+    let check = move || {
+        let current = state.foreign.try_with_value(|q| q.generation) == Some(generation);
+        if current {
+            apply_when_quiet(state);
+        }
+    };
+    request_animation_frame(check);
+    set_timeout(check, HIDDEN_TAB_FALLBACK);
+}
+
+fn apply_when_quiet(state: AppState) {
+    let now = clock::millis();
+    let ready = state.foreign.try_with_value(|q| {
+        (!q.changes.is_empty())
+            .then_some(now - q.last_at >= QUIET_MS || now - q.first_at >= MAX_WAIT_MS)
+    });
+    match ready {
+        Some(Some(true)) => apply_pending(&state),
+        Some(Some(false)) => schedule_check(state),
+        _ => {}
     }
 }
 
-/// Applies writes in the order they came, with one change per collection.
-pub fn apply_foreign_writes(state: &AppState, writes: Vec<ForeignWrite>) {
+/// Applies the queued changes of other tabs now. This tab's own write calls it before
+/// it mirrors its result: what is queued then was written before it, and must not land
+/// over it a frame later.
+pub(crate) fn apply_pending(state: &AppState) {
+    let changes = state
+        .foreign
+        .try_update_value(|q| std::mem::take(&mut q.changes))
+        .unwrap_or_default();
+    if !changes.is_empty() {
+        apply_foreign_changes(state, changes);
+    }
+}
+
+/// Applies changes in the order they came, with one update per collection.
+pub fn apply_foreign_changes(state: &AppState, changes: Vec<ExternalChange>) {
     let mut buckets: Vec<(u64, Vec<Customer>)> = Vec::new();
     let mut practice = Vec::new();
     let mut reload = false;
-    for write in writes {
-        let change = state.store.with_value(|store| {
-            store.external_change(write.key.as_deref(), write.value.as_deref())
-        });
+    for change in changes {
         match change {
             ExternalChange::Bucket { bucket, customers } => buckets.push((bucket, customers)),
             change @ (ExternalChange::Trainees(_)
