@@ -125,3 +125,26 @@ test('"Keine Dublette" is remembered on both records and survives a reload', asy
   await expect(page.getByTestId('duplicate-group')).toHaveAttribute('data-members', '290 291');
   await expect(page.getByTestId('customer-row')).toHaveCount(4);
 });
+
+test('a long list shows 50 groups first; the button shows the rest and the keyboard goes on at the first new group', async ({ page }) => {
+  const customers = [];
+  for (let i = 0; i < 51; i += 1) {
+    customers.push({ id: 1000 + 2 * i, name: `Person ${i} A`, number: `K-${i}`, class: 'C' });
+    customers.push({ id: 1001 + 2 * i, name: `Person ${i} B`, number: `K-${i}`, class: 'C' });
+  }
+  await plantCustomers(page, customers);
+  await findDuplicates(page);
+  // The count is of every group found, not of the ones shown.
+  await expect(page.getByTestId('duplicates-count')).toHaveText('51 Gruppen');
+  const groups = page.getByTestId('duplicate-group');
+  await expect(groups).toHaveCount(50);
+  await expect(page.locator('[data-testid="duplicate-group"][data-members="1100 1101"]')).toHaveCount(0);
+  const more = page.getByTestId('duplicates-more');
+  await expect(more).toHaveText('1 weitere Gruppe anzeigen');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(groups).toHaveCount(51);
+  await expect(more).toHaveCount(0);
+  const last = page.locator('[data-testid="duplicate-group"][data-members="1100 1101"]');
+  await expect(last.locator('.row-name').first()).toBeFocused();
+});

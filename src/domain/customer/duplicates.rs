@@ -2,11 +2,11 @@
 //!
 //! Customers are never compared pair by pair across the whole book: each one goes into
 //! buckets by blocking keys (customer number, e-mail, phone number, company and name
-//! initial), and only customers sharing a bucket are compared. Linked customers are
-//! grouped with a union-find. Finding and merging are separate: merging lives in
-//! [`crate::domain::customer::merge`].
+//! initial; see [`crate::domain::customer::duplicate_keys`]), and only customers sharing
+//! a bucket are compared. Linked customers are grouped with a union-find. Finding and
+//! merging are separate: merging lives in [`crate::domain::customer::merge`].
 
-use crate::domain::customer::phone::normalize_phone;
+use crate::domain::customer::duplicate_keys::{blocks, fnv1a, KeyHash, KeyKind};
 use crate::domain::customer::record::Customer;
 use crate::domain::format::text_fold::fold;
 use crate::domain::ids::CustomerId;
@@ -20,9 +20,6 @@ pub const NAME_SIMILARITY: f64 = 0.92;
 /// A bucket this large says more about the key than about the customers: one switchboard
 /// number, one office address for a whole firm. It links nobody.
 pub const MAX_BUCKET: usize = 50;
-
-/// Phone numbers shorter than this (national digits) are too unspecific to link anyone.
-const MIN_PHONE_DIGITS: usize = 6;
 
 /// Why two customers look like one.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,76 +187,57 @@ impl Groups {
 pub fn find_duplicates<'a>(
     customers: impl IntoIterator<Item = &'a Customer>,
 ) -> Vec<DuplicateGroup> {
+    find_with(customers, fnv1a)
+}
+
+/// [`find_duplicates`] with the blocking keys hashed by `hash`.
+fn find_with<'a>(
+    customers: impl IntoIterator<Item = &'a Customer>,
+    hash: KeyHash,
+) -> Vec<DuplicateGroup> {
     let mut all: Vec<&Customer> = customers.into_iter().collect();
     all.sort_unstable_by_key(|c| c.id);
     all.dedup_by_key(|c| c.id);
-    let mut exact: HashMap<(u8, String), Vec<usize>> = HashMap::new();
-    let mut by_company: HashMap<(String, char), Vec<NamedAt>> = HashMap::new();
-    for (i, c) in all.iter().enumerate() {
-        let f = &c.fields;
-        let number = f.number.trim().to_lowercase();
-        if !number.is_empty() {
-            exact.entry((0, number)).or_default().push(i);
-        }
-        let email = f.email.trim().to_lowercase();
-        if !email.is_empty() {
-            exact.entry((1, email)).or_default().push(i);
-        }
-        let mut phones: Vec<String> = f
-            .phones
-            .iter()
-            .map(|p| normalize_phone(p))
-            .filter(|p| p.len() >= MIN_PHONE_DIGITS)
-            .collect();
-        phones.sort_unstable();
-        phones.dedup();
-        for phone in phones {
-            exact.entry((2, phone)).or_default().push(i);
-        }
-        let company = fold(f.company.trim());
-        let name = name_key(&f.name);
-        if let (false, Some(initial)) = (company.is_empty(), name.chars().next()) {
-            by_company
-                .entry((company, initial))
-                .or_default()
-                .push((i, name.chars().collect()));
-        }
-    }
     let mut links: Vec<(usize, usize, DuplicateReason)> = Vec::new();
     let mut link = |x: usize, y: usize, reason: DuplicateReason| {
         if !is_dismissed(all[x], all[y]) {
             links.push((x.min(y), x.max(y), reason));
         }
     };
-    for ((kind, key), members) in &exact {
-        if members.len() < 2 || members.len() > MAX_BUCKET {
+    for block in blocks(&all, hash) {
+        if block.members.len() > MAX_BUCKET {
+            continue;
+        }
+        let members = &block.members;
+        if block.kind == KeyKind::Company {
+            let named: Vec<NamedAt> = members
+                .iter()
+                .map(|&i| (i, name_key(&all[i].fields.name).chars().collect()))
+                .collect();
+            for (n, (x, name_x)) in named.iter().enumerate() {
+                for (y, name_y) in &named[n + 1..] {
+                    if !lengths_can_reach(name_x.len(), name_y.len()) {
+                        continue;
+                    }
+                    let score = jaro_winkler_chars(name_x, name_y);
+                    if score >= NAME_SIMILARITY {
+                        let company = all[*x].fields.company.trim().to_string();
+                        link(*x, *y, DuplicateReason::SimilarName { company, score });
+                    }
+                }
+            }
             continue;
         }
         for (n, &x) in members.iter().enumerate() {
             for &y in &members[n + 1..] {
-                let reason = match kind {
-                    0 => DuplicateReason::SameNumber(all[x].fields.number.trim().to_string()),
-                    1 => DuplicateReason::SameEmail(key.clone()),
-                    _ => DuplicateReason::SamePhone(key.clone()),
+                let reason = match block.kind {
+                    KeyKind::Number => {
+                        DuplicateReason::SameNumber(all[x].fields.number.trim().to_string())
+                    }
+                    KeyKind::Email => DuplicateReason::SameEmail(block.key.clone()),
+                    _ => DuplicateReason::SamePhone(block.key.clone()),
                 };
                 link(x, y, reason);
-            }
-        }
-    }
-    for ((_, _), members) in &by_company {
-        if members.len() < 2 || members.len() > MAX_BUCKET {
-            continue;
-        }
-        for (n, (x, name_x)) in members.iter().enumerate() {
-            for (y, name_y) in &members[n + 1..] {
-                if !lengths_can_reach(name_x.len(), name_y.len()) {
-                    continue;
-                }
-                let score = jaro_winkler_chars(name_x, name_y);
-                if score >= NAME_SIMILARITY {
-                    let company = all[*x].fields.company.trim().to_string();
-                    link(*x, *y, DuplicateReason::SimilarName { company, score });
-                }
             }
         }
     }

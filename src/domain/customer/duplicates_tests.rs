@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::customer::builder::CustomerBuilder;
+use crate::domain::customer::phone::normalize_phone;
 use proptest::prelude::*;
 
 fn ids(group: &DuplicateGroup) -> Vec<u64> {
@@ -171,4 +172,182 @@ proptest! {
             prop_assert!(lengths_can_reach(ca.len(), cb.len()), "{a:?} {b:?}");
         }
     }
+}
+
+/// Books with every way two records of one person may differ: case and spaces in the
+/// number and e-mail, phone numbers in other forms and written twice, words of the name
+/// swapped, umlauts spelled out, the company in other case.
+fn arb_book() -> impl Strategy<Value = Vec<Customer>> {
+    let one = (
+        prop::sample::select(vec![
+            "Jörg Meier",
+            "Joerg Maier",
+            "Meier, Jörg",
+            "Jens Meier",
+            "Anna Berg",
+            "Ana Berg",
+            "Berg Anna",
+            "",
+            "!",
+        ]),
+        prop::sample::select(vec!["", " ", "Meier Bau", "meier bau ", "Berg KG"]),
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "0171 1234567",
+                "+49 171 1234567",
+                "0171/123 45 67",
+                "089 555555",
+                "12345",
+                "Zentrale",
+            ]),
+            0..3,
+        ),
+        prop::sample::select(vec!["", "a@x.de", " A@X.DE", "b@y.de", "Ä@x.de", "ä@x.de"]),
+        prop::sample::select(vec!["", "K-1", " k-1", "K-2", " "]),
+    );
+    prop::collection::vec(one, 0..16).prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (name, company, phones, email, number))| {
+                let mut b = CustomerBuilder::new(i as u64 + 1, name)
+                    .company(company)
+                    .number(number)
+                    .fields(|f| f.email = email.into());
+                for phone in phones {
+                    b = b.phone(phone);
+                }
+                b.build()
+            })
+            .collect()
+    })
+}
+
+/// Every link of the rules, found by comparing every pair of the book: what the blocking
+/// keys must reproduce without comparing every pair.
+fn every_pair_compared(customers: &[Customer]) -> Vec<(u64, u64, DuplicateReason)> {
+    use std::collections::BTreeSet;
+    let number = |c: &Customer| c.fields.number.trim().to_lowercase();
+    let email = |c: &Customer| c.fields.email.trim().to_lowercase();
+    let phones = |c: &Customer| -> BTreeSet<String> {
+        c.fields
+            .phones
+            .iter()
+            .map(|p| normalize_phone(p))
+            .filter(|p| p.len() >= 6)
+            .collect()
+    };
+    let company = |c: &Customer| {
+        let company = fold(c.fields.company.trim());
+        let initial = name_key(&c.fields.name).chars().next();
+        (!company.is_empty() && initial.is_some()).then_some((company, initial))
+    };
+    let held = |same: &dyn Fn(&Customer) -> bool| customers.iter().filter(|c| same(c)).count();
+    let mut sorted: Vec<&Customer> = customers.iter().collect();
+    sorted.sort_by_key(|c| c.id);
+    let mut links = Vec::new();
+    for (n, a) in sorted.iter().enumerate() {
+        for b in &sorted[n + 1..] {
+            if is_dismissed(a, b) {
+                continue;
+            }
+            let (a_id, b_id) = (a.id.0, b.id.0);
+            let key = number(a);
+            if !key.is_empty() && key == number(b) && held(&|c| number(c) == key) <= MAX_BUCKET {
+                let reason = DuplicateReason::SameNumber(a.fields.number.trim().to_string());
+                links.push((a_id, b_id, reason));
+            }
+            let key = email(a);
+            if !key.is_empty() && key == email(b) && held(&|c| email(c) == key) <= MAX_BUCKET {
+                links.push((a_id, b_id, DuplicateReason::SameEmail(key)));
+            }
+            for digits in phones(a).intersection(&phones(b)) {
+                if held(&|c| phones(c).contains(digits)) <= MAX_BUCKET {
+                    links.push((a_id, b_id, DuplicateReason::SamePhone(digits.clone())));
+                }
+            }
+            let key = company(a);
+            if key.is_some() && key == company(b) && held(&|c| company(c) == key) <= MAX_BUCKET {
+                let score = jaro_winkler(&name_key(&a.fields.name), &name_key(&b.fields.name));
+                if score >= NAME_SIMILARITY {
+                    let company = a.fields.company.trim().to_string();
+                    links.push((a_id, b_id, DuplicateReason::SimilarName { company, score }));
+                }
+            }
+        }
+    }
+    links
+}
+
+fn found_links(groups: &[DuplicateGroup]) -> Vec<(u64, u64, DuplicateReason)> {
+    groups
+        .iter()
+        .flat_map(|g| &g.links)
+        .map(|l| (l.a.0, l.b.0, l.reason.clone()))
+        .collect()
+}
+
+fn order(links: &mut [(u64, u64, DuplicateReason)]) {
+    links.sort_by(|p, q| (p.0, p.1, reason_order(&p.2)).cmp(&(q.0, q.1, reason_order(&q.2))));
+}
+
+proptest! {
+    /// The blocking keys skip no pair that a rule links, and link none it does not.
+    #[test]
+    fn no_pair_a_rule_links_is_skipped(
+        mut customers in arb_book(),
+        dismissals in prop::collection::vec((0usize..16, 0usize..16), 0..4),
+    ) {
+        for (x, y) in dismissals {
+            if x < customers.len() && y < customers.len() && x != y {
+                let (a, b) = dismiss_pair(&customers[x], &customers[y]);
+                customers[x] = a;
+                customers[y] = b;
+            }
+        }
+        let mut expected = every_pair_compared(&customers);
+        order(&mut expected);
+        let groups = find_duplicates(customers.iter());
+        let mut found = found_links(&groups);
+        order(&mut found);
+        prop_assert_eq!(found, expected);
+        for group in &groups {
+            let linked: std::collections::BTreeSet<CustomerId> =
+                group.links.iter().flat_map(|l| [l.a, l.b]).collect();
+            prop_assert_eq!(linked.into_iter().collect::<Vec<_>>(), group.members.clone());
+        }
+    }
+
+    /// With every key hashed alike, the key texts alone keep customers apart.
+    #[test]
+    fn colliding_hashes_link_no_one_more(customers in arb_book()) {
+        let every_key_collides: KeyHash = |_, _| 0;
+        prop_assert_eq!(
+            find_with(customers.iter(), every_key_collides),
+            find_duplicates(customers.iter())
+        );
+    }
+
+    /// The initial a company bucket is keyed by is the first letter of the name compared.
+    #[test]
+    fn the_bucket_initial_is_the_first_letter_of_the_name_key(name in "[a-zA-ZäöüÄÖÜß ,.-]{0,16}") {
+        prop_assert_eq!(
+            crate::domain::customer::duplicate_keys::name_initial(&fold(&name)),
+            name_key(&name).chars().next()
+        );
+    }
+}
+
+#[test]
+fn a_customer_with_one_number_written_twice_is_no_duplicate_of_itself() {
+    let a = CustomerBuilder::new(1, "Anna")
+        .phone("0171 2345678")
+        .phone("+49 171 2345678")
+        .build();
+    assert!(find_duplicates([&a]).is_empty());
+    let b = CustomerBuilder::new(2, "Berta")
+        .phone("01712345678")
+        .build();
+    let groups = find_duplicates([&a, &b]);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].links.len(), 1, "{:?}", groups[0].links);
 }

@@ -5,6 +5,7 @@ pub mod builder;
 pub mod class;
 pub mod class_change;
 pub mod contact;
+pub mod duplicate_keys;
 pub mod duplicates;
 pub mod hook;
 pub mod merge;

@@ -3,16 +3,28 @@
 /// Reduces a number to its national digits: "+49 171 2345678", "0049 171 2345678",
 /// "0171/2345678" and "0171 234 56 78" all become "1712345678".
 pub fn normalize_phone(text: &str) -> String {
+    let mut out = String::new();
+    normalize_phone_into(text, &mut out);
+    out
+}
+
+/// [`normalize_phone`] into a buffer the caller keeps, emptied first: finding duplicates
+/// reduces every number of the book and keeps only the few that are shared.
+pub fn normalize_phone_into(text: &str, out: &mut String) {
+    out.clear();
+    out.extend(text.chars().filter(char::is_ascii_digit));
     let plus = text.trim_start().starts_with('+');
-    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = out.as_str();
     let national = if plus {
-        strip_country_code(&digits)
+        strip_country_code(digits)
     } else if let Some(rest) = digits.strip_prefix("00") {
         strip_country_code(rest)
     } else {
-        digits.strip_prefix('0').unwrap_or(&digits)
+        digits.strip_prefix('0').unwrap_or(digits)
     };
-    national.to_string()
+    // What is stripped is always a prefix: the national digits are the end of `out`.
+    let prefix = out.len() - national.len();
+    out.drain(..prefix);
 }
 
 /// German numbers are the common case; other country codes stay as written so that
@@ -68,6 +80,15 @@ mod tests {
     #[test]
     fn foreign_numbers_keep_their_country_code() {
         assert_eq!(normalize_phone("+43 660 1234567"), "436601234567");
+    }
+
+    #[test]
+    fn reducing_into_a_used_buffer_forgets_what_was_there() {
+        let mut buffer = String::from("0891234");
+        normalize_phone_into("+49 171 2345678", &mut buffer);
+        assert_eq!(buffer, "1712345678");
+        normalize_phone_into("Zentrale", &mut buffer);
+        assert_eq!(buffer, "");
     }
 
     #[test]

@@ -79,6 +79,26 @@ fn member_details(c: &Customer) -> String {
         .join(" · ")
 }
 
+/// Moves the keyboard focus to the first customer of the group at `index` (from 0) once it
+/// is on the page: the button that showed it may be gone, and the reader goes on there.
+fn focus_group(index: usize) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let selector = format!(
+            ".duplicate-groups > [data-testid=\"duplicate-group\"]:nth-child({}) .row-name",
+            index + 1
+        );
+        let link = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(link) = link {
+            let _ = link.focus();
+        }
+    });
+}
+
 /// The found groups, recomputed whenever the customers change (a merge, a dismissal,
 /// another tab), so what was settled goes away.
 #[component]
@@ -201,12 +221,11 @@ pub fn DuplicateList(
             </p>
             <ul class="duplicate-groups">
                 {move || {
-                    groups
-                        .get()
-                        .into_iter()
-                        .take(limit.get())
-                        .map(group_view)
-                        .collect_view()
+                    // Only the groups shown are copied out of the memo, not all of them.
+                    let shown = limit.get();
+                    let page: Vec<DuplicateGroup> =
+                        groups.with(|all| all.iter().take(shown).cloned().collect());
+                    page.into_iter().map(group_view).collect_view()
                 }}
             </ul>
             <Show when=move || { groups.with(Vec::len) > limit.get() }>
@@ -214,7 +233,11 @@ pub fn DuplicateList(
                     type="button"
                     class="button-secondary"
                     data-testid="duplicates-more"
-                    on:click=move |_| limit.update(|l| *l += GROUPS_PAGE)
+                    on:click=move |_| {
+                        let first_new = limit.get_untracked();
+                        limit.update(|l| *l += GROUPS_PAGE);
+                        focus_group(first_new);
+                    }
                 >
                     {move || (t.duplicates_more)(groups.with(Vec::len).saturating_sub(limit.get()).min(GROUPS_PAGE))}
                 </button>

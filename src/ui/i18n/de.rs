@@ -41,7 +41,7 @@ pub const DE: Texts = Texts {
     duplicates_hint: "Gleiche Kundennummer, E-Mail oder Telefonnummer, oder ein sehr ähnlicher Name bei derselben Firma. Nichts ändert sich, bevor Sie zusammenführen.",
     duplicates_none: "Keine möglichen Dubletten gefunden.",
     duplicates_count: |n| match n { 1 => "1 Gruppe".to_string(), n => format!("{} Gruppen", format_count(n)) },
-    duplicates_more: |n| format!("{} weitere Gruppen anzeigen", format_count(n)),
+    duplicates_more: |n| match n { 1 => "1 weitere Gruppe anzeigen".to_string(), n => format!("{} weitere Gruppen anzeigen", format_count(n)) },
     duplicate_reason_number: |number| format!("gleiche Kundennummer {number}"),
     duplicate_reason_email: |email| format!("gleiche E-Mail {email}"),
     duplicate_reason_phone: |phone| format!("gleiche Telefonnummer {phone}"),

@@ -50,7 +50,7 @@ pub const EN: Texts = Texts {
     duplicates_hint: "The same customer number, email or phone number, or a very similar name at the same company. Nothing changes until you merge.",
     duplicates_none: "No likely duplicates found.",
     duplicates_count: |n| match n { 1 => "1 group".to_string(), n => format!("{} groups", format_count_en(n)) },
-    duplicates_more: |n| format!("Show {} more groups", format_count_en(n)),
+    duplicates_more: |n| match n { 1 => "Show 1 more group".to_string(), n => format!("Show {} more groups", format_count_en(n)) },
     duplicate_reason_number: |number| format!("same customer number {number}"),
     duplicate_reason_email: |email| format!("same email {email}"),
     duplicate_reason_phone: |phone| format!("same phone number {phone}"),
