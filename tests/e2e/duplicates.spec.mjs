@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { plantCustomers } from './helpers.mjs';
+import { createCustomer, plantCustomers } from './helpers.mjs';
 
 // Finding duplicates on the customer list, merging a pair field by field, taking the
 // merge back, and "Keine Dublette".
@@ -124,4 +124,22 @@ test('"Keine Dublette" is remembered on both records and survives a reload', asy
   await expect(page.getByTestId('duplicate-group')).toHaveCount(1);
   await expect(page.getByTestId('duplicate-group')).toHaveAttribute('data-members', '290 291');
   await expect(page.getByTestId('customer-row')).toHaveCount(4);
+});
+
+test('two similar names at one postcode, with nothing else in common, are found with the postcode as the reason', async ({ page }) => {
+  const first = await createCustomer(page, { name: 'Jörg Meier', postcode: '80331' });
+  await expect(page.getByTestId('customer-file-details')).toContainText('PLZ 80331');
+  const second = await createCustomer(page, { name: 'Joerg Meyer', postcode: '80331' });
+  // The same name at another postcode is somebody else.
+  await createCustomer(page, { name: 'Jörg Meier', postcode: '01067' });
+  await page.reload();
+  await expect(page.getByTestId('customer-postcode')).toHaveValue('01067');
+  await findDuplicates(page);
+  const groups = page.getByTestId('duplicate-group');
+  await expect(groups).toHaveCount(1);
+  await expect(groups).toHaveAttribute('data-members', `${first} ${second}`);
+  const reason = groups.getByTestId('duplicate-reason');
+  await expect(reason).toHaveCount(1);
+  await expect(reason).toHaveAttribute('data-reason', 'postcode');
+  await expect(reason).toHaveText('ähnlicher Name, gleiche PLZ 80331');
 });

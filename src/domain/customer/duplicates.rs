@@ -2,7 +2,7 @@
 //!
 //! Customers are never compared pair by pair across the whole book: each one goes into
 //! buckets by blocking keys (customer number, e-mail, phone number, company and name
-//! initial), and only customers sharing a bucket are compared. Linked customers are
+//! initial, postcode and name initial), and only customers sharing a bucket are compared. Linked customers are
 //! grouped with a union-find. Finding and merging are separate: merging lives in
 //! [`crate::domain::customer::merge`].
 
@@ -35,6 +35,12 @@ pub enum DuplicateReason {
     /// Similar names at the same company; `score` is the Jaro-Winkler similarity.
     SimilarName {
         company: String,
+        score: f64,
+    },
+    /// Similar names at the same postcode, as [`DuplicateReason::SimilarName`] but
+    /// without a shared company: private customers have none.
+    SimilarNameAtPostcode {
+        postcode: String,
         score: f64,
     },
 }
@@ -80,6 +86,15 @@ fn name_key(name: &str) -> String {
         .collect();
     words.sort_unstable();
     words.join(" ")
+}
+
+/// The postcode without spaces and case: "D-80331" stays itself, " 80 331 " is "80331".
+fn postcode_key(postcode: &str) -> String {
+    postcode
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Jaro-Winkler similarity from 0 (nothing alike) to 1 (equal), on characters.
@@ -150,6 +165,7 @@ fn reason_order(reason: &DuplicateReason) -> (u8, &str) {
         DuplicateReason::SameNumber(key) => (1, key),
         DuplicateReason::SamePhone(key) => (2, key),
         DuplicateReason::SimilarName { company, .. } => (3, company),
+        DuplicateReason::SimilarNameAtPostcode { postcode, .. } => (4, postcode),
     }
 }
 
@@ -195,6 +211,7 @@ pub fn find_duplicates<'a>(
     all.dedup_by_key(|c| c.id);
     let mut exact: HashMap<(u8, String), Vec<usize>> = HashMap::new();
     let mut by_company: HashMap<(String, char), Vec<NamedAt>> = HashMap::new();
+    let mut by_postcode: HashMap<(String, char), Vec<NamedAt>> = HashMap::new();
     for (i, c) in all.iter().enumerate() {
         let f = &c.fields;
         let number = f.number.trim().to_lowercase();
@@ -221,6 +238,13 @@ pub fn find_duplicates<'a>(
         if let (false, Some(initial)) = (company.is_empty(), name.chars().next()) {
             by_company
                 .entry((company, initial))
+                .or_default()
+                .push((i, name.chars().collect()));
+        }
+        let postcode = postcode_key(&f.postcode);
+        if let (false, Some(initial)) = (postcode.is_empty(), name.chars().next()) {
+            by_postcode
+                .entry((postcode, initial))
                 .or_default()
                 .push((i, name.chars().collect()));
         }
@@ -259,6 +283,28 @@ pub fn find_duplicates<'a>(
                 if score >= NAME_SIMILARITY {
                     let company = all[*x].fields.company.trim().to_string();
                     link(*x, *y, DuplicateReason::SimilarName { company, score });
+                }
+            }
+        }
+    }
+    // The same comparison as for a company, in the postcode's buckets.
+    for members in by_postcode.values() {
+        if members.len() < 2 || members.len() > MAX_BUCKET {
+            continue;
+        }
+        for (n, (x, name_x)) in members.iter().enumerate() {
+            for (y, name_y) in &members[n + 1..] {
+                if !lengths_can_reach(name_x.len(), name_y.len()) {
+                    continue;
+                }
+                let score = jaro_winkler_chars(name_x, name_y);
+                if score >= NAME_SIMILARITY {
+                    let postcode = all[*x].fields.postcode.trim().to_string();
+                    link(
+                        *x,
+                        *y,
+                        DuplicateReason::SimilarNameAtPostcode { postcode, score },
+                    );
                 }
             }
         }
@@ -302,3 +348,8 @@ pub fn find_duplicates<'a>(
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "duplicates_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+#[path = "duplicates_postcode_tests.rs"]
+mod postcode_tests;

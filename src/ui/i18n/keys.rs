@@ -45,6 +45,7 @@ pub struct Texts {
     pub duplicate_reason_email: fn(&str) -> String,
     pub duplicate_reason_phone: fn(&str) -> String,
     pub duplicate_reason_name: fn(&str) -> String,
+    pub duplicate_reason_postcode: fn(&str) -> String,
     pub duplicate_pair: fn(&str, &str) -> String,
     pub duplicate_contacts: fn(usize) -> String,
     pub duplicate_merge: &'static str,
@@ -70,6 +71,9 @@ pub struct Texts {
     pub customer_back: &'static str,
     pub field_name: &'static str,
     pub field_company: &'static str,
+    pub field_postcode: &'static str,
+    /// The postcode in the customer file's details line.
+    pub file_postcode: fn(&str) -> String,
     pub field_contact_person: &'static str,
     pub field_phone: &'static str,
     pub field_phone_add: &'static str,
