@@ -586,6 +586,16 @@ pub struct Texts {
     pub occasion_add: &'static str,
     pub occasion_added_hint: &'static str,
     pub occasion_remove: fn(&str) -> String,
+    /// The visible word on each occasion's edit button.
+    pub occasion_edit: &'static str,
+    /// The edit button's full name for screen readers, with the occasion.
+    pub occasion_edit_label: fn(&str) -> String,
+    /// The occasion fields' title while one is changed.
+    pub occasion_edit_title: &'static str,
+    /// The add button while one is changed: puts the change into the list.
+    pub occasion_apply: &'static str,
+    /// Beside the occasion being changed.
+    pub occasion_editing: &'static str,
     pub occasion_err_date: &'static str,
     pub occasion_err_label: &'static str,
     pub occasion_err_notice: &'static str,
