@@ -1,4 +1,4 @@
-//! Schema 1 → 3 and 2 → 3 on the frozen profiles of schemas 1 and 2 in `tests/fixtures/`.
+//! Every earlier schema up to the current one, on the frozen profiles in `tests/fixtures/`.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may fail loudly
 
@@ -80,7 +80,7 @@ fn the_schema1_profile_opens_under_the_current_schema_with_everything_intact() {
             "the last trainee is remembered"
         );
     }
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
     assert_eq!(
         memory.get(keys::LEGACY_PRACTICE),
         Ok(fixture().get("kb:practice").cloned())
@@ -160,7 +160,7 @@ fn the_schema2_profile_opens_under_the_current_schema_with_every_value_untouched
         assert_eq!(opened.dataset.customers, customers);
         assert!(same_practice(&opened.dataset.practice, &practice));
     }
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
     for (key, value) in schema2_fixture() {
         if key != keys::META {
             assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
@@ -204,11 +204,11 @@ fn a_newer_schema_is_left_alone() {
     for (key, value) in schema2_fixture() {
         memory.set(&key, &value).expect("fits");
     }
-    memory.set(keys::META, r#"{"schema":5}"#).expect("fits");
+    memory.set(keys::META, r#"{"schema":6}"#).expect("fits");
     let opened = Store::new(&memory).open(STAMP);
     assert!(!opened.problems.is_empty(), "a newer schema is reported");
     assert!(opened.dataset.customers.is_empty(), "and nothing is read");
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":6}"#.into())));
 }
 
 #[test]
@@ -241,7 +241,7 @@ fn planted_schema3() -> MemoryStore {
 }
 
 #[test]
-fn the_schema3_profile_opens_under_schema4_with_only_the_version_rewritten() {
+fn the_schema3_profile_opens_under_the_current_schema_with_only_the_version_rewritten() {
     use klassenblick::domain::playbook::lines::{LineKind, PlaybookLine};
     let memory = planted_schema3();
     assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":3}"#.into())));
@@ -271,7 +271,7 @@ fn the_schema3_profile_opens_under_schema4_with_only_the_version_rewritten() {
         assert_eq!(opened.dataset.customers, customers);
         assert_eq!(opened.dataset.playbook, playbook);
     }
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
     for (key, value) in stored {
         if key != keys::META {
             assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
@@ -318,4 +318,69 @@ fn objections_saved_under_schema4_survive_a_reload() {
         .and_then(|k| k.objection);
     assert_eq!(noted, Some(objection));
     assert_ne!(noted, Some(LineId(0)));
+}
+
+fn schema4_fixture() -> BTreeMap<String, String> {
+    let text = include_str!("fixtures/schema4-profile.json");
+    serde_json::from_str(text).expect("the fixture is a key → value object")
+}
+
+fn planted_schema4() -> MemoryStore {
+    let memory = MemoryStore::default();
+    for (key, value) in schema4_fixture() {
+        memory.set(&key, &value).expect("fits");
+    }
+    memory
+}
+
+#[test]
+fn the_schema4_profile_opens_under_schema5_with_only_the_version_rewritten() {
+    let memory = planted_schema4();
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
+    let stored = schema4_fixture();
+    let mut customers = BTreeMap::new();
+    for (key, value) in &stored {
+        if key.starts_with("kb:c:") {
+            for c in decode::<Vec<Customer>>(value).expect("schema-4 bucket") {
+                customers.insert(c.id, c);
+            }
+        }
+    }
+    // Schema 4's own data is there, and no customer had a postcode yet.
+    assert!(customers
+        .values()
+        .flat_map(|c| &c.contacts)
+        .any(|c| c.objection.is_some()));
+    assert!(customers.values().any(|c| !c.fields.company.is_empty()));
+    assert!(customers.values().all(|c| c.fields.postcode.is_empty()));
+    for round in ["first start", "reload"] {
+        let opened = Store::new(&memory).open(STAMP);
+        assert!(opened.problems.is_empty(), "{round}: {:?}", opened.problems);
+        assert!(opened.quarantine.is_empty(), "{round}");
+        assert_eq!(opened.migrated, round == "first start");
+        assert_eq!(opened.dataset.customers, customers);
+    }
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
+    for (key, value) in stored {
+        if key != keys::META {
+            assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
+        }
+    }
+}
+
+#[test]
+fn a_postcode_saved_under_schema5_survives_a_reload() {
+    let memory = planted_schema4();
+    let opened = Store::new(&memory).open(STAMP);
+    let id = *opened.dataset.customers.keys().next().expect("customers");
+    Store::new(&memory)
+        .update_customer(id, |stored| {
+            let mut next = stored.cloned().expect("stored");
+            next.fields.postcode = "01067".into();
+            Ok(Some(next))
+        })
+        .expect("saves");
+    let reopened = Store::new(&memory).open(STAMP);
+    assert!(reopened.problems.is_empty());
+    assert_eq!(reopened.dataset.customers[&id].fields.postcode, "01067");
 }

@@ -135,6 +135,27 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_written_before_postcodes_still_restores_and_new_ones_keep_them() {
+        let old = r#"{"format":"klassenblick-backup","schema":3,
+            "exported_at":"2026-11-01T08:00:00",
+            "customers":[{"id":5,"rev":2,"created":"2025-01-01",
+              "fields":{"name":"Jörg Meier","company":"Meier Bau","revenue_cents":120000,"class":"B"}}],
+            "playbook":[],"practice":{},"settings":{}}"#;
+        let (mut restored, _) = parse_backup(old).expect("a version-3 file reads");
+        let customer = restored
+            .customers
+            .get_mut(&CustomerId(5))
+            .expect("restored");
+        assert_eq!(customer.fields.company, "Meier Bau");
+        assert_eq!(customer.fields.postcode, "");
+        customer.fields.postcode = "01067".into();
+        let text = backup_json(&restored, now()).expect("exports");
+        assert!(text.contains("\"postcode\":\"01067\""));
+        let (back, _) = parse_backup(&text).expect("imports");
+        assert_eq!(back.customers[&CustomerId(5)].fields.postcode, "01067");
+    }
+
+    #[test]
     fn occasions_travel_in_the_backup() {
         use crate::domain::customer::occasion::{Occasion, OccasionKind};
         use crate::domain::ids::OccasionId;
@@ -153,7 +174,7 @@ mod tests {
             c.not_duplicates.insert(CustomerId(3));
         }
         let text = backup_json(&ds, now()).expect("exports");
-        assert!(text.contains("\"schema\":3"));
+        assert!(text.contains("\"schema\":4"));
         let (back, _) = parse_backup(&text).expect("imports");
         assert_eq!(back, ds);
         assert_eq!(
@@ -170,7 +191,7 @@ mod tests {
         ));
         assert_eq!(parse_backup("{\"a\":1}"), Err(BackupError::NotABackup));
         let text = backup_json(&dataset(), now()).expect("exports");
-        let newer = text.replacen("\"schema\":3", "\"schema\":99", 1);
+        let newer = text.replacen("\"schema\":4", "\"schema\":99", 1);
         assert_eq!(
             parse_backup(&newer),
             Err(BackupError::NewerSchema {

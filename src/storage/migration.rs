@@ -6,8 +6,8 @@
 //! untouched as the old copy until the user removes it. The version written is the
 //! current one, since no later step changes what schema 1 → 2 writes.
 //!
-//! Schema 2 → 3 and 3 → 4: only the version changes (see `schema.rs` for why it changes
-//! at all).
+//! Schema 2 → 3, 3 → 4 and 4 → 5: only the version changes (see `schema.rs` for why it
+//! changes at all).
 
 use super::backend::KeyValueStore;
 use super::codec::decode;
@@ -67,7 +67,7 @@ pub(super) fn migrate_v1<B: KeyValueStore>(
     Ok(())
 }
 
-/// Schema 2 → 3 → 4: every value keeps its stored form, since the new fields default to
+/// Schema 2 → 3 → 4 → 5: every value keeps its stored form, since the new fields default to
 /// empty, so only `kb:meta` is written, straight to the current version. Nothing else
 /// is touched, so there is no old copy to keep: the earlier values are the current ones.
 pub(super) fn migrate_version_only<B: KeyValueStore>(

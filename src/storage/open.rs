@@ -71,7 +71,7 @@ impl<B: KeyValueStore> Store<B> {
                     return self.refuse(opened, e);
                 }
             }
-            SchemaAction::Migrate { from: 2 | 3 } => {
+            SchemaAction::Migrate { from: 2..=4 } => {
                 if let Err(e) = super::migration::migrate_version_only(self, &mut opened) {
                     return self.refuse(opened, e);
                 }

@@ -16,13 +16,17 @@
 //!   the step rewrites nothing but `kb:meta`. The bump is for the same reason as 3's:
 //!   an older build would write objections back as opening lines (and offer an answer
 //!   as the opening of a call) and drop the objections noted on contacts.
+//! - Version 5: a customer may carry a postcode (`CustomerFields::postcode`), a serde
+//!   default left out when empty, so schema-4 values decode unchanged and the step
+//!   rewrites nothing but `kb:meta`. The bump is for the same reason as 3's: an older
+//!   build would drop the postcode on the next edit of its bucket.
 //!
 //! A later schema bumps [`CURRENT_SCHEMA`], adds its step to `migration.rs`, and keeps
 //! the frozen profiles of every earlier schema under `tests/fixtures/`.
 
 use serde::{Deserialize, Serialize};
 
-pub const CURRENT_SCHEMA: u32 = 4;
+pub const CURRENT_SCHEMA: u32 = 5;
 
 /// The layout of playbook files. Schema 2 changed only how practice is kept in local
 /// storage and schema 3 only customers; version 2 may hold objections, which an older
@@ -31,10 +35,11 @@ pub const CURRENT_SCHEMA: u32 = 4;
 pub const FILE_SCHEMA: u32 = 2;
 
 /// The layout of backup files. Version 2 may hold occasions and "Keine Dublette" marks
-/// on customers, version 3 objections in the playbook and on contacts. An older build
+/// on customers, version 3 objections in the playbook and on contacts, version 4
+/// postcodes on customers. An older build
 /// would restore such a file without them and say nothing, so it refuses it as newer
 /// instead; earlier files read as before.
-pub const BACKUP_SCHEMA: u32 = 3;
+pub const BACKUP_SCHEMA: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
@@ -92,6 +97,10 @@ mod tests {
         assert_eq!(
             schema_action(Some(&Meta { schema: 3 })),
             SchemaAction::Migrate { from: 3 }
+        );
+        assert_eq!(
+            schema_action(Some(&Meta { schema: 4 })),
+            SchemaAction::Migrate { from: 4 }
         );
         assert_eq!(
             schema_action(Some(&Meta { schema: 7 })),

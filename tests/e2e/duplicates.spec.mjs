@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { plantCustomers } from './helpers.mjs';
+import { createCustomer, plantCustomers } from './helpers.mjs';
 
 // Finding duplicates on the customer list, merging a pair field by field, taking the
 // merge back, and "Keine Dublette".
@@ -147,4 +147,24 @@ test('a long list shows 50 groups first; the button shows the rest and the keybo
   await expect(more).toHaveCount(0);
   const last = page.locator('[data-testid="duplicate-group"][data-members="1100 1101"]');
   await expect(last.locator('.row-name').first()).toBeFocused();
+});
+
+test('two similar names at one postcode, with nothing else in common, are found with the postcode as the reason', async ({ page }) => {
+  const first = await createCustomer(page, { name: 'Jörg Meier', postcode: '80331' });
+  await expect(page.getByTestId('customer-file-details')).toContainText('PLZ 80331');
+  const second = await createCustomer(page, { name: 'Joerg Meyer', postcode: '80331' });
+  // The same name at another postcode is somebody else.
+  await createCustomer(page, { name: 'Jörg Meier', postcode: '01067' });
+  await page.reload();
+  await expect(page.getByTestId('customer-postcode')).toHaveValue('01067');
+  await findDuplicates(page);
+  const groups = page.getByTestId('duplicate-group');
+  await expect(groups).toHaveCount(1);
+  // Members are listed by id, and ids are drawn at random.
+  const members = [first, second].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1)).join(' ');
+  await expect(groups).toHaveAttribute('data-members', members);
+  const reason = groups.getByTestId('duplicate-reason');
+  await expect(reason).toHaveCount(1);
+  await expect(reason).toHaveAttribute('data-reason', 'postcode');
+  await expect(reason).toHaveText('ähnlicher Name, gleiche PLZ 80331');
 });

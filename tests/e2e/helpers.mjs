@@ -11,6 +11,7 @@ export async function createCustomer(page, fields) {
   await page.getByTestId('customer-new').click();
   await page.getByTestId('customer-name').fill(fields.name);
   if (fields.company) await page.getByTestId('customer-company').fill(fields.company);
+  if (fields.postcode) await page.getByTestId('customer-postcode').fill(fields.postcode);
   if (fields.phone) await page.getByTestId('customer-phone').fill(fields.phone);
   if (fields.email) await page.getByTestId('customer-email').fill(fields.email);
   if (fields.revenue) await page.getByTestId('customer-revenue').fill(fields.revenue);

@@ -260,3 +260,68 @@ test('the calendar export downloads klassenblick-kalender.ics with the expected 
   const out = execFileSync(python, ['tests/ics_check.py', file, expectations], { encoding: 'utf8' });
   expect(out).toContain('6 events read by icalendar');
 });
+
+test('a renewal changed in place keeps its id; after saving and a reload the due list and the file show the new date', async ({ page }) => {
+  await page.goto('/');
+  const today = await appToday(page);
+  const far = addDays(today, 200);
+  const renewal = addDays(today, 40);
+  const deadline = addMonths(renewal, -1);
+  const days = daysBetween(today, deadline);
+  await plantCustomers(page, [
+    {
+      id: 71, name: 'Jörg Meier', class: 'B', contacts: [{ daysAgo: 60 }],
+      occasions: [
+        { id: 1, kind: { type: 'birthday', date: '1970-05-12' } },
+        { id: 2, kind: { type: 'contract_renewal', contract: 'Hausrat', renewal: iso(far), notice_months: 1 } },
+      ],
+    },
+  ]);
+  await page.goto('/kunden/71');
+  const renewalItem = page.locator('[data-testid="occasion-item"][data-occasion-id="2"]');
+  await expect(renewalItem).toContainText(`Hausrat · ${german(far)}`);
+
+  // Edit loads the occasion into the fields; Escape leaves without a change.
+  await renewalItem.getByTestId('occasion-edit').click();
+  await expect(renewalItem).toHaveAttribute('data-editing', 'true');
+  await expect(page.getByTestId('occasion-kind')).toHaveValue('contract_renewal');
+  await expect(page.getByTestId('occasion-label')).toHaveValue('Hausrat');
+  await expect(page.getByTestId('occasion-date')).toHaveValue(iso(far));
+  await expect(page.getByTestId('occasion-notice-months')).toHaveValue('1');
+  await expect(page.getByTestId('occasion-add')).toHaveText('Übernehmen');
+  await page.getByTestId('occasion-date').fill(iso(renewal));
+  await page.getByTestId('occasion-date').press('Escape');
+  await expect(page.getByTestId('occasion-edit-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('occasion-add')).toHaveText('+ Anlass hinzufügen');
+  await expect(renewalItem).toHaveAttribute('data-editing', 'false');
+  await expect(renewalItem).toContainText(`Hausrat · ${german(far)}`);
+  await expect(page.getByTestId('occasion-date')).toHaveValue('');
+
+  // A wrong change is refused by the occasion's own rules; a right one replaces it.
+  await renewalItem.getByTestId('occasion-edit').click();
+  await page.getByTestId('occasion-label').fill(' ');
+  await page.getByTestId('occasion-add').click();
+  await expect(page.getByTestId('occasion-errors')).toHaveText('Bitte den Vertrag bzw. den Anlass benennen.');
+  await page.getByTestId('occasion-label').fill('Hausrat');
+  await page.getByTestId('occasion-date').fill(iso(renewal));
+  await page.getByTestId('occasion-add').click();
+  await expect(page.getByTestId('occasion-errors')).toHaveCount(0);
+  await expect(page.getByTestId('occasion-item')).toHaveCount(2);
+  await expect(renewalItem).toContainText(`Hausrat · ${german(renewal)} · 1 Monat Kündigungsfrist`);
+  await expect(renewalItem).toHaveAttribute('data-editing', 'false');
+  // Back to adding, and the keyboard is back on the item's edit button.
+  await expect(page.getByTestId('occasion-add')).toHaveText('+ Anlass hinzufügen');
+  await expect(renewalItem.getByTestId('occasion-edit')).toBeFocused();
+  const order = await page.getByTestId('occasion-item').evaluateAll((items) => items.map((i) => i.dataset.occasionId));
+  expect(order).toEqual(['1', '2']);
+  await page.getByTestId('customer-save').click();
+  await expect(page.getByTestId('save-status')).toBeVisible();
+
+  await page.reload();
+  await expect(renewalItem).toContainText(`Hausrat · ${german(renewal)}`);
+  const wording = `Kündigungsfrist Hausrat in ${days} Tagen (Vertrag läuft am ${german(renewal)} aus)`;
+  await expect(page.getByTestId('customer-file-occasions')).toContainText(`Kündigungsfrist Hausrat in ${days} Tagen`);
+  await page.getByTestId('nav-outreach').click();
+  await expect(page.locator('[data-testid="outreach-due-item"][data-customer-id="71"] [data-testid="outreach-due-reason"]'))
+    .toContainText(`B · ${wording}`);
+});

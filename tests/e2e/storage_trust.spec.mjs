@@ -95,7 +95,7 @@ test('the schema-1 profile opens under the current schema with everything intact
     await expect(page.getByTestId('quarantine-entry')).toHaveCount(0);
     await expect(page.getByTestId('legacy-copy'), round).toContainText('Daten aus Version 1 übernommen');
     const meta = await page.evaluate(() => localStorage.getItem('kb:meta'));
-    expect(meta).toBe('{"schema":4}');
+    expect(meta).toBe('{"schema":5}');
     await page.getByTestId('nav-practice').click();
     await page.getByTestId('practice-tab-progress').click();
     const rows = page.getByTestId('progress-trainee');

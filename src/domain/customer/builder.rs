@@ -42,6 +42,11 @@ impl CustomerBuilder {
         self
     }
 
+    pub fn postcode(mut self, postcode: &str) -> CustomerBuilder {
+        self.customer.fields.postcode = postcode.into();
+        self
+    }
+
     pub fn phone(mut self, phone: &str) -> CustomerBuilder {
         self.customer.fields.phones.push(phone.into());
         self

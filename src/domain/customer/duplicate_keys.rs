@@ -1,8 +1,8 @@
 //! The blocking keys of "Dubletten finden" and the blocks of customers sharing one.
 //!
 //! Every customer gives a few keys: the customer number and the e-mail (trimmed,
-//! lower-cased), each phone number's national digits, and the folded company with the
-//! name's initial. A map from key text to customers would allocate a string and a list for
+//! lower-cased), each phone number's national digits, and the folded company and the
+//! postcode, each with the name's initial. A map from key text to customers would allocate a string and a list for
 //! each of some 35,000 keys at 10,000 customers, and nearly all of them are held by one
 //! customer only. Instead each key is written into one reused buffer and kept only as a
 //! 64-bit hash beside its customer's position; one sort of those pairs brings equal keys
@@ -25,6 +25,8 @@ pub enum KeyKind {
     Phone,
     /// The folded company and the initial of the folded name's first word in order.
     Company,
+    /// The postcode without spaces and case, and the same initial.
+    Postcode,
 }
 
 impl KeyKind {
@@ -34,6 +36,7 @@ impl KeyKind {
             KeyKind::Email => 1,
             KeyKind::Phone => 2,
             KeyKind::Company => 3,
+            KeyKind::Postcode => 4,
         }
     }
 }
@@ -88,6 +91,17 @@ fn lower_into(text: &str, out: &mut String) {
     }
 }
 
+/// The postcode without spaces and case, as `duplicates::postcode_key` gives it.
+fn postcode_into(postcode: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        postcode
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase),
+    );
+}
+
 /// The first letter of the alphabetically first word of a folded name: the initial of the
 /// name written with its words in order, so "Meier, Jörg" and "Jörg Meier" share it.
 pub fn name_initial(folded: &str) -> Option<char> {
@@ -115,8 +129,12 @@ fn write_key(customer: &Customer, slot: Slot, buffers: &mut Buffers) -> bool {
             }
             None => return false,
         },
-        KeyKind::Company => {
-            fold_into(f.company.trim(), out);
+        KeyKind::Company | KeyKind::Postcode => {
+            if slot.kind == KeyKind::Company {
+                fold_into(f.company.trim(), out);
+            } else {
+                postcode_into(&f.postcode, out);
+            }
             if out.is_empty() {
                 return false;
             }
@@ -138,13 +156,18 @@ fn write_key(customer: &Customer, slot: Slot, buffers: &mut Buffers) -> bool {
 /// Every key slot a customer may fill.
 fn slots(customer: &Customer) -> impl Iterator<Item = Slot> {
     let phones = customer.fields.phones.len();
-    [KeyKind::Number, KeyKind::Email, KeyKind::Company]
-        .into_iter()
-        .map(|kind| Slot { kind, phone: 0 })
-        .chain((0..phones).map(|phone| Slot {
-            kind: KeyKind::Phone,
-            phone,
-        }))
+    [
+        KeyKind::Number,
+        KeyKind::Email,
+        KeyKind::Company,
+        KeyKind::Postcode,
+    ]
+    .into_iter()
+    .map(|kind| Slot { kind, phone: 0 })
+    .chain((0..phones).map(|phone| Slot {
+        kind: KeyKind::Phone,
+        phone,
+    }))
 }
 
 /// A key by its hash, with where it came from.

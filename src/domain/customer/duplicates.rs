@@ -1,8 +1,8 @@
 //! Likely duplicates ("Dubletten") and the "Keine Dublette" answer.
 //!
 //! Customers are never compared pair by pair across the whole book: each one goes into
-//! buckets by blocking keys (customer number, e-mail, phone number, company and name
-//! initial; see [`crate::domain::customer::duplicate_keys`]), and only customers sharing
+//! buckets by blocking keys (customer number, e-mail, phone number, company or postcode
+//! and name initial; see [`crate::domain::customer::duplicate_keys`]), and only customers sharing
 //! a bucket are compared. Linked customers are grouped with a union-find. Finding and
 //! merging are separate: merging lives in [`crate::domain::customer::merge`].
 
@@ -32,6 +32,12 @@ pub enum DuplicateReason {
     /// Similar names at the same company; `score` is the Jaro-Winkler similarity.
     SimilarName {
         company: String,
+        score: f64,
+    },
+    /// Similar names at the same postcode, as [`DuplicateReason::SimilarName`] but
+    /// without a shared company: private customers have none.
+    SimilarNameAtPostcode {
+        postcode: String,
         score: f64,
     },
 }
@@ -77,6 +83,17 @@ fn name_key(name: &str) -> String {
         .collect();
     words.sort_unstable();
     words.join(" ")
+}
+
+/// The postcode without spaces and case: "D-80331" stays itself, " 80 331 " is "80331";
+/// the blocking keys write the same text without allocating.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn postcode_key(postcode: &str) -> String {
+    postcode
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Jaro-Winkler similarity from 0 (nothing alike) to 1 (equal), on characters.
@@ -147,6 +164,7 @@ fn reason_order(reason: &DuplicateReason) -> (u8, &str) {
         DuplicateReason::SameNumber(key) => (1, key),
         DuplicateReason::SamePhone(key) => (2, key),
         DuplicateReason::SimilarName { company, .. } => (3, company),
+        DuplicateReason::SimilarNameAtPostcode { postcode, .. } => (4, postcode),
     }
 }
 
@@ -209,7 +227,7 @@ fn find_with<'a>(
             continue;
         }
         let members = &block.members;
-        if block.kind == KeyKind::Company {
+        if matches!(block.kind, KeyKind::Company | KeyKind::Postcode) {
             let named: Vec<NamedAt> = members
                 .iter()
                 .map(|&i| (i, name_key(&all[i].fields.name).chars().collect()))
@@ -221,8 +239,15 @@ fn find_with<'a>(
                     }
                     let score = jaro_winkler_chars(name_x, name_y);
                     if score >= NAME_SIMILARITY {
-                        let company = all[*x].fields.company.trim().to_string();
-                        link(*x, *y, DuplicateReason::SimilarName { company, score });
+                        let f = &all[*x].fields;
+                        let reason = if block.kind == KeyKind::Company {
+                            let company = f.company.trim().to_string();
+                            DuplicateReason::SimilarName { company, score }
+                        } else {
+                            let postcode = f.postcode.trim().to_string();
+                            DuplicateReason::SimilarNameAtPostcode { postcode, score }
+                        };
+                        link(*x, *y, reason);
                     }
                 }
             }
@@ -280,3 +305,8 @@ fn find_with<'a>(
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "duplicates_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+#[path = "duplicates_postcode_tests.rs"]
+mod postcode_tests;

@@ -204,15 +204,19 @@ fn arb_book() -> impl Strategy<Value = Vec<Customer>> {
         ),
         prop::sample::select(vec!["", "a@x.de", " A@X.DE", "b@y.de", "Ä@x.de", "ä@x.de"]),
         prop::sample::select(vec!["", "K-1", " k-1", "K-2", " "]),
+        prop::sample::select(vec!["", "80331", " 80 331", "01067"]),
     );
     prop::collection::vec(one, 0..16).prop_map(|rows| {
         rows.into_iter()
             .enumerate()
-            .map(|(i, (name, company, phones, email, number))| {
+            .map(|(i, (name, company, phones, email, number, postcode))| {
                 let mut b = CustomerBuilder::new(i as u64 + 1, name)
                     .company(company)
                     .number(number)
-                    .fields(|f| f.email = email.into());
+                    .fields(|f| {
+                        f.email = email.into();
+                        f.postcode = postcode.into();
+                    });
                 for phone in phones {
                     b = b.phone(phone);
                 }
@@ -240,6 +244,11 @@ fn every_pair_compared(customers: &[Customer]) -> Vec<(u64, u64, DuplicateReason
         let company = fold(c.fields.company.trim());
         let initial = name_key(&c.fields.name).chars().next();
         (!company.is_empty() && initial.is_some()).then_some((company, initial))
+    };
+    let postcode = |c: &Customer| {
+        let postcode = postcode_key(&c.fields.postcode);
+        let initial = name_key(&c.fields.name).chars().next();
+        (!postcode.is_empty() && initial.is_some()).then_some((postcode, initial))
     };
     let held = |same: &dyn Fn(&Customer) -> bool| customers.iter().filter(|c| same(c)).count();
     let mut sorted: Vec<&Customer> = customers.iter().collect();
@@ -271,6 +280,18 @@ fn every_pair_compared(customers: &[Customer]) -> Vec<(u64, u64, DuplicateReason
                 if score >= NAME_SIMILARITY {
                     let company = a.fields.company.trim().to_string();
                     links.push((a_id, b_id, DuplicateReason::SimilarName { company, score }));
+                }
+            }
+            let key = postcode(a);
+            if key.is_some() && key == postcode(b) && held(&|c| postcode(c) == key) <= MAX_BUCKET {
+                let score = jaro_winkler(&name_key(&a.fields.name), &name_key(&b.fields.name));
+                if score >= NAME_SIMILARITY {
+                    let postcode = a.fields.postcode.trim().to_string();
+                    links.push((
+                        a_id,
+                        b_id,
+                        DuplicateReason::SimilarNameAtPostcode { postcode, score },
+                    ));
                 }
             }
         }

@@ -29,6 +29,7 @@ pub enum Side {
 pub enum MergeField {
     Name,
     Company,
+    Postcode,
     ContactPerson,
     Email,
     Number,
@@ -40,9 +41,10 @@ pub enum MergeField {
 }
 
 impl MergeField {
-    pub const ALL: [MergeField; 10] = [
+    pub const ALL: [MergeField; 11] = [
         Self::Name,
         Self::Company,
+        Self::Postcode,
         Self::ContactPerson,
         Self::Email,
         Self::Number,
@@ -57,6 +59,7 @@ impl MergeField {
         match self {
             Self::Name => fields.name.trim().is_empty(),
             Self::Company => fields.company.trim().is_empty(),
+            Self::Postcode => fields.postcode.trim().is_empty(),
             Self::ContactPerson => fields.contact_person.trim().is_empty(),
             Self::Email => fields.email.trim().is_empty(),
             Self::Number => fields.number.trim().is_empty(),
@@ -79,6 +82,7 @@ impl MergeField {
         match self {
             Self::Name => into.name = from.name.clone(),
             Self::Company => into.company = from.company.clone(),
+            Self::Postcode => into.postcode = from.postcode.clone(),
             Self::ContactPerson => into.contact_person = from.contact_person.clone(),
             Self::Email => into.email = from.email.clone(),
             Self::Number => into.number = from.number.clone(),

@@ -139,6 +139,23 @@ impl OccasionDraft {
         };
         Ok(Occasion::new(id, kind))
     }
+
+    /// Checks the draft as an edit of the occasion `id` and puts it in that occasion's
+    /// place, so the list keeps its order and the calendar its UID. An occasion removed
+    /// meanwhile comes back at the end rather than losing the edit. On an error the
+    /// list is left as it was.
+    pub fn save_over(
+        &self,
+        occasions: &mut Vec<Occasion>,
+        id: OccasionId,
+    ) -> Result<(), Vec<OccasionError>> {
+        let edited = self.validate(id)?;
+        match occasions.iter_mut().find(|o| o.id == id) {
+            Some(slot) => *slot = edited,
+            None => occasions.push(edited),
+        }
+        Ok(())
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -168,6 +185,64 @@ mod tests {
         );
         let again = OccasionDraft::from_occasion(&occasion);
         assert_eq!(again.validate(OccasionId(5)), Ok(occasion));
+    }
+
+    #[test]
+    fn an_edit_replaces_the_occasion_in_its_place_with_its_id() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid");
+        let birthday = Occasion::new(
+            OccasionId(1),
+            OccasionKind::Birthday {
+                date: day(1970, 5, 12),
+            },
+        );
+        let renewal = Occasion::new(
+            OccasionId(2),
+            OccasionKind::ContractRenewal {
+                contract: "Kfz-Versicherung".into(),
+                renewal: day(2027, 1, 1),
+                notice_months: 1,
+                yearly: true,
+            },
+        );
+        let since = Occasion::new(
+            OccasionId(3),
+            OccasionKind::CustomerSince {
+                date: day(2016, 3, 1),
+            },
+        );
+        let mut list = vec![birthday.clone(), renewal.clone(), since.clone()];
+        let mut draft = OccasionDraft::from_occasion(&renewal);
+        draft.date = "2027-02-01".into();
+        draft.notice_months = "3".into();
+        draft.save_over(&mut list, OccasionId(2)).expect("valid");
+        let edited = Occasion::new(
+            OccasionId(2),
+            OccasionKind::ContractRenewal {
+                contract: "Kfz-Versicherung".into(),
+                renewal: day(2027, 2, 1),
+                notice_months: 3,
+                yearly: true,
+            },
+        );
+        assert_eq!(list, vec![birthday.clone(), edited.clone(), since.clone()]);
+
+        // A wrong edit changes nothing.
+        draft.date = "31.02.2027".into();
+        assert_eq!(
+            draft.save_over(&mut list, OccasionId(2)),
+            Err(vec![OccasionError::DateInvalid])
+        );
+        assert_eq!(list, vec![birthday.clone(), edited.clone(), since.clone()]);
+
+        // Removed while being edited: the edit is not lost.
+        list.retain(|o| o.id != OccasionId(1));
+        let mut draft = OccasionDraft::from_occasion(&birthday);
+        draft.date = "1970-05-13".into();
+        draft.save_over(&mut list, OccasionId(1)).expect("valid");
+        assert_eq!(list.len(), 3);
+        assert_eq!(list[2].id, OccasionId(1));
+        assert_eq!(list[2].kind.date(), day(1970, 5, 13));
     }
 
     #[test]

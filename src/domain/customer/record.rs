@@ -17,6 +17,10 @@ pub struct CustomerFields {
     pub name: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub company: String,
+    /// The postcode (PLZ) as typed, leading zeros kept. Absent in records written
+    /// before it existed; a similar name at the same postcode is a likely duplicate.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub postcode: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub contact_person: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 pub struct CustomerDraft {
     pub name: String,
     pub company: String,
+    pub postcode: String,
     pub contact_person: String,
     pub phones: Vec<String>,
     pub email: String,
@@ -50,6 +51,7 @@ impl CustomerDraft {
         CustomerDraft {
             name: fields.name.clone(),
             company: fields.company.clone(),
+            postcode: fields.postcode.clone(),
             contact_person: fields.contact_person.clone(),
             phones: if fields.phones.is_empty() {
                 vec![String::new()]
@@ -109,6 +111,7 @@ impl CustomerDraft {
         Ok(CustomerFields {
             name,
             company: self.company.trim().to_string(),
+            postcode: self.postcode.trim().to_string(),
             contact_person: self.contact_person.trim().to_string(),
             phones: self
                 .phones
@@ -206,6 +209,7 @@ mod tests {
     fn draft() -> CustomerDraft {
         CustomerDraft {
             name: " Jana Müller ".into(),
+            postcode: " 01067 ".into(),
             phones: vec!["0171 2345678".into(), " ".into()],
             revenue: "12.345,67".into(),
             tags: "Kfz, Rente, kfz".into(),
@@ -217,6 +221,7 @@ mod tests {
     fn valid_draft_becomes_clean_fields() {
         let fields = draft().validate(None, today()).expect("valid draft");
         assert_eq!(fields.name, "Jana Müller");
+        assert_eq!(fields.postcode, "01067");
         assert_eq!(fields.phones, vec!["0171 2345678"]);
         assert_eq!(fields.revenue_cents, 1_234_567);
         assert_eq!(fields.tags, vec!["Kfz", "Rente"]);

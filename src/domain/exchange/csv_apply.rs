@@ -201,6 +201,7 @@ fn overwrite_provided(fields: &mut CustomerFields, row: &CustomerFields, provide
         match field {
             CsvField::Name => fields.name = row.name.clone(),
             CsvField::Company => fields.company = row.company.clone(),
+            CsvField::Postcode => fields.postcode = row.postcode.clone(),
             CsvField::ContactPerson => fields.contact_person = row.contact_person.clone(),
             CsvField::Email => fields.email = row.email.clone(),
             CsvField::Number => fields.number = row.number.clone(),

@@ -29,7 +29,7 @@ use chrono::Timelike;
 /// The customer columns. All but the last two are what the import's mapping recognises,
 /// in the order of [`CsvField::ALL`](crate::domain::exchange::csv_mapping::CsvField::ALL); the creation
 /// day and the last contact are for reading in the spreadsheet and are ignored on import.
-pub const CUSTOMER_HEADERS: [&str; 23] = [
+pub const CUSTOMER_HEADERS: [&str; 24] = [
     "Name",
     "Firma",
     "Ansprechpartner",
@@ -51,6 +51,7 @@ pub const CUSTOMER_HEADERS: [&str; 23] = [
     "Vertragsende",
     "Kündigungsfrist (Monate)",
     "Verlängert sich jährlich",
+    "PLZ",
     "Angelegt",
     "Letzter Kontakt",
 ];
@@ -209,6 +210,8 @@ pub fn customers_csv(dataset: &Dataset) -> Result<String, CsvExportError> {
                 renewal,
                 notice,
                 yearly,
+                // Digits pass the guard untouched; anything else typed here is guarded.
+                guard_formula(&f.postcode),
                 format_date(c.created),
                 c.last_contact()
                     .map(|k| format_date(k.date()))

@@ -402,7 +402,7 @@ fn the_export_writes_the_flag_and_the_current_note() {
     let text = customers_csv(&ds).expect("exports");
     assert!(text.contains(
         ";2500,00;ja;Zeitlich begrenzte Aktion;\"'=Aktion; \"\"bis\"\" Jahresende\";\
-         31.12.2026;01.11.2026;;;;;;04.03.2025;\r\n"
+         31.12.2026;01.11.2026;;;;;;;04.03.2025;\r\n"
     ));
 }
 
@@ -466,4 +466,80 @@ fn occasions_survive_export_and_import() {
     assert!(imported.bad.is_empty(), "{:?}", imported.bad);
     assert_eq!(imported.good[0].fields.occasions, occasions);
     assert_eq!(imported.good[0].fields.phones, vec!["+49 89 1234567"]);
+}
+
+// --- postcode ---
+
+#[test]
+fn postcode_headers_are_recognised() {
+    use CsvField::*;
+    for header in [
+        "PLZ",
+        "Postleitzahl",
+        "Postcode",
+        "ZIP",
+        "Zip code",
+        "Postal code",
+    ] {
+        let m = guess_mapping(&headers(&["Name", header]));
+        assert_eq!(mapped(&m), vec![(Name, 0), (Postcode, 1)], "{header}");
+    }
+}
+
+#[test]
+fn the_postcode_survives_export_and_import_with_its_leading_zero() {
+    let ds = dataset_of(vec![
+        customer(
+            1,
+            CustomerFields {
+                name: "Jörg Meier".into(),
+                postcode: "01067".into(),
+                ..Default::default()
+            },
+        ),
+        customer(
+            2,
+            CustomerFields {
+                name: "Otto Weber".into(),
+                postcode: "=1+1".into(),
+                ..Default::default()
+            },
+        ),
+    ]);
+    let text = customers_csv(&ds).expect("exports");
+    assert!(text.contains(";Verlängert sich jährlich;PLZ;Angelegt;"));
+    // Digits as they are; anything a spreadsheet would run keeps its guard.
+    assert!(text.contains(";;01067;04.03.2025;"));
+    assert!(text.contains(";;'=1+1;04.03.2025;"));
+    let imported = plan(&text, &Dataset::default());
+    assert!(imported.bad.is_empty(), "{:?}", imported.bad);
+    let postcodes: Vec<&str> = imported
+        .good
+        .iter()
+        .map(|r| r.fields.postcode.as_str())
+        .collect();
+    assert_eq!(postcodes, vec!["01067", "=1+1"]);
+}
+
+#[test]
+fn an_update_sets_the_postcode_only_from_a_postcode_column() {
+    let mut ds = known();
+    ds.customers
+        .get_mut(&CustomerId(10))
+        .expect("known")
+        .fields
+        .postcode = "80331".into();
+    let p = plan("Name;Kundennummer;PLZ\nJana Müller;K-0007; 80333 \n", &ds);
+    let out = apply_import(&p, DuplicateChoice::Update, &ds, &actor(), counter());
+    assert_eq!(out.customers_to_write[0].fields.postcode, "80333");
+    let p = plan(
+        "Name;Kundennummer;E-Mail\nJana Müller;K-0007;jana@neu.de\n",
+        &ds,
+    );
+    let out = apply_import(&p, DuplicateChoice::Update, &ds, &actor(), counter());
+    let jana = &out.customers_to_write[0].fields;
+    assert_eq!(
+        (jana.email.as_str(), jana.postcode.as_str()),
+        ("jana@neu.de", "80331")
+    );
 }

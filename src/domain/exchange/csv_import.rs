@@ -338,6 +338,7 @@ fn read_row(row: &CsvRow, mapping: &Mapping, today: NaiveDate) -> RowResult {
     let draft = CustomerDraft {
         name: cell(CsvField::Name),
         company: cell(CsvField::Company),
+        postcode: cell(CsvField::Postcode),
         contact_person: cell(CsvField::ContactPerson),
         phones: split_phones(&cell(CsvField::Phone)),
         email: cell(CsvField::Email),

@@ -39,10 +39,12 @@ pub enum CsvField {
     NoticeMonths,
     /// Whether the contract renews every year (ja/nein).
     RenewsYearly,
+    /// The postcode (PLZ). Last, as it came last: earlier fields keep their place.
+    Postcode,
 }
 
 impl CsvField {
-    pub const ALL: [CsvField; 21] = [
+    pub const ALL: [CsvField; 22] = [
         Self::Name,
         Self::Company,
         Self::ContactPerson,
@@ -64,6 +66,7 @@ impl CsvField {
         Self::RenewalDate,
         Self::NoticeMonths,
         Self::RenewsYearly,
+        Self::Postcode,
     ];
 
     /// Stable key for forms and test ids (`csv-map-<key>`).
@@ -90,6 +93,7 @@ impl CsvField {
             Self::RenewalDate => "renewal_date",
             Self::NoticeMonths => "notice_months",
             Self::RenewsYearly => "renews_yearly",
+            Self::Postcode => "postcode",
         }
     }
 
@@ -247,6 +251,16 @@ impl CsvField {
                 "Verlängert sich jährlich",
                 "Jährliche Verlängerung",
                 "Renews yearly",
+            ],
+            Self::Postcode => &[
+                "PLZ",
+                "Postleitzahl",
+                "Postcode",
+                "Post code",
+                "Postal code",
+                "ZIP",
+                "ZIP code",
+                "Zipcode",
             ],
         }
     }

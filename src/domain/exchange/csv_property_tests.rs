@@ -22,6 +22,18 @@ fn phone() -> impl Strategy<Value = String> {
     "[+0-9'=@\\-][0-9 /()\\-]{2,14}[0-9]"
 }
 
+/// German postcodes (leading zeros too), foreign ones with letters, and whatever else
+/// a user might type there, formula starts included.
+fn postcode() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[0-9]{5}",
+        "0[0-9]{4}",
+        "[A-Z]{1,2}[0-9]{1,2} [0-9][A-Z]{2}",
+        text(8),
+    ]
+}
+
 fn email() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),
@@ -81,6 +93,7 @@ fn fields() -> impl Strategy<Value = CustomerFields> {
             text(10),
             -100_000_000_000i64..100_000_000_000,
             class(),
+            postcode(),
         ),
         (
             prop::collection::vec("[=+\\-@]?[a-zA-ZäöüÄÖÜß\" ]{1,10}", 0..4),
@@ -95,13 +108,14 @@ fn fields() -> impl Strategy<Value = CustomerFields> {
         .prop_map(
             |(
                 (name, company, person, phones),
-                (email, number, revenue, class),
+                (email, number, revenue, class, postcode),
                 (tags, notes),
                 (potential_cents, potential, current_note),
             )| {
                 CustomerFields {
                     name,
                     company,
+                    postcode,
                     contact_person: person,
                     phones,
                     email,

@@ -192,7 +192,7 @@ fn exports_write_german_dates_and_decimal_commas() {
     assert!(customers.starts_with("\u{feff}Name;Firma;"));
     assert!(customers.ends_with("\r\n"));
     assert!(customers
-        .contains("Jana Müller;;;;;;12345,67;O;;;-2,50;nein;;;;;;;;;;04.03.2025;27.11.2026\r\n"));
+        .contains("Jana Müller;;;;;;12345,67;O;;;-2,50;nein;;;;;;;;;;;04.03.2025;27.11.2026\r\n"));
     let contacts = contacts_csv(&ds).expect("exports");
     assert!(contacts.contains(
         ";Jana Müller;27.11.2026;14:05;Anna;Telefon;ausgehend;Kfz-Wechsel;\

@@ -18,6 +18,7 @@ fn field_label(t: &Texts, field: CsvField) -> &'static str {
     match field {
         CsvField::Name => t.field_name,
         CsvField::Company => t.field_company,
+        CsvField::Postcode => t.field_postcode,
         CsvField::ContactPerson => t.field_contact_person,
         CsvField::Phone => t.field_phone,
         CsvField::Email => t.field_email,

@@ -227,6 +227,20 @@ pub fn CustomerForm(
                 <div class="grid-2">
                     {text_input("customer-name", t.field_name, "text", |d| d.name.clone(), |d, v| d.name = v)}
                     {text_input("customer-company", t.field_company, "text", |d| d.company.clone(), |d, v| d.company = v)}
+                    <div class="field field-postcode">
+                        <label for="customer-postcode">{t.field_postcode}</label>
+                        <input
+                            id="customer-postcode"
+                            type="text"
+                            autocomplete="postal-code"
+                            data-testid="customer-postcode"
+                            prop:value=move || draft.with(|d| d.postcode.clone())
+                            on:input=move |ev| {
+                                let value = event_target_value(&ev);
+                                edit(&|d| d.postcode = value.clone());
+                            }
+                        />
+                    </div>
                     {text_input("customer-contact-person", t.field_contact_person, "text", |d| d.contact_person.clone(), |d, v| d.contact_person = v)}
                     {text_input("customer-email", t.field_email, "email", |d| d.email.clone(), |d, v| d.email = v)}
                     {text_input("customer-number", t.field_number, "text", |d| d.number.clone(), |d, v| d.number = v)}

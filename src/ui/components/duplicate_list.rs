@@ -55,6 +55,9 @@ fn reason_text(t: &Texts, reason: &DuplicateReason, a: Option<&Customer>) -> Str
             (t.duplicate_reason_phone)(&written)
         }
         DuplicateReason::SimilarName { company, .. } => (t.duplicate_reason_name)(company),
+        DuplicateReason::SimilarNameAtPostcode { postcode, .. } => {
+            (t.duplicate_reason_postcode)(postcode)
+        }
     }
 }
 
@@ -64,6 +67,7 @@ fn reason_kind(reason: &DuplicateReason) -> &'static str {
         DuplicateReason::SameEmail(_) => "email",
         DuplicateReason::SamePhone(_) => "phone",
         DuplicateReason::SimilarName { .. } => "name",
+        DuplicateReason::SimilarNameAtPostcode { .. } => "postcode",
     }
 }
 

@@ -21,6 +21,7 @@ fn field_key(field: MergeField) -> &'static str {
     match field {
         MergeField::Name => "name",
         MergeField::Company => "company",
+        MergeField::Postcode => "postcode",
         MergeField::ContactPerson => "contact_person",
         MergeField::Email => "email",
         MergeField::Number => "number",
@@ -36,6 +37,7 @@ fn field_label(t: &Texts, field: MergeField) -> &'static str {
     match field {
         MergeField::Name => t.field_name,
         MergeField::Company => t.field_company,
+        MergeField::Postcode => t.field_postcode,
         MergeField::ContactPerson => t.field_contact_person,
         MergeField::Email => t.field_email,
         MergeField::Number => t.field_number,
@@ -53,6 +55,7 @@ fn field_text(t: &Texts, field: MergeField, f: &CustomerFields) -> Option<String
     match field {
         MergeField::Name => text(&f.name),
         MergeField::Company => text(&f.company),
+        MergeField::Postcode => text(&f.postcode),
         MergeField::ContactPerson => text(&f.contact_person),
         MergeField::Email => text(&f.email),
         MergeField::Number => text(&f.number),

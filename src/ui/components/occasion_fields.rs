@@ -1,6 +1,7 @@
 //! The customer form's occasions: the stored ones listed with their next day, and a
-//! small form to add one. They belong to the form's draft, so they are saved (and meet
-//! the conflict rule) together with the other fields.
+//! small form to add one or to change one in place ("Bearbeiten" loads it into the
+//! fields, "Übernehmen" puts it back under its id). They belong to the form's draft,
+//! so they are saved (and meet the conflict rule) together with the other fields.
 
 use super::super::clock;
 use super::super::format::{occasion_choice_label, occasion_description, occasion_next_text};
@@ -10,12 +11,44 @@ use crate::domain::customer::validation::CustomerDraft;
 use crate::domain::ids::OccasionId;
 use leptos::prelude::*;
 
+/// Focuses the element with this id once the list is drawn again, so keyboard users
+/// land where they were after an edit (the list is redrawn on every change).
+fn focus_later(selector: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+fn edit_button_of(id: OccasionId) -> String {
+    format!("[data-occasion-id=\"{id}\"] [data-testid=\"occasion-edit\"]")
+}
+
 #[component]
 pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> impl IntoView {
     let t = texts();
     let today = clock::today();
     let new = RwSignal::new(OccasionDraft::default());
     let errors = RwSignal::new(Vec::<OccasionError>::new());
+    // The occasion loaded into the fields for a change; `None` while adding.
+    let editing = RwSignal::new(None::<OccasionId>);
+    let kind_select = NodeRef::<leptos::html::Select>::new();
+    // Back to adding, the kind picked last kept as a convenience.
+    let clear_fields = move || {
+        new.update(|n| {
+            *n = OccasionDraft {
+                choice: n.choice,
+                ..OccasionDraft::default()
+            }
+        });
+        errors.set(Vec::new());
+    };
     let choice = Memo::new(move |_| new.with(|n| n.choice));
     let needs_label = move || {
         matches!(
@@ -25,7 +58,31 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
     };
     let is_renewal = move || choice.get() == OccasionChoice::ContractRenewal;
 
+    let stop_editing = move || {
+        if let Some(id) = editing.get_untracked() {
+            editing.set(None);
+            clear_fields();
+            focus_later(edit_button_of(id));
+        }
+    };
+    let apply = move |id: OccasionId| {
+        let mut result = Ok(());
+        draft.update(|d| result = new.get_untracked().save_over(&mut d.occasions, id));
+        match result {
+            Ok(()) => {
+                editing.set(None);
+                clear_fields();
+                dirty.set(true);
+                focus_later(edit_button_of(id));
+            }
+            Err(found) => errors.set(found),
+        }
+    };
     let add = move || {
+        if let Some(id) = editing.get_untracked() {
+            apply(id);
+            return;
+        }
         // Unique within the customer; the id keeps a calendar event's UID stable.
         let taken: Vec<OccasionId> =
             draft.with_untracked(|d| d.occasions.iter().map(|o| o.id).collect());
@@ -36,13 +93,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
         match new.get_untracked().validate(id) {
             Ok(occasion) => {
                 draft.update(|d| d.occasions.push(occasion));
-                new.update(|n| {
-                    *n = OccasionDraft {
-                        choice: n.choice,
-                        ..OccasionDraft::default()
-                    }
-                });
-                errors.set(Vec::new());
+                clear_fields();
                 dirty.set(true);
             }
             Err(found) => errors.set(found),
@@ -51,6 +102,23 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
     let remove = move |id: OccasionId| {
         draft.update(|d| d.occasions.retain(|o| o.id != id));
         dirty.set(true);
+        if editing.get_untracked() == Some(id) {
+            editing.set(None);
+            clear_fields();
+        }
+    };
+    let start_editing = move |id: OccasionId| {
+        let Some(occasion) =
+            draft.with_untracked(|d| d.occasions.iter().find(|o| o.id == id).cloned())
+        else {
+            return;
+        };
+        new.set(OccasionDraft::from_occasion(&occasion));
+        errors.set(Vec::new());
+        editing.set(Some(id));
+        if let Some(select) = kind_select.get_untracked() {
+            let _ = select.focus();
+        }
     };
     let edit = move |change: &dyn Fn(&mut OccasionDraft)| new.update(|n| change(n));
 
@@ -63,12 +131,32 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                     let description = occasion_description(t, &occasion.kind);
                     let next = occasion_next_text(t, occasion, today);
                     let remove_label = (t.occasion_remove)(&description);
+                    let edit_label = (t.occasion_edit_label)(&description);
+                    let is_edited = move || editing.get() == Some(id);
                     view! {
-                        <li class="occasion-item" data-testid="occasion-item" data-occasion-id=id.to_string()>
+                        <li
+                            class="occasion-item"
+                            class:occasion-editing=is_edited
+                            data-testid="occasion-item"
+                            data-occasion-id=id.to_string()
+                            data-editing=move || is_edited().to_string()
+                        >
                             <div class="occasion-text">
                                 <span class="occasion-what">{description}</span>
                                 <span class="muted small" data-testid="occasion-next">{next}</span>
+                                <Show when=is_edited>
+                                    <span class="occasion-editing-note small">{t.occasion_editing}</span>
+                                </Show>
                             </div>
+                            <button
+                                type="button"
+                                class="button-link occasion-edit"
+                                data-testid="occasion-edit"
+                                aria-label=edit_label
+                                on:click=move |_| start_editing(id)
+                            >
+                                {t.occasion_edit}
+                            </button>
                             <button
                                 type="button"
                                 class="button-quiet"
@@ -104,8 +192,10 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                 class="occasion-new"
                 role="group"
                 aria-labelledby="occasion-new-title"
+                class:occasion-new-editing=move || editing.get().is_some()
                 on:keydown=move |ev| {
-                    // Enter in these inputs adds the occasion rather than saving the form.
+                    // Enter in these inputs adds (or applies) the occasion rather than
+                    // saving the form; Escape leaves a change without applying it.
                     let in_input = ev
                         .target()
                         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
@@ -113,10 +203,15 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                     if ev.key() == "Enter" && in_input {
                         ev.prevent_default();
                         add();
+                    } else if ev.key() == "Escape" && editing.get_untracked().is_some() {
+                        ev.prevent_default();
+                        stop_editing();
                     }
                 }
             >
-                <h3 id="occasion-new-title" class="occasion-new-title">{t.occasion_new}</h3>
+                <h3 id="occasion-new-title" class="occasion-new-title">
+                    {move || if editing.get().is_some() { t.occasion_edit_title } else { t.occasion_new }}
+                </h3>
                 <Show when=move || errors.with(|e| !e.is_empty())>
                     <ul class="form-errors" role="alert" data-testid="occasion-errors">
                         {move || errors.get().iter().map(|e| view! { <li>{occasion_message(e)}</li> }).collect_view()}
@@ -128,6 +223,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                         <select
                             id="occasion-kind"
                             data-testid="occasion-kind"
+                            node_ref=kind_select
                             prop:value=move || choice.get().key()
                             on:change=move |ev| {
                                 if let Some(picked) = OccasionChoice::from_key(&event_target_value(&ev)) {
@@ -212,8 +308,13 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                 </div>
                 <div class="button-row occasion-actions">
                     <button type="button" class="button-secondary" data-testid="occasion-add" on:click=move |_| add()>
-                        "+ " {t.occasion_add}
+                        {move || if editing.get().is_some() { t.occasion_apply.to_string() } else { format!("+ {}", t.occasion_add) }}
                     </button>
+                    <Show when=move || editing.get().is_some()>
+                        <button type="button" class="button-quiet" data-testid="occasion-edit-cancel" on:click=move |_| stop_editing()>
+                            {t.cancel}
+                        </button>
+                    </Show>
                     <span class="muted small">{t.occasion_added_hint}</span>
                 </div>
             </div>

@@ -45,6 +45,7 @@ pub struct Texts {
     pub duplicate_reason_email: fn(&str) -> String,
     pub duplicate_reason_phone: fn(&str) -> String,
     pub duplicate_reason_name: fn(&str) -> String,
+    pub duplicate_reason_postcode: fn(&str) -> String,
     pub duplicate_pair: fn(&str, &str) -> String,
     pub duplicate_contacts: fn(usize) -> String,
     pub duplicate_merge: &'static str,
@@ -70,6 +71,9 @@ pub struct Texts {
     pub customer_back: &'static str,
     pub field_name: &'static str,
     pub field_company: &'static str,
+    pub field_postcode: &'static str,
+    /// The postcode in the customer file's details line.
+    pub file_postcode: fn(&str) -> String,
     pub field_contact_person: &'static str,
     pub field_phone: &'static str,
     pub field_phone_add: &'static str,
@@ -582,6 +586,16 @@ pub struct Texts {
     pub occasion_add: &'static str,
     pub occasion_added_hint: &'static str,
     pub occasion_remove: fn(&str) -> String,
+    /// The visible word on each occasion's edit button.
+    pub occasion_edit: &'static str,
+    /// The edit button's full name for screen readers, with the occasion.
+    pub occasion_edit_label: fn(&str) -> String,
+    /// The occasion fields' title while one is changed.
+    pub occasion_edit_title: &'static str,
+    /// The add button while one is changed: puts the change into the list.
+    pub occasion_apply: &'static str,
+    /// Beside the occasion being changed.
+    pub occasion_editing: &'static str,
     pub occasion_err_date: &'static str,
     pub occasion_err_label: &'static str,
     pub occasion_err_notice: &'static str,

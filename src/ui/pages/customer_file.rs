@@ -84,11 +84,13 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                         </Show>
                     </p>
                     <h1 data-testid="customer-file-name">{move || customer.with(|c| c.as_ref().map(|c| c.fields.name.clone()))}</h1>
-                    <p class="muted">
+                    <p class="muted" data-testid="customer-file-details">
                         {move || {
                             let company = customer.with(|c| c.as_ref().map(|c| c.fields.company.clone()).unwrap_or_default());
+                            let postcode = customer.with(|c| c.as_ref().map(|c| c.fields.postcode.clone()).unwrap_or_default());
+                            let postcode = if postcode.is_empty() { postcode } else { (t.file_postcode)(&postcode) };
                             let last = last_contact().unwrap_or_default();
-                            details_line([company.as_str(), last.as_str()])
+                            details_line([company.as_str(), postcode.as_str(), last.as_str()])
                         }}
                     </p>
                 </div>
