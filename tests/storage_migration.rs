@@ -5,13 +5,14 @@
 use chrono::NaiveDate;
 use klassenblick::domain::customer::occasion::{Occasion, OccasionKind};
 use klassenblick::domain::customer::record::Customer;
-use klassenblick::domain::ids::OccasionId;
+use klassenblick::domain::ids::{CustomerId, OccasionId};
 use klassenblick::domain::practice::state::PracticeState;
 use klassenblick::storage::backend::{CutOffStore, KeyValueStore, MemoryStore};
 use klassenblick::storage::codec::decode;
 use klassenblick::storage::engine::Store;
 use klassenblick::storage::keys;
 use klassenblick::storage::migration::{read_practice, same_practice};
+use klassenblick::storage::open::Opened;
 use std::collections::BTreeMap;
 
 const STAMP: &str = "20261201T100000";
@@ -227,6 +228,39 @@ fn the_schema1_playbook_and_contacts_read_as_opening_lines_without_objections() 
     assert_eq!(opened.dataset.playbook, playbook);
 }
 
+/// The customers of a fixture's buckets.
+fn customers_in(stored: &BTreeMap<String, String>) -> BTreeMap<CustomerId, Customer> {
+    stored
+        .iter()
+        .filter(|(key, _)| key.starts_with("kb:c:"))
+        .flat_map(|(key, value)| decode::<Vec<Customer>>(value).expect(key))
+        .map(|c| (c.id, c))
+        .collect()
+}
+
+/// Opens `memory` twice, as a first start under the current schema and a reload: both
+/// without a problem and passing `check`, only the first migrating, and every stored
+/// value of the fixture `stored` but `kb:meta` left as it was.
+fn opens_twice_rewriting_only_meta(
+    memory: &MemoryStore,
+    stored: BTreeMap<String, String>,
+    check: impl Fn(&Opened),
+) {
+    for round in ["first start", "reload"] {
+        let opened = Store::new(memory).open(STAMP);
+        assert!(opened.problems.is_empty(), "{round}: {:?}", opened.problems);
+        assert!(opened.quarantine.is_empty(), "{round}");
+        assert_eq!(opened.migrated, round == "first start");
+        check(&opened);
+    }
+    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
+    for (key, value) in stored {
+        if key != keys::META {
+            assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
+        }
+    }
+}
+
 fn schema3_fixture() -> BTreeMap<String, String> {
     let text = include_str!("fixtures/schema3-profile.json");
     serde_json::from_str(text).expect("the fixture is a key → value object")
@@ -249,34 +283,17 @@ fn the_schema3_profile_opens_under_the_current_schema_with_only_the_version_rewr
     let playbook: Vec<PlaybookLine> =
         decode(stored.get(keys::PLAYBOOK).expect("a stored playbook")).expect("decodes");
     assert!(playbook.iter().all(|l| l.kind == LineKind::Opening));
-    let mut customers = BTreeMap::new();
-    for (key, value) in &stored {
-        if key.starts_with("kb:c:") {
-            for c in decode::<Vec<Customer>>(value).expect("schema-3 bucket") {
-                customers.insert(c.id, c);
-            }
-        }
-    }
+    let customers = customers_in(&stored);
     assert!(customers.values().any(|c| !c.fields.occasions.is_empty()));
     assert!(customers.values().any(|c| !c.not_duplicates.is_empty()));
     assert!(customers
         .values()
         .flat_map(|c| &c.contacts)
         .all(|c| c.objection.is_none()));
-    for round in ["first start", "reload"] {
-        let opened = Store::new(&memory).open(STAMP);
-        assert!(opened.problems.is_empty(), "{round}: {:?}", opened.problems);
-        assert!(opened.quarantine.is_empty(), "{round}");
-        assert_eq!(opened.migrated, round == "first start");
+    opens_twice_rewriting_only_meta(&memory, stored, |opened| {
         assert_eq!(opened.dataset.customers, customers);
         assert_eq!(opened.dataset.playbook, playbook);
-    }
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
-    for (key, value) in stored {
-        if key != keys::META {
-            assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
-        }
-    }
+    });
 }
 
 #[test]
@@ -338,14 +355,7 @@ fn the_schema4_profile_opens_under_schema5_with_only_the_version_rewritten() {
     let memory = planted_schema4();
     assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":4}"#.into())));
     let stored = schema4_fixture();
-    let mut customers = BTreeMap::new();
-    for (key, value) in &stored {
-        if key.starts_with("kb:c:") {
-            for c in decode::<Vec<Customer>>(value).expect("schema-4 bucket") {
-                customers.insert(c.id, c);
-            }
-        }
-    }
+    let customers = customers_in(&stored);
     // Schema 4's own data is there, and no customer had a postcode yet.
     assert!(customers
         .values()
@@ -353,19 +363,9 @@ fn the_schema4_profile_opens_under_schema5_with_only_the_version_rewritten() {
         .any(|c| c.objection.is_some()));
     assert!(customers.values().any(|c| !c.fields.company.is_empty()));
     assert!(customers.values().all(|c| c.fields.postcode.is_empty()));
-    for round in ["first start", "reload"] {
-        let opened = Store::new(&memory).open(STAMP);
-        assert!(opened.problems.is_empty(), "{round}: {:?}", opened.problems);
-        assert!(opened.quarantine.is_empty(), "{round}");
-        assert_eq!(opened.migrated, round == "first start");
+    opens_twice_rewriting_only_meta(&memory, stored, |opened| {
         assert_eq!(opened.dataset.customers, customers);
-    }
-    assert_eq!(memory.get(keys::META), Ok(Some(r#"{"schema":5}"#.into())));
-    for (key, value) in stored {
-        if key != keys::META {
-            assert_eq!(memory.get(&key), Ok(Some(value)), "{key} was rewritten");
-        }
-    }
+    });
 }
 
 #[test]
