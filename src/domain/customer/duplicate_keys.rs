@@ -91,8 +91,8 @@ fn lower_into(text: &str, out: &mut String) {
     }
 }
 
-/// The postcode without spaces and case, as `duplicates::postcode_key` gives it.
-fn postcode_into(postcode: &str, out: &mut String) {
+/// The postcode without spaces and case: "D-80331" stays itself, " 80 331 " is "80331".
+pub(crate) fn postcode_into(postcode: &str, out: &mut String) {
     out.clear();
     out.extend(
         postcode
