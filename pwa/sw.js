@@ -36,9 +36,9 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(request.mode === 'navigate' ? page(request) : asset(request));
 });
 
-// Files named by their content hash (Trunk's 16 hex digits) may come from the HTTP cache,
+// Files named by their content hash (16 hex digits, or in app-<hash>/) may come from the HTTP cache,
 // so the first visit does not download the app twice; everything else is revalidated.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /(^|\/)app-[0-9a-f]{16}\/|-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 async function precache() {
   const cache = await caches.open(CACHE);

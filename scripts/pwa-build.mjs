@@ -1,9 +1,10 @@
 // Trunk post-build hook (see Trunk.toml): turns the staged build into an installable,
 // offline app under a strict Content-Security-Policy.
 //
-// - Trunk's inline start script moves into an external module, start-<hash>.js (from
-//   pwa/start.js), so the page runs no inline script; `trunk serve`'s live-reload script
-//   moves into live-reload.js, and such a build registers no service worker.
+// - The app, built by scripts/split-build.mjs into app-<hash>/, starts from an external
+//   module, start-<hash>.js (from pwa/start.js), so the page runs no inline script;
+//   `trunk serve`'s live-reload script moves into live-reload.js, and such a build
+//   registers no service worker.
 // - Relative hrefs of <link> tags in index.html (manifest, icons) get the public URL, so the
 //   app works under a sub-path such as /klassenblick/, from deep links too.
 // - pwa/recovery.js becomes recovery-<hash>.js, loaded as its own module before the start
@@ -11,7 +12,7 @@
 // - sw.js (from pwa/sw.js) gets this build's file list and a version derived from the files.
 // It fails the build on any other inline script or inline event handler.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -30,24 +31,24 @@ function fail(message) {
   process.exit(1);
 }
 
-// Trunk's wasm start script, and in `trunk serve` its live-reload script.
-const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
-const trunkStart = inline.find(([, , body]) => /\binit\b/.test(body) && /\.wasm/.test(body));
-if (!trunkStart) fail("Trunk's start script was not found in index.html");
-const appJs = trunkStart[2].match(/from\s*['"`]([^'"`]+\.js)['"`]/)?.[1];
-const appWasm = trunkStart[2].match(/['"`]([^'"`]+\.wasm)['"`]/)?.[1];
-if (!appJs || !appWasm) fail("the app's .js and .wasm names were not found in Trunk's start script");
-const fileName = (path) => path.slice(path.lastIndexOf('/') + 1);
+// The split build (scripts/split-build.mjs, the pre-build hook) leaves the app in app-<hash>/.
+const appDir = readdirSync(staging).find((n) => /^app-[0-9a-f]{16}$/.test(n) && statSync(join(staging, n)).isDirectory());
+if (!appDir) fail('app-<hash>/ was not found: scripts/split-build.mjs must run first');
+const appJs = `${appDir}/klassenblick.js`;
+const appWasm = `${appDir}/klassenblick_bg.wasm`;
+for (const path of [appJs, appWasm]) if (!existsSync(join(staging, path))) fail(`${path} is missing`);
 
+// `trunk serve`'s live-reload script is the one inline script Trunk writes.
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
 const liveReload = inline.find(([, , body]) => body.includes('.well-known/trunk/ws'));
-const others = inline.filter((s) => s !== trunkStart && s !== liveReload);
+const others = inline.filter((s) => s !== liveReload);
 if (others.length) fail(`inline scripts are not allowed under the CSP:\n${others.map((s) => s[0]).join('\n')}`);
 const handlers = html.match(/<[^>]*\son[a-z]+\s*=[^>]*>/gi);
 if (handlers) fail(`inline event handlers are not allowed under the CSP:\n${handlers.join('\n')}`);
 
 const start = readFileSync(join(source, 'pwa', 'start.js'), 'utf8')
-  .replace('__APP_JS__', `./${fileName(appJs)}`)
-  .replace('__APP_WASM__', `./${fileName(appWasm)}`)
+  .replace('__APP_JS__', `./${appJs}`)
+  .replace('__APP_WASM__', `./${appWasm}`)
   .replace('__OFFLINE__', String(!liveReload));
 const startName = `start-${short(start)}.js`;
 writeFileSync(join(staging, startName), start);
@@ -56,10 +57,15 @@ writeFileSync(join(staging, startName), start);
 const recovery = readFileSync(join(source, 'pwa', 'recovery.js'), 'utf8');
 const recoveryName = `recovery-${short(recovery)}.js`;
 writeFileSync(join(staging, recoveryName), recovery);
+// The main module and its glue are fetched at once, not after the start script has run.
+const preloads =
+  `<link rel="modulepreload" href="${base}${appJs}" integrity="${integrity(readFileSync(join(staging, appJs)))}" />\n` +
+  `<link rel="preload" href="${base}${appWasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />\n`;
 html = html.replace(
-  trunkStart[0],
-  `<script type="module" src="${base}${recoveryName}" integrity="${integrity(recovery)}"></script>\n` +
-    `<script type="module" src="${base}${startName}" integrity="${integrity(start)}"></script>`,
+  '</head>',
+  preloads +
+    `<script type="module" src="${base}${recoveryName}" integrity="${integrity(recovery)}"></script>\n` +
+    `<script type="module" src="${base}${startName}" integrity="${integrity(start)}"></script>\n</head>`,
 );
 
 if (liveReload) {

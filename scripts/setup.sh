@@ -8,6 +8,7 @@ cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
+WASM_SPLIT_VERSION="0.2.4"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -39,6 +40,16 @@ ensure_wasm_bindgen() {
   fi
 }
 
+ensure_wasm_split() {
+  # scripts/split-build.mjs cuts the wasm by screen with it; Trunk 0.21 cannot.
+  # The binary prints no version, so ask cargo which one it installed.
+  if ! command -v wasm-split-cli >/dev/null \
+    || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+    cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+  fi
+}
+
 ensure_npm_packages() {
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
     || [ ! -d node_modules/@axe-core/playwright ] || [ ! -x node_modules/.bin/lighthouse ] \
@@ -65,6 +76,7 @@ ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_npm_packages
   ensure_crates
 }

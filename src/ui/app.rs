@@ -5,6 +5,7 @@ use super::clock;
 use super::components::banner::InfoBanner;
 use super::components::banner::{ErrorBanner, NoticeBar};
 use super::components::incoming_call::{provide_incoming_call, IncomingCallRelay};
+use super::components::lazy_screen::LazyScreen;
 use super::components::link::app_base;
 use super::components::nav::{CallShortcut, TopNav};
 use super::components::pwa::UpdateNotice;
@@ -14,12 +15,10 @@ use super::pages::call::CallPage;
 use super::pages::customer_file::CustomerFilePage;
 use super::pages::customer_list::CustomerListPage;
 use super::pages::customer_new::CustomerNewPage;
-use super::pages::data::DataPage;
 use super::pages::not_built::NotBuilt;
-use super::pages::outreach::OutreachPage;
-use super::pages::playbook::PlaybookPage;
-use super::pages::practice::PracticePage;
-use super::pages::settings::SettingsPage;
+use super::pages::split_screens::{
+    data_screen, outreach_screen, playbook_screen, practice_screen, settings_screen,
+};
 use super::state::AppState;
 use super::state::AppStore;
 use crate::domain::playbook::starter::{starter_playbook, starter_written};
@@ -122,11 +121,11 @@ pub fn App(boot: Boot) -> impl IntoView {
                     <Route path=path!("/kunden/neu") view=CustomerNewPage/>
                     <Route path=path!("/kunden/:id") view=CustomerFilePage/>
                     <Route path=path!("/anruf") view=CallPage/>
-                    <Route path=path!("/ansprache") view=OutreachPage/>
-                    <Route path=path!("/leitfaden") view=PlaybookPage/>
-                    <Route path=path!("/ueben") view=PracticePage/>
-                    <Route path=path!("/daten") view=DataPage/>
-                    <Route path=path!("/einstellungen") view=SettingsPage/>
+                    <Route path=path!("/ansprache") view=|| view! { <LazyScreen load=outreach_screen/> }/>
+                    <Route path=path!("/leitfaden") view=|| view! { <LazyScreen load=playbook_screen/> }/>
+                    <Route path=path!("/ueben") view=|| view! { <LazyScreen load=practice_screen/> }/>
+                    <Route path=path!("/daten") view=|| view! { <LazyScreen load=data_screen/> }/>
+                    <Route path=path!("/einstellungen") view=|| view! { <LazyScreen load=settings_screen/> }/>
                 </Routes>
             </main>
             <NoticeBar/>

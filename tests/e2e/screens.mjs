@@ -28,18 +28,22 @@ export function screens(customerId) {
     { name: 'new customer', path: '/kunden/neu', ready: 'customer-form' },
     { name: 'customer file', path: `/kunden/${customerId}`, ready: 'customer-file' },
     { name: 'call', path: '/anruf', ready: 'call-search' },
-    { name: 'outreach', path: '/ansprache', ready: 'outreach-due-item' },
-    { name: 'playbook', path: '/leitfaden', ready: 'playbook-line' },
+    { name: 'outreach', nav: 'outreach', path: '/ansprache', ready: 'outreach-due-item' },
+    { name: 'playbook', nav: 'playbook', path: '/leitfaden', ready: 'playbook-line' },
     {
       name: 'practice',
+      nav: 'practice',
       path: '/ueben',
       ready: 'trainee-select',
       tabs: ['practice-tab-drill', 'practice-tab-session', 'practice-tab-progress'],
     },
-    { name: 'data', path: '/daten', ready: 'backup-export' },
-    { name: 'settings', path: '/einstellungen', ready: 'settings-save' },
+    { name: 'data', nav: 'data', path: '/daten', ready: 'backup-export' },
+    { name: 'settings', nav: 'settings', path: '/einstellungen', ready: 'settings-save' },
   ];
 }
+
+/** The screens whose code loads in a chunk of its own when first opened. */
+export const LATER_CHUNKS = ['outreach', 'playbook', 'practice', 'data', 'settings'];
 
 /** Opens a screen by its address and waits until it shows. */
 export async function openScreen(page, screen, base = '') {

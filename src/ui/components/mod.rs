@@ -18,6 +18,7 @@ pub mod drill_panel;
 pub mod duplicate_list;
 pub mod group_session_view;
 pub mod incoming_call;
+pub mod lazy_screen;
 pub mod link;
 pub mod merge_view;
 pub mod move_panel;

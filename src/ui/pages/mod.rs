@@ -11,3 +11,4 @@ pub mod outreach;
 pub mod playbook;
 pub mod practice;
 pub mod settings;
+pub mod split_screens;
