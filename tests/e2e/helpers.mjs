@@ -4,6 +4,8 @@ import { expect } from '@playwright/test';
 export async function openApp(page, path = '/') {
   await page.goto(path);
   await expect(page.getByTestId('nav-board')).toBeVisible();
+  // A screen with a chunk of its own shows its content once the chunk has arrived.
+  await expect(page.getByTestId('chunk-loading')).toHaveCount(0);
 }
 
 export async function createCustomer(page, fields) {
