@@ -2,7 +2,7 @@
 // chunk arrives when the screen is first opened. A chunk that cannot be fetched shows a
 // message with a retry, never a dead page.
 import { test, expect } from '@playwright/test';
-import { loadDemo } from './screens.mjs';
+import { loadDemo, openCustomerAndCall } from './screens.mjs';
 
 // The service worker fetches every chunk after the first visit (the offline test covers
 // that); here the page's own requests alone must show what a screen needs.
@@ -38,12 +38,7 @@ test('the board, a customer file and the call lookup work from the first chunk a
   await page.reload();
   await expect(moved).toHaveAttribute('data-class', 'C');
 
-  await page.getByTestId('nav-customers').click();
-  await page.getByTestId('customer-row').first().getByRole('link').click();
-  await expect(page.getByTestId('customer-file')).toBeVisible();
-  await page.getByTestId('nav-call').click();
-  await page.getByTestId('call-search').fill('a');
-  await expect(page.getByTestId('call-result').first()).toBeVisible();
+  await openCustomerAndCall(page);
   expect(chunks).toEqual([]);
 
   const practiceChunk = page.waitForRequest((r) => isChunk(r.url()));

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startServer } from './local-server.mjs';
-import { LATER_CHUNKS, firstCustomerId, loadDemo, openScreen, screens } from './screens.mjs';
+import { firstCustomerId, loadDemo, openCustomerAndCall, openScreen, screens } from './screens.mjs';
 
 /** Records every request and every policy violation or error the page reports. */
 function watch(context, page) {
@@ -75,12 +75,7 @@ test('a walk through every screen requests nothing from another origin and break
     expect(await cspViolations(page), screen.name).toEqual([]);
   }
   // In-app navigation too, and a customer opened from the list.
-  await page.getByTestId('nav-customers').click();
-  await page.getByTestId('customer-row').first().getByRole('link').click();
-  await expect(page.getByTestId('customer-file')).toBeVisible();
-  await page.getByTestId('nav-call').click();
-  await page.getByTestId('call-search').fill('a');
-  await expect(page.getByTestId('call-result').first()).toBeVisible();
+  await openCustomerAndCall(page);
   expect(await cspViolations(page)).toEqual([]);
 
   const origin = new URL(baseURL).origin;
@@ -115,8 +110,8 @@ test('after the first visit the app starts and works with the network off', asyn
 
   // The screens in chunks of their own were never opened online: the service worker
   // stored their chunks at the first visit.
-  for (const screen of screens(id).filter((s) => LATER_CHUNKS.includes(s.name))) {
-    await page.getByTestId(`nav-${screen.nav}`).click();
+  for (const screen of screens(id).filter((s) => s.chunk)) {
+    await page.getByTestId(`nav-${screen.name}`).click();
     await expect(page.getByTestId(screen.ready).first(), screen.name).toBeVisible();
   }
   await expect(page.getByTestId('chunk-failed')).toHaveCount(0);

@@ -19,7 +19,8 @@ export async function firstCustomerId(page, base = '') {
 
 /**
  * The screens, each with its address and what shows it is ready; `tabs` are test ids
- * clicked in turn on that screen, each a view of its own.
+ * clicked in turn on that screen, each a view of its own. `chunk` marks the screens whose
+ * code loads in a chunk of its own when first opened; their nav link is `nav-<name>`.
  */
 export function screens(customerId) {
   return [
@@ -28,22 +29,29 @@ export function screens(customerId) {
     { name: 'new customer', path: '/kunden/neu', ready: 'customer-form' },
     { name: 'customer file', path: `/kunden/${customerId}`, ready: 'customer-file' },
     { name: 'call', path: '/anruf', ready: 'call-search' },
-    { name: 'outreach', nav: 'outreach', path: '/ansprache', ready: 'outreach-due-item' },
-    { name: 'playbook', nav: 'playbook', path: '/leitfaden', ready: 'playbook-line' },
+    { name: 'outreach', chunk: true, path: '/ansprache', ready: 'outreach-due-item' },
+    { name: 'playbook', chunk: true, path: '/leitfaden', ready: 'playbook-line' },
     {
       name: 'practice',
-      nav: 'practice',
+      chunk: true,
       path: '/ueben',
       ready: 'trainee-select',
       tabs: ['practice-tab-drill', 'practice-tab-session', 'practice-tab-progress'],
     },
-    { name: 'data', nav: 'data', path: '/daten', ready: 'backup-export' },
-    { name: 'settings', nav: 'settings', path: '/einstellungen', ready: 'settings-save' },
+    { name: 'data', chunk: true, path: '/daten', ready: 'backup-export' },
+    { name: 'settings', chunk: true, path: '/einstellungen', ready: 'settings-save' },
   ];
 }
 
-/** The screens whose code loads in a chunk of its own when first opened. */
-export const LATER_CHUNKS = ['outreach', 'playbook', 'practice', 'data', 'settings'];
+/** In-app navigation: a customer opened from the list, then a caller looked up. */
+export async function openCustomerAndCall(page) {
+  await page.getByTestId('nav-customers').click();
+  await page.getByTestId('customer-row').first().getByRole('link').click();
+  await expect(page.getByTestId('customer-file')).toBeVisible();
+  await page.getByTestId('nav-call').click();
+  await page.getByTestId('call-search').fill('a');
+  await expect(page.getByTestId('call-result').first()).toBeVisible();
+}
 
 /** Opens a screen by its address and waits until it shows. */
 export async function openScreen(page, screen, base = '') {
