@@ -5,8 +5,8 @@
 //! changes `customers` once. Whole-data work (backup export, restore preview) reads a
 //! [`Dataset`] assembled from the parts.
 
+use crate::domain::customer::lookup::SearchIndex;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::search::SearchEntry;
 use crate::domain::dataset::{BackupStatus, Dataset};
 use crate::domain::ids::CustomerId;
 use crate::domain::playbook::lines::PlaybookLine;
@@ -62,7 +62,7 @@ pub struct AppState {
     pub backup: RwSignal<BackupStatus>,
     /// The search index over all customers, shared by the call page and the customer
     /// list. Built only while a view reads it, at most once per change of `customers`.
-    pub search_index: Memo<Vec<SearchEntry>>,
+    pub search_index: Memo<SearchIndex>,
     pub quarantine: RwSignal<Vec<QuarantineEntry>>,
     /// The visible error banner.
     pub error: RwSignal<Option<String>>,
@@ -87,9 +87,7 @@ impl AppState {
             practice: RwSignal::new(Default::default()),
             settings: RwSignal::new(Default::default()),
             backup: RwSignal::new(Default::default()),
-            search_index: Memo::new(move |_| {
-                customers.with(|all| all.values().map(SearchEntry::new).collect::<Vec<_>>())
-            }),
+            search_index: Memo::new(move |_| customers.with(|all| SearchIndex::new(all.values()))),
             quarantine: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
             info: RwSignal::new(None),

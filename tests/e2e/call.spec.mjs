@@ -155,3 +155,29 @@ test('a logged call appears in another tab without a reload', async ({ page, con
   await page.getByTestId('call-log-save').click();
   await expect(other.locator('[data-testid="timeline-entry"][data-kind="contact"]')).toContainText('Frage zur Rechnung');
 });
+
+test('the lookup narrows while typing, widens again on Backspace, and finds a customer another tab added meanwhile', async ({ page, context }) => {
+  await plantCustomers(page, CUSTOMERS, PLAYBOOK);
+  await page.goto('/anruf');
+  const search = page.getByTestId('call-search');
+  const ids = () => page.getByTestId('call-result').evaluateAll((rows) => rows.map((r) => r.dataset.customerId));
+  await search.pressSequentially('br');
+  await expect(page.getByTestId('call-results')).toHaveAttribute('data-query', 'br');
+  // "br" is in Berta Brandt and Otto Olbrich; "bra" only in Brandt.
+  await expect.poll(ids).toEqual(['21', '22']);
+  await search.press('a');
+  await expect.poll(ids).toEqual(['21']);
+  await search.press('Backspace');
+  await expect.poll(ids).toEqual(['21', '22']);
+
+  const other = await context.newPage();
+  await other.goto('/kunden/neu');
+  await other.getByTestId('customer-name').fill('Brigitte Braun');
+  await other.getByTestId('customer-save').click();
+  await expect(other).toHaveURL(/\/kunden\/\d+$/);
+  await page.bringToFront();
+  // The query only grows from "br" to "bra", yet the new customer is not among the last hits.
+  await search.press('a');
+  await expect(page.getByTestId('call-result').filter({ hasText: 'Brigitte Braun' })).toHaveCount(1);
+  await expect(page.getByTestId('call-result')).toHaveCount(2);
+});

@@ -8,6 +8,7 @@ pub mod contact;
 pub mod duplicate_keys;
 pub mod duplicates;
 pub mod hook;
+pub mod lookup;
 pub mod merge;
 pub mod occasion;
 pub mod occasion_draft;

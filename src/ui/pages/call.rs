@@ -6,8 +6,9 @@ use super::super::i18n::texts;
 use super::super::state::app_state;
 use crate::domain::call::caller_link::{caller_number, callers_of, Callers};
 use crate::domain::customer::class::CustomerClass;
+use crate::domain::customer::lookup::Lookup;
 use crate::domain::customer::record::Customer;
-use crate::domain::customer::search::{is_unknown_number, ranked_search};
+use crate::domain::customer::search::is_unknown_number;
 use crate::domain::format::details::details_line;
 use crate::domain::ids::CustomerId;
 use leptos::prelude::*;
@@ -61,13 +62,17 @@ pub fn CallPage() -> impl IntoView {
     let selected = RwSignal::new(None::<CustomerId>);
     let highlighted = RwSignal::new(0usize);
     // The shared index, built once per change of the customers; each keystroke only
-    // scans it.
+    // scans it, and while the query grows only the previous keystroke's hits.
+    let lookup = StoredValue::new(Lookup::default());
     let results = Memo::new(move |_| {
         let text = query.get();
-        state
-            .search_index
-            .with(|entries| ranked_search(entries, &text, RESULT_LIMIT))
+        state.search_index.with(|index| {
+            lookup
+                .try_update_value(|lookup| lookup.ranked(index, &text, RESULT_LIMIT))
+                .unwrap_or_default()
+        })
     });
+    let highlighted_id = move || results.with(|r| r.get(highlighted.get()).map(|(id, _)| *id));
     let rows = Memo::new(move |_| {
         let hits = results.get();
         state.customers.with(|all| {
@@ -150,9 +155,7 @@ pub fn CallPage() -> impl IntoView {
                     role="combobox"
                     aria-expanded=move || results.with(|r| !r.is_empty()).to_string()
                     aria-controls="call-results"
-                    aria-activedescendant=move || {
-                        results.with(|r| r.get(highlighted.get()).map(|(id, _)| format!("call-result-{id}")))
-                    }
+                    aria-activedescendant=move || highlighted_id().map(|id| format!("call-result-{id}"))
                     placeholder=t.call_search_hint
                     prop:value=query
                     on:input=move |ev| {
@@ -173,31 +176,10 @@ pub fn CallPage() -> impl IntoView {
                     data-testid="call-results"
                     data-query=query
                 >
-                    <For each=move || rows.get().into_iter().enumerate() key=|(i, row)| (*i, row.clone()) let((i, row))>
-                        {
-                            let id = row.id;
-                            view! {
-                                <li
-                                    id=format!("call-result-{id}")
-                                    role="option"
-                                    class="call-result"
-                                    class:highlighted=move || highlighted.get() == i
-                                    aria-selected=move || (selected.get() == Some(id)).to_string()
-                                    data-testid="call-result"
-                                    data-customer-id=id.to_string()
-                                    on:click=move |_| {
-                                        highlighted.set(i);
-                                        selected.set(Some(id));
-                                    }
-                                >
-                                    <ClassBadge class=row.class/>
-                                    <span class="call-result-text">
-                                        <span class="row-name">{row.name}</span>
-                                        <span class="muted small">{row.details}</span>
-                                    </span>
-                                </li>
-                            }
-                        }
+                    // Keyed by position: a keystroke changes the texts of the lines shown
+                    // rather than drawing new ones.
+                    <For each=move || 0..rows.with(Vec::len) key=|position| *position let(position)>
+                        <ResultLine rows=rows position=position highlighted=highlighted selected=selected/>
                     </For>
                 </ul>
                 <Show when=move || !query.with(|q| q.trim().is_empty()) && results.with(Vec::is_empty)>
@@ -209,6 +191,46 @@ pub fn CallPage() -> impl IntoView {
                 {move || selected.get().map(|id| view! { <CallCard id=id/> })}
             </section>
         </div>
+    }
+}
+
+/// One line of the lookup's results, at `position`, showing whichever customer is there now.
+#[component]
+fn ResultLine(
+    rows: Memo<Vec<ResultRow>>,
+    position: usize,
+    highlighted: RwSignal<usize>,
+    selected: RwSignal<Option<CustomerId>>,
+) -> impl IntoView {
+    let row = Memo::new(move |_| rows.with(|r| r.get(position).cloned()));
+    let id = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.id)));
+    let class =
+        Signal::derive(move || row.with(|r| r.as_ref().map_or(CustomerClass::O, |r| r.class)));
+    let text = move |pick: fn(&ResultRow) -> &str| {
+        move || row.with(|r| r.as_ref().map(|r| pick(r).to_string()).unwrap_or_default())
+    };
+    view! {
+        <li
+            id=move || id.get().map(|id| format!("call-result-{id}"))
+            role="option"
+            class="call-result"
+            class:highlighted=move || highlighted.get() == position
+            aria-selected=move || (id.get().is_some() && selected.get() == id.get()).to_string()
+            data-testid="call-result"
+            data-customer-id=move || id.get().map(|id| id.to_string())
+            on:click=move |_| {
+                highlighted.set(position);
+                if let Some(id) = id.get_untracked() {
+                    selected.set(Some(id));
+                }
+            }
+        >
+            <ClassBadge class=class/>
+            <span class="call-result-text">
+                <span class="row-name">{text(|r| &r.name)}</span>
+                <span class="muted small">{text(|r| &r.details)}</span>
+            </span>
+        </li>
     }
 }
 

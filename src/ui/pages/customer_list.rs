@@ -47,7 +47,9 @@ pub fn CustomerListPage() -> impl IntoView {
     let t = texts();
     let (query, set_query) = signal(String::new());
     let sorted_matches = Memo::new(move |_| {
-        let ids = state.search_index.with(|e| search(e, &query.get()));
+        let ids = state
+            .search_index
+            .with(|index| search(index.entries(), &query.get()));
         state.customers.with(|all| sorted_by_name(&ids, all))
     });
     let rows = Memo::new(move |_| {
