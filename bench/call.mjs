@@ -1,19 +1,22 @@
-// Caller lookup benchmark in headless Chromium with 10,000 customers: the latency of each
+// Caller lookup benchmark in headless Chromium with 100 and 10,000 customers side by side:
+// the latency of each
 // keystroke, from the input event until the results are in the DOM and laid out (the
 // list's height is read, which forces style and layout), typing a name and then a phone
 // number one character at a time. Reports median and p95, and the first two keystrokes
 // (they match most customers) on their own.
 // Usage: node bench/call.mjs   (after a release build; starts its own server)
+//   Writes bench-results/call.json.
 //   BEFORE_DIST=<dist of an older build> measures it side by side with dist/ (AFTER_DIST),
 //   the two builds taking turns run by run. BENCH_RUNS, default 5.
 import { benchData, launchChromium, serveDist } from './harness.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = 8083;
-const CUSTOMERS = 10_000;
+const SIZES = [100, 10_000];
 
-const data = () => benchData(CUSTOMERS, [CUSTOMERS, 5]);
+const data = (customers) => benchData(customers, [customers, 5]);
 
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 
@@ -44,14 +47,14 @@ async function typeTimed(page, text) {
   }, text);
 }
 
-async function openBuild(browser, label, dist, port) {
+async function openBuild(browser, label, dist, port, customers) {
   const server = await serveDist(port, dist);
   const context = await browser.newContext();
   await context.addInitScript((entries) => {
     if (!localStorage.getItem('kb:meta')) {
       for (const [k, v] of Object.entries(JSON.parse(entries))) localStorage.setItem(k, v);
     }
-  }, data());
+  }, data(customers));
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/anruf`);
   await page.getByTestId('call-search').fill('Schneider');
@@ -61,7 +64,7 @@ async function openBuild(browser, label, dist, port) {
     const id = document.querySelector('[data-testid="call-card"]').dataset.customerId;
     return document.querySelector(`[data-testid="call-result"][data-customer-id="${id}"] .muted`).textContent.split(' · ').find((p) => /\d{5}/.test(p));
   });
-  return { label, server, context, page, phone, byName: [], byPhone: [], firstTwo: [] };
+  return { label: `${label}, ${customers}`, build: label, customers, server, context, page, phone, byName: [], byPhone: [], firstTwo: [] };
 }
 
 const builds = process.env.BEFORE_DIST
@@ -71,7 +74,10 @@ const builds = process.env.BEFORE_DIST
 const browser = await launchChromium();
 const opened = [];
 try {
-  for (const [i, [label, dist]] of builds.entries()) opened.push(await openBuild(browser, label, dist, PORT + i));
+  let port = PORT;
+  for (const [label, dist] of builds) {
+    for (const customers of SIZES) opened.push(await openBuild(browser, label, dist, port++, customers));
+  }
   const name = 'Schneider';
   for (let run = 0; run < RUNS; run += 1) {
     for (const b of opened) {
@@ -84,7 +90,7 @@ try {
     }
   }
   const f = (x) => `${x.toFixed(2)} ms`;
-  console.log(`caller lookup, ${CUSTOMERS} customers, ${RUNS} runs, per keystroke (input → results in the DOM and laid out)`);
+  console.log(`caller lookup, ${SIZES.join(' and ')} customers, ${RUNS} runs, per keystroke (input → results in the DOM and laid out)`);
   for (const b of opened) {
     if (process.env.BENCH_DETAIL) console.log(JSON.stringify({ build: b.label, byName: b.byName.map((x) => +x.toFixed(1)), byPhone: b.byPhone.map((x) => +x.toFixed(1)) }));
     const all = [...b.byName, ...b.byPhone];
@@ -92,6 +98,12 @@ try {
     console.log(`[${b.label}] phone "${b.phone}": median ${f(quantile(b.byPhone, 0.5))}, p95 ${f(quantile(b.byPhone, 0.95))} (${b.byPhone.length} keystrokes)`);
     console.log(`[${b.label}] all: median ${f(quantile(all, 0.5))}, p95 ${f(quantile(all, 0.95))}; first two name keystrokes: median ${f(quantile(b.firstTwo, 0.5))}, max ${f(Math.max(...b.firstTwo))}`);
   }
+  const summary = opened.map((b) => {
+    const all = [...b.byName, ...b.byPhone];
+    return { build: b.build, customers: b.customers, keystrokes: all.length, p50: quantile(all, 0.5), p95: quantile(all, 0.95), firstTwoMedian: quantile(b.firstTwo, 0.5) };
+  });
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/call.json', JSON.stringify({ when: new Date().toISOString(), runs: RUNS, summary }, null, 2));
 } finally {
   for (const b of opened) {
     await b.context.close();

@@ -43,8 +43,14 @@ try {
       await page.getByTestId('csv-import-confirm').click();
       await page.getByTestId('csv-preview-row').first().waitFor({ state: 'detached', timeout: 120_000 });
       const store = Date.now() - t1;
-      const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kb:c:')).length);
-      if (stored === 0) throw new Error('nothing stored');
+      // Counted by a second page that reads the storage afresh: every row must be there.
+      const reader = await context.newPage();
+      await reader.goto(`${base}/kunden`);
+      await reader.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="customer-count"]')?.textContent ?? ''), null, { timeout: 60_000 });
+      const count = await reader.getByTestId('customer-count').textContent();
+      const stored = Number(count.replace(/\D+$/, '').match(/(\d[\d.]*)\D*$/)?.[1].replace(/\./g, ''));
+      if (stored !== n) throw new Error(`stored ${stored} customers of ${n} ("${count}")`);
+      await reader.close();
       (results[n] ??= { preview: [], store: [] }).preview.push(preview);
       results[n].store.push(store);
       await context.close();

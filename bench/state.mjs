@@ -12,6 +12,7 @@
 // Usage: BEFORE_DIST=<a dist built from the commit to compare with> node bench/state.mjs
 //   (AFTER_DIST, default dist; PORT, default 8094; BENCH_RUNS, default 5)
 import { benchData, launchChromium, median, serveDist } from './harness.mjs';
+import { dragToA } from './board_moves.mjs';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -49,36 +50,8 @@ const marks = (page, name) => page.evaluate((n) => performance.getEntriesByName(
 
 /** (a) Moves the `index`-th card of column B to column A by mouse. */
 async function oneMove(page, index) {
-  const cardIn = (cls) => `[data-testid="board-column"][data-class="${cls}"] [data-testid="board-card"]`;
-  const source = page.locator(cardIn('B')).nth(index);
-  const id = await source.getAttribute('data-customer-id');
   const columnsBefore = await marks(page, 'kb-board-columns');
-  await page.evaluate((cardId) => {
-    window.__moved = new Promise((resolve, reject) => {
-      setTimeout(() => reject(new Error(`card ${cardId} not in column A 10 s after the drag`)), 10_000);
-      // The column is looked up on every change: a build may render it anew.
-      const inA = () => document.querySelector(`[data-testid="board-column"][data-class="A"] [data-customer-id="${cardId}"]`);
-      let dropped = 0;
-      document.addEventListener('drop', () => { dropped = performance.now(); }, { capture: true, once: true });
-      const observer = new MutationObserver(() => {
-        if (dropped && inA()) {
-          observer.disconnect();
-          // Painted: the frame after the change, and the task after that frame.
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - dropped), 0));
-        }
-      });
-      observer.observe(document.body, { childList: true, subtree: true });
-    });
-  }, id);
-  // Pressed on the card's facts, not on its link (a link drags itself).
-  const from = await source.locator('.card-facts').boundingBox();
-  const to = await page.locator('[data-testid="board-column"][data-class="A"] .column-head').boundingBox();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 2 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
-  await page.mouse.up();
-  const ms = await page.evaluate(() => window.__moved);
+  const ms = await dragToA(page, index);
   // The move's bookkeeping (the backup counter) lands after the card; wait it out.
   await sleep(600);
   return { ms, columns: (await marks(page, 'kb-board-columns')) - columnsBefore };
