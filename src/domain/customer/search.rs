@@ -47,21 +47,24 @@ impl ByteSet {
     }
 }
 
-/// Whether `needle` occurs in `text`. The texts are short and there are thousands of them:
-/// a byte search for the needle's first byte costs less per text than setting up a
-/// substring searcher, which is what `str::contains` does on every call in wasm.
-fn holds(text: &str, needle: &str) -> bool {
+/// Whether `needle` occurs in `text`, right after the byte `behind` when one is given. The
+/// texts are short and there are thousands of them: a byte search for the needle's first
+/// byte costs less per text than setting up a substring searcher, which is what
+/// `str::contains` does on every call in wasm.
+fn holds(text: &str, needle: &str, behind: Option<u8>) -> bool {
     let (hay, needle) = (text.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = needle.split_first() else {
         return true;
     };
     let mut from = 0;
     while let Some(found) = hay.get(from..).and_then(|tail| memchr::memchr(first, tail)) {
-        let after = from + found + 1;
-        if hay.get(after..).is_some_and(|tail| tail.starts_with(rest)) {
+        let at = from + found;
+        let after_behind =
+            behind.is_none_or(|b| at.checked_sub(1).and_then(|i| hay.get(i)) == Some(&b));
+        if after_behind && hay.get(at + 1..).is_some_and(|tail| tail.starts_with(rest)) {
             return true;
         }
-        from = after;
+        from = at + 1;
     }
     false
 }
@@ -176,8 +179,8 @@ impl SearchEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     words: Vec<String>,
-    /// Each word behind the word marker, to find it at the start of a word.
-    word_needles: Vec<String>,
+    /// The bytes of each word, to rule customers out before searching their text.
+    word_bytes: Vec<ByteSet>,
     /// The folded query as one string, for exact customer numbers.
     joined: String,
     phone_digits: Option<String>,
@@ -188,10 +191,10 @@ impl Query {
         let phone_digits = looks_like_phone(text).then(|| normalize_phone(text));
         let folded = fold(text);
         let words: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
-        let word_needles = words.iter().map(|w| format!("{WORD_MARK}{w}")).collect();
+        let word_bytes = words.iter().map(|w| ByteSet::of(w.as_bytes())).collect();
         Query {
             words,
-            word_needles,
+            word_bytes,
             joined: folded.trim().to_string(),
             phone_digits,
         }
@@ -205,27 +208,28 @@ impl Query {
     /// nothing.
     fn words_in(&self, entry: &SearchEntry) -> bool {
         !self.words.is_empty()
-            && self.words.iter().all(|word| {
-                entry.bytes.holds_all(ByteSet::of(word.as_bytes()))
-                    && (lone_ascii(word).is_some() || holds(&entry.text, word))
-            })
+            && self
+                .words
+                .iter()
+                .zip(&self.word_bytes)
+                .all(|(word, bytes)| {
+                    entry.bytes.holds_all(*bytes)
+                        && (lone_ascii(word).is_some() || holds(&entry.text, word, None))
+                })
     }
 
     /// Every word of the query begins a word of the entry's text.
     fn words_start_in(&self, entry: &SearchEntry) -> bool {
-        self.words
-            .iter()
-            .zip(&self.word_needles)
-            .all(|(word, needle)| {
-                let first = word.as_bytes().first().copied().unwrap_or(0);
-                match lone_ascii(word) {
-                    Some(byte) => entry.initials.holds(byte),
-                    None => {
-                        (!first.is_ascii() || first == 0 || entry.initials.holds(first))
-                            && holds(&entry.word_starts, needle)
-                    }
+        self.words.iter().all(|word| {
+            let first = word.as_bytes().first().copied().unwrap_or(0);
+            match lone_ascii(word) {
+                Some(byte) => entry.initials.holds(byte),
+                None => {
+                    (!first.is_ascii() || first == 0 || entry.initials.holds(first))
+                        && holds(&entry.word_starts, word, Some(WORD_MARK as u8))
                 }
-            })
+            }
+        })
     }
 
     /// Whether every customer this query matches also matched `previous`, so that only the

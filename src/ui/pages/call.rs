@@ -174,13 +174,17 @@ pub fn CallPage() -> impl IntoView {
                     role="listbox"
                     aria-label=t.call_results_label
                     data-testid="call-results"
+                    hidden=move || rows.with(Vec::is_empty)
                     data-query=query
                 >
-                    // Keyed by position: a keystroke changes the texts of the lines shown
-                    // rather than drawing new ones.
-                    <For each=move || 0..rows.with(Vec::len) key=|position| *position let(position)>
-                        <ResultLine rows=rows position=position highlighted=highlighted selected=selected/>
-                    </For>
+                    // Every line there is room for is drawn once, hidden while empty: a
+                    // keystroke only changes texts and shows or hides lines, which costs far
+                    // less than drawing lines anew on the first keystrokes.
+                    {(0..RESULT_LIMIT)
+                        .map(|position| view! {
+                            <ResultLine rows=rows position=position highlighted=highlighted selected=selected/>
+                        })
+                        .collect_view()}
                 </ul>
                 <Show when=move || !query.with(|q| q.trim().is_empty()) && results.with(Vec::is_empty)>
                     <p class="muted">{t.call_no_results}</p>
@@ -194,7 +198,8 @@ pub fn CallPage() -> impl IntoView {
     }
 }
 
-/// One line of the lookup's results, at `position`, showing whichever customer is there now.
+/// One line of the lookup's results, at `position`, showing whichever customer is there now;
+/// hidden, and without the test id of a result, while there is none.
 #[component]
 fn ResultLine(
     rows: Memo<Vec<ResultRow>>,
@@ -214,9 +219,10 @@ fn ResultLine(
             id=move || id.get().map(|id| format!("call-result-{id}"))
             role="option"
             class="call-result"
+            hidden=move || id.get().is_none()
             class:highlighted=move || highlighted.get() == position
             aria-selected=move || (id.get().is_some() && selected.get() == id.get()).to_string()
-            data-testid="call-result"
+            data-testid=move || id.get().map(|_| "call-result")
             data-customer-id=move || id.get().map(|id| id.to_string())
             on:click=move |_| {
                 highlighted.set(position);
