@@ -153,15 +153,15 @@ impl SearchEntry {
                 return Some(Rank::Contains);
             }
         }
-        if !query.words_in(self) {
-            return None;
-        }
-        let starts_words = query.words_start_in(self);
-        Some(if starts_words {
-            Rank::Prefix
+        // A word that starts a word of the text is in the text: most hits of a growing
+        // query are found by that one search.
+        if query.words_start_in(self) {
+            Some(Rank::Prefix)
+        } else if query.words_in(self) {
+            Some(Rank::Contains)
         } else {
-            Rank::Contains
-        })
+            None
+        }
     }
 
     /// Every word of the query must appear; a phone-like query matches by digits.
@@ -218,18 +218,21 @@ impl Query {
                 })
     }
 
-    /// Every word of the query begins a word of the entry's text.
+    /// Every word of the query begins a word of the entry's text; an empty query matches
+    /// nothing, and neither does a word holding the word marker, which no text has.
     fn words_start_in(&self, entry: &SearchEntry) -> bool {
-        self.words.iter().all(|word| {
-            let first = word.as_bytes().first().copied().unwrap_or(0);
-            match lone_ascii(word) {
-                Some(byte) => entry.initials.holds(byte),
-                None => {
-                    (!first.is_ascii() || first == 0 || entry.initials.holds(first))
-                        && holds(&entry.word_starts, word, Some(WORD_MARK as u8))
+        !self.words.is_empty()
+            && self.words.iter().all(|word| {
+                let first = word.as_bytes().first().copied().unwrap_or(0);
+                match lone_ascii(word) {
+                    Some(byte) => entry.initials.holds(byte),
+                    None => {
+                        !word.contains(WORD_MARK)
+                            && (!first.is_ascii() || first == 0 || entry.initials.holds(first))
+                            && holds(&entry.word_starts, word, Some(WORD_MARK as u8))
+                    }
                 }
-            }
-        })
+            })
     }
 
     /// Whether every customer this query matches also matched `previous`, so that only the
@@ -442,7 +445,15 @@ mod tests {
                 .words
                 .iter()
                 .all(|w| entry.word_starts.contains(&format!("{WORD_MARK}{w}")));
-            proptest::prop_assert_eq!(query.words_start_in(&entry), at_word_start);
+            proptest::prop_assert_eq!(query.words_start_in(&entry), at_word_start && in_text);
+            if query.phone_digits.is_none() && query.joined != entry.number {
+                let expected = match (in_text, at_word_start) {
+                    (false, _) => None,
+                    (true, true) => Some(Rank::Prefix),
+                    (true, false) => Some(Rank::Contains),
+                };
+                proptest::prop_assert_eq!(entry.rank(&query), expected);
+            }
         }
     }
 
