@@ -34,6 +34,7 @@ if (bundle) {
 if (run('start', 'bench/start.mjs')) {
   const s = json('bench-results/start.json').summary;
   row('start to interactive (100 and 10,000 customers)', ms(s[100].interactive), ms(s[10000].interactive), `a later start (code cached): navigation start until the board is painted and the last long task is over; the profile's first start ${ms(s[100].coldInteractive)} and ${ms(s[10000].coldInteractive)}`);
+  row('storage open: read, decode (100 and 10,000 customers)', ms(s[100].open), ms(s[10000].open), `the app's kb-open measure; it starts ${ms(s[100].openStart)} and ${ms(s[10000].openStart)} after navigation start`);
   row('the floor: getItem of every key + JSON.parse of the backup (100 and 10,000 customers)', ms(s[100].floor), ms(s[10000].floor), 'same page, after load');
   row('start to interactive / floor (100 and 10,000 customers)', `${s[100].ratio.toFixed(2)}×`, `${s[10000].ratio.toFixed(2)}×`, 'goal ≤ 3× at 10,000');
   row('first board paint (100 and 10,000 customers)', ms(s[100].firstPaint), ms(s[10000].firstPaint), 'after the paint');
