@@ -60,7 +60,7 @@ pub async fn open_storage() -> Boot {
             .as_ref()
             .or(opened.problems.first())
             .map(storage_message)
-            .or_else(|| tab_session::take_set_aside_key().map(|key| (texts().err_set_aside)(&key)));
+            .or_else(|| tab_session::take_set_aside_key().map(|key| (texts().err.set_aside)(&key)));
         if opened.fresh {
             // The team starts from the method's own lines and makes them its own.
             let starter = starter_playbook(starter_written());
@@ -96,7 +96,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         let _ = root.set_attribute("lang", t.html_lang);
     }
     if actions::listen_to_other_tabs(state).is_err() {
-        state.show_error(t.err_tab_listener.to_string());
+        state.show_error(t.err.tab_listener.to_string());
     }
     leptos::task::spawn_local(async move {
         let granted = persist::request_persistence().await;

@@ -162,7 +162,7 @@ pub fn occasion_hit_text(t: &Texts, hit: &OccasionHit, occasions: &[Occasion]) -
     let mut text = format!(
         "{} {}",
         moment_label(t, moment),
-        (t.occasion_when)(hit.days)
+        (t.occasion.when)(hit.days)
     );
     if let Moment::CancellationDeadline { renewal, .. } = moment {
         let yearly = occasions
@@ -170,17 +170,17 @@ pub fn occasion_hit_text(t: &Texts, hit: &OccasionHit, occasions: &[Occasion]) -
             .find(|o| o.id == hit.occurrence.occasion)
             .is_some_and(|o| o.kind.is_yearly());
         text.push(' ');
-        text.push_str(&(t.occasion_contract_ends)(&format_date(*renewal), yearly));
+        text.push_str(&(t.occasion.contract_ends)(&format_date(*renewal), yearly));
     }
     text
 }
 
 pub fn occasion_choice_label(t: &Texts, choice: OccasionChoice) -> &'static str {
     match choice {
-        OccasionChoice::Birthday => t.occasion_kind_birthday,
-        OccasionChoice::ContractRenewal => t.occasion_kind_renewal,
-        OccasionChoice::CustomerSince => t.occasion_kind_since,
-        OccasionChoice::Custom => t.occasion_kind_custom,
+        OccasionChoice::Birthday => t.occasion.kind_birthday,
+        OccasionChoice::ContractRenewal => t.occasion.kind_renewal,
+        OccasionChoice::CustomerSince => t.occasion.kind_since,
+        OccasionChoice::Custom => t.occasion.kind_custom,
     }
 }
 
@@ -190,11 +190,11 @@ pub fn occasion_description(t: &Texts, kind: &OccasionKind) -> String {
     let mut parts: Vec<String> = Vec::new();
     match kind {
         OccasionKind::Birthday { date } => {
-            parts.push(t.occasion_kind_birthday.into());
+            parts.push(t.occasion.kind_birthday.into());
             parts.push(format_date(*date));
         }
         OccasionKind::CustomerSince { date } => {
-            parts.push(t.occasion_kind_since.into());
+            parts.push(t.occasion.kind_since.into());
             parts.push(format_date(*date));
         }
         OccasionKind::ContractRenewal {
@@ -203,14 +203,14 @@ pub fn occasion_description(t: &Texts, kind: &OccasionKind) -> String {
             notice_months,
             yearly,
         } => {
-            parts.push(t.occasion_kind_renewal.into());
+            parts.push(t.occasion.kind_renewal.into());
             parts.push(contract.clone());
             parts.push(format_date(*renewal));
             if *notice_months > 0 {
-                parts.push((t.occasion_notice)(*notice_months));
+                parts.push((t.occasion.notice)(*notice_months));
             }
             if *yearly {
-                parts.push(t.occasion_yearly.into());
+                parts.push(t.occasion.yearly.into());
             }
         }
         OccasionKind::Custom {
@@ -221,7 +221,7 @@ pub fn occasion_description(t: &Texts, kind: &OccasionKind) -> String {
             parts.push(label.clone());
             parts.push(format_date(*date));
             if *yearly {
-                parts.push(t.occasion_yearly.into());
+                parts.push(t.occasion.yearly.into());
             }
         }
     }
@@ -232,19 +232,19 @@ pub fn occasion_description(t: &Texts, kind: &OccasionKind) -> String {
 /// (übermorgen)".
 pub fn occasion_next_text(t: &Texts, occasion: &Occasion, today: NaiveDate) -> String {
     match occasion.next(today) {
-        Some(next) => (t.occasion_next)(
+        Some(next) => (t.occasion.next)(
             &moment_label(t, &next.moment),
             &format_date(next.date),
-            &(t.occasion_when)((next.date - today).num_days()),
+            &(t.occasion.when)((next.date - today).num_days()),
         ),
-        None => t.occasion_none_ahead.into(),
+        None => t.occasion.none_ahead.into(),
     }
 }
 
 /// The calendar file's words in the language in force.
 pub fn calendar_words(t: &'static Texts) -> CalendarWords<'static> {
     CalendarWords {
-        birthday: t.occasion_kind_birthday,
+        birthday: t.occasion.kind_birthday,
         deadline: t.calendar_deadline,
         renewal: t.calendar_renewal,
         anniversary: t.calendar_anniversary,

@@ -42,8 +42,8 @@ fn as_seen(stored: &Stored, seen: Seen) -> Result<&Customer, SaveError> {
 /// undo text do not fit a merge.
 fn linked_message(error: &SaveError) -> String {
     match error {
-        SaveError::Conflict(c) => (texts().merge_conflict)(&c.stored.fields.name),
-        SaveError::UndoRefused => texts().merge_undo_refused.to_string(),
+        SaveError::Conflict(c) => (texts().merge.conflict)(&c.stored.fields.name),
+        SaveError::UndoRefused => texts().merge.undo_refused.to_string(),
         other => ActionError::from(other.clone()).message(),
     }
 }
@@ -95,7 +95,7 @@ pub async fn merge_pair(
     })
     .await?;
     state.notice.set(Some(Notice {
-        text: (texts().merge_done)(&before.other.fields.name),
+        text: (texts().merge.done)(&before.other.fields.name),
         undo: Some(Undo::Merge(Box::new(before))),
         alert: false,
     }));
@@ -120,7 +120,7 @@ pub async fn undo_merge(state: AppState, before: MergeUndo) -> Result<(), Action
         ))
     })
     .await?;
-    state.show_notice(texts().merge_undone);
+    state.show_notice(texts().merge.undone);
     Ok(())
 }
 

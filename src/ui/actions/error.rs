@@ -51,8 +51,8 @@ impl ActionError {
         match self {
             Self::Storage(e) => storage_message(e),
             Self::Conflict(c) => (t.conflict_text)(&c.stored.fields.name),
-            Self::Missing => t.err_missing.into(),
-            Self::UndoRefused => t.err_undo_refused.into(),
+            Self::Missing => t.err.missing.into(),
+            Self::UndoRefused => t.err.undo_refused.into(),
             Self::Trainee(TraineeError::EmptyName) => t.trainee_name_missing.into(),
             Self::Trainee(TraineeError::NameTaken) => t.trainee_name_taken.into(),
         }
@@ -96,10 +96,10 @@ mod tests {
     fn a_save_error_becomes_the_same_failure_in_german() {
         let missing = ActionError::from(SaveError::Missing);
         assert_eq!(missing, ActionError::Missing);
-        assert_eq!(missing.message(), DE.err_missing);
+        assert_eq!(missing.message(), DE.err.missing);
         let quota = ActionError::from(SaveError::Storage(StorageError::QuotaExceeded));
         assert_eq!(quota, ActionError::Storage(StorageError::QuotaExceeded));
-        assert_eq!(quota.message(), DE.err_quota);
+        assert_eq!(quota.message(), DE.err.quota);
     }
 
     #[test]

@@ -13,12 +13,12 @@ pub fn AnswerDiff(score: AnswerScore) -> impl IntoView {
         <div class="answer-diff">
             <p class="score" data-testid="practice-score" data-similarity=score.similarity.to_string()>
                 <strong>{format_whole_percent(score.similarity)}</strong>
-                " " {t.practice_similarity}
-                <span class="muted small">" · " {(t.practice_diff_counts)(missing, extra)}</span>
+                " " {t.practice.similarity}
+                <span class="muted small">" · " {(t.practice.diff_counts)(missing, extra)}</span>
             </p>
             <DiffWords words=score.words testid="practice-diff"
-                missing=("word-missing", t.practice_word_missing) extra=("word-extra", t.practice_word_extra)/>
-            <p class="muted small">{t.practice_diff_legend}</p>
+                missing=("word-missing", t.practice.word_missing) extra=("word-extra", t.practice.word_extra)/>
+            <p class="muted small">{t.practice.diff_legend}</p>
         </div>
     }
 }

@@ -81,7 +81,7 @@ pub fn BoardCard(
                 Some(days) => (t.card_days_since)(days),
                 None => t.card_no_contact.to_string(),
             };
-            let menu_label = (t.board_move)(&name);
+            let menu_label = (t.board.move_card)(&name);
             view! {
                 <li
                     class=format!("board-card class-edge-{}", letter.to_lowercase())
@@ -131,7 +131,7 @@ pub fn BoardCard(
                     </p>
                     {hook}
                     <Show when=move || menu_open.get()>
-                        <div class="move-menu" role="group" aria-label=t.board_drag_hint>
+                        <div class="move-menu" role="group" aria-label=t.board.drag_hint>
                             {class
                                 .get_untracked()
                                 .move_targets()
@@ -146,7 +146,7 @@ pub fn BoardCard(
                                         }
                                     >
                                         <ClassBadge class=target/>
-                                        {(t.board_move_to)(target.letter())}
+                                        {(t.board.move_to)(target.letter())}
                                     </button>
                                 })
                                 .collect_view()}

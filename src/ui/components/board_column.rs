@@ -72,7 +72,7 @@ pub fn BoardColumnView(
                 </For>
             </ul>
             <Show when=move || column.with(|c| c.ids.is_empty())>
-                <p class="column-empty muted small">{t.board_column_empty}</p>
+                <p class="column-empty muted small">{t.board.column_empty}</p>
             </Show>
             <Show when=move || { hidden() > 0 }>
                 <button
@@ -81,7 +81,7 @@ pub fn BoardColumnView(
                     data-testid="board-column-more"
                     on:click=move |_| limit.update(|l| *l += WINDOW * 5)
                 >
-                    {move || (t.board_show_more)(hidden())}
+                    {move || (t.board.show_more)(hidden())}
                 </button>
             </Show>
         </section>

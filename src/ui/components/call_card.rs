@@ -48,11 +48,11 @@ fn occasion_view(customer: &Customer, today: chrono::NaiveDate) -> Option<impl I
         .collect_view();
     Some(view! {
         <section class="call-occasions">
-            <h3>{t.call_occasion_title}</h3>
+            <h3>{t.call.occasion_title}</h3>
             <ul class="plain-list">{items}</ul>
             {line.map(|line| view! {
                 <div class="call-occasion-line" data-testid="call-occasion-line" data-line-id=line.id.to_string()>
-                    <p class="line-fit muted small">{t.call_occasion_line}</p>
+                    <p class="line-fit muted small">{t.call.occasion_line}</p>
                     <blockquote class="line-text">{line.text.clone()}</blockquote>
                 </div>
             })}
@@ -90,7 +90,7 @@ pub fn CallCard(
                 let expired = note.is_expired(today);
                 view! {
                     <section class="call-note" class:note-expired=expired data-testid="call-note" data-expired=expired.to_string()>
-                        <h3>{t.call_note_title}</h3>
+                        <h3>{t.call.note_title}</h3>
                         <p class="note-summary-head">
                             <span class="hook-chip" data-testid="call-hook">{hook_label(t, &note.hook)}</span>
                             <span class="muted small">{validity_text(t, note.validity(today), note.valid_until)}</span>
@@ -106,14 +106,14 @@ pub fn CallCard(
             let line_view = match line {
                 Some((line, fit)) => {
                     let (label, key) = match fit {
-                        LineFit::Exact => (t.call_line_exact, "exact"),
-                        LineFit::SameClassAndDirection => (t.call_line_class, "class"),
-                        LineFit::SameDirection => (t.call_line_any, "any"),
+                        LineFit::Exact => (t.call.line_exact, "exact"),
+                        LineFit::SameClassAndDirection => (t.call.line_class, "class"),
+                        LineFit::SameDirection => (t.call.line_any, "any"),
                     };
-                    let situation = (t.call_line_situation)(line.situation.class.letter(), &hook_label(t, &line.situation.hook));
+                    let situation = (t.call.line_situation)(line.situation.class.letter(), &hook_label(t, &line.situation.hook));
                     view! {
                         <section class="call-line" data-testid="call-opening-line" data-match=key data-line-id=line.id.to_string()>
-                            <h3>{t.call_line_title}</h3>
+                            <h3>{t.call.line_title}</h3>
                             <p class="line-fit muted small">{label} " · " {situation}</p>
                             <blockquote class="line-text">{line.text.clone()}</blockquote>
                         </section>
@@ -122,9 +122,9 @@ pub fn CallCard(
                 }
                 None => view! {
                     <section class="call-line" data-testid="call-opening-line" data-match="none">
-                        <h3>{t.call_line_title}</h3>
-                        <p class="muted">{t.call_line_none}</p>
-                        <A href="/leitfaden">{t.call_line_write}</A>
+                        <h3>{t.call.line_title}</h3>
+                        <p class="muted">{t.call.line_none}</p>
+                        <A href="/leitfaden">{t.call.line_write}</A>
                     </section>
                 }
                 .into_any(),
@@ -166,7 +166,7 @@ pub fn CallCard(
                             <h2 class="call-name">{c.fields.name.clone()}</h2>
                             <p class="muted">{c.fields.company.clone()}</p>
                         </div>
-                        <A href=format!("/kunden/{id}") attr:class="call-open-file">{t.call_open_file}</A>
+                        <A href=format!("/kunden/{id}") attr:class="call-open-file">{t.call.open_file}</A>
                     </header>
                     {note}
                     {occasions}
@@ -174,14 +174,14 @@ pub fn CallCard(
                     <ObjectionPanel search=objections/>
                     <div class="call-history">
                         <section>
-                            <h3>{t.call_recent_title}</h3>
+                            <h3>{t.call.recent_title}</h3>
                             <ul class="plain-list">{recent}</ul>
                             {c.contacts.is_empty().then(|| view! { <p class="muted small">{t.no_contact_yet}</p> })}
                         </section>
                         <section>
-                            <h3>{t.call_used_title}</h3>
+                            <h3>{t.call.used_title}</h3>
                             <ul class="plain-list">{used_view}</ul>
-                            {used_empty.then(|| view! { <p class="muted small">{t.call_used_none}</p> })}
+                            {used_empty.then(|| view! { <p class="muted small">{t.call.used_none}</p> })}
                         </section>
                     </div>
                     <CallLogForm customer=id objection=objections.shown on_logged=Callback::new(move |_| objections.clear())/>

@@ -64,7 +64,7 @@ pub fn CallLogForm(
         noted.set(objection.get().map(|id| id.to_string()).unwrap_or_default());
     });
     let noted_id = Signal::derive(move || noted.with(|v| v.parse::<LineId>().ok()));
-    let details = ContactDetails::new(t.call_log_default_reason, default_hook);
+    let details = ContactDetails::new(t.call.log_default_reason, default_hook);
     let ContactDetails {
         reason,
         follow_up,
@@ -94,11 +94,11 @@ pub fn CallLogForm(
         let contact = details.contact(checked, actor, way);
         leptos::task::spawn_local(async move {
             if actions::log_contact(state, customer, contact).await.is_ok() {
-                state.show_notice(t.call_logged);
+                state.show_notice(t.call.logged);
                 if let Some(done) = on_logged {
                     done.run(());
                 }
-                reason.set(t.call_log_default_reason.to_string());
+                reason.set(t.call.log_default_reason.to_string());
                 follow_up.set(String::new());
                 note.set(String::new());
             }
@@ -106,7 +106,7 @@ pub fn CallLogForm(
     };
     view! {
         <form class="call-log" data-testid="call-log" on:submit=save>
-            <h3>{t.call_log_title}</h3>
+            <h3>{t.call.log_title}</h3>
             {move || problem.get().map(|p| view! { <p class="form-errors" role="alert">{p}</p> })}
             <div class="grid-2">
                 <ContactDetailFields details=details note_class="field" ids=DetailIds {
@@ -120,14 +120,14 @@ pub fn CallLogForm(
                     <label for="call-log-objection">{t.kind_objection}</label>
                     <select id="call-log-objection" data-testid="call-log-objection" prop:value=move || noted.get()
                         on:change=move |ev| noted.set(event_target_value(&ev))>
-                        <option value="">{t.call_log_objection_none}</option>
+                        <option value="">{t.call.log_objection_none}</option>
                         {objections.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
             <ObjectionWarnings customer=customer chosen=noted_id/>
             <div class="form-actions">
-                <button type="submit" class="button-primary" data-testid="call-log-save">{t.contact_save}</button>
+                <button type="submit" class="button-primary" data-testid="call-log-save">{t.contact.save}</button>
             </div>
         </form>
     }

@@ -89,25 +89,25 @@ pub fn ContactDetailFields(
     } = details;
     view! {
         <div class="field span-2">
-            <label for=ids.reason>{t.contact_reason}</label>
+            <label for=ids.reason>{t.contact.reason}</label>
             <input id=ids.reason type="text" data-testid=ids.reason prop:value=reason
                 on:input=move |ev| reason.set(event_target_value(&ev))/>
         </div>
         <div class="field">
-            <label for=ids.hook>{t.contact_hook}</label>
+            <label for=ids.hook>{t.contact.hook}</label>
             <HookSelect id=ids.hook.to_string() testid=ids.hook value=hook/>
         </div>
         <div class="field">
-            <label for=ids.result>{t.contact_result}</label>
+            <label for=ids.result>{t.contact.result}</label>
             <ResultSelect id=ids.result.to_string() testid=ids.result value=result/>
         </div>
         <div class="field">
-            <label for=ids.follow_up>{t.contact_follow_up}</label>
+            <label for=ids.follow_up>{t.contact.follow_up}</label>
             <input id=ids.follow_up type="date" data-testid=ids.follow_up prop:value=follow_up
                 on:input=move |ev| follow_up.set(event_target_value(&ev))/>
         </div>
         <div class=note_class>
-            <label for=ids.note>{t.contact_note}</label>
+            <label for=ids.note>{t.contact.note}</label>
             <input id=ids.note type="text" data-testid=ids.note prop:value=note
                 on:input=move |ev| note.set(event_target_value(&ev))/>
         </div>

@@ -39,7 +39,7 @@ pub fn HookSelect(
     view! {
         <select id=id data-testid=testid on:change=on_change
             prop:value=move || if is_custom() { CUSTOM_OPTION.to_string() } else { value.get() }>
-            <option value="">{none_label.unwrap_or(t.contact_hook_none)}</option>
+            <option value="">{none_label.unwrap_or(t.contact.hook_none)}</option>
             {HookKind::NAMED
                 .into_iter()
                 .map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> })

@@ -53,7 +53,7 @@ pub fn ContactForm(
         let contact = details.contact(checked, actor, way);
         leptos::task::spawn_local(async move {
             if actions::log_contact(state, customer, contact).await.is_ok() {
-                state.show_notice(t.contact_saved);
+                state.show_notice(t.contact.saved);
                 on_done.run(());
             }
         });
@@ -68,16 +68,16 @@ pub fn ContactForm(
                 save();
             }
         >
-            <h3>{t.contact_form_title}</h3>
+            <h3>{t.contact.form_title}</h3>
             {move || problem.get().map(|p| view! { <p class="form-errors" role="alert">{p}</p> })}
             <div class="grid-3">
                 <div class="field">
-                    <label for="contact-date">{t.contact_date}</label>
+                    <label for="contact-date">{t.contact.date}</label>
                     <input id="contact-date" type="date" data-testid="contact-date" prop:value=date
                         on:input=move |ev| date.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="contact-channel">{t.contact_channel}</label>
+                    <label for="contact-channel">{t.contact.channel}</label>
                     <select id="contact-channel" data-testid="contact-channel"
                         on:change=move |ev| {
                             let key = event_target_value(&ev);
@@ -91,7 +91,7 @@ pub fn ContactForm(
                     </select>
                 </div>
                 <div class="field">
-                    <label for="contact-direction">{t.contact_direction}</label>
+                    <label for="contact-direction">{t.contact.direction}</label>
                     <select id="contact-direction" data-testid="contact-direction"
                         on:change=move |ev| direction.set(direction_from_key(&event_target_value(&ev)).unwrap_or(Direction::Inbound))>
                         <option value=direction_key(Direction::Inbound)>{direction_label(t, Direction::Inbound)}</option>
@@ -114,7 +114,7 @@ pub fn ContactForm(
                 override_reason=override_reason
             />
             <div class="form-actions">
-                <button type="submit" class="button-primary" data-testid="contact-save">{t.contact_save}</button>
+                <button type="submit" class="button-primary" data-testid="contact-save">{t.contact.save}</button>
                 <button type="button" class="button-secondary" on:click=move |_| on_done.run(())>{t.cancel}</button>
             </div>
         </form>

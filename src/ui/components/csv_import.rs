@@ -16,28 +16,28 @@ const PREVIEW_ROWS: usize = 5;
 
 fn field_label(t: &Texts, field: CsvField) -> &'static str {
     match field {
-        CsvField::Name => t.field_name,
-        CsvField::Company => t.field_company,
-        CsvField::Postcode => t.field_postcode,
-        CsvField::ContactPerson => t.field_contact_person,
-        CsvField::Phone => t.field_phone,
-        CsvField::Email => t.field_email,
-        CsvField::Number => t.field_number,
-        CsvField::Revenue => t.field_revenue,
-        CsvField::Class => t.field_class,
-        CsvField::Tags => t.field_tags,
-        CsvField::Note => t.field_notes,
-        CsvField::PotentialAmount => t.field_potential_amount,
-        CsvField::PotentialFlag => t.field_potential,
+        CsvField::Name => t.field.name,
+        CsvField::Company => t.field.company,
+        CsvField::Postcode => t.field.postcode,
+        CsvField::ContactPerson => t.field.contact_person,
+        CsvField::Phone => t.field.phone,
+        CsvField::Email => t.field.email,
+        CsvField::Number => t.field.number,
+        CsvField::Revenue => t.field.revenue,
+        CsvField::Class => t.field.class,
+        CsvField::Tags => t.field.tags,
+        CsvField::Note => t.field.notes,
+        CsvField::PotentialAmount => t.field.potential_amount,
+        CsvField::PotentialFlag => t.field.potential,
         CsvField::NoteHook => t.note_hook,
         CsvField::NoteText => t.note_text,
         CsvField::NoteValidUntil => t.note_valid_until_label,
-        CsvField::NoteWritten => t.csv_field_note_written,
-        CsvField::Birthday => t.csv_field_birthday,
-        CsvField::Contract => t.csv_field_contract,
-        CsvField::RenewalDate => t.csv_field_renewal_date,
-        CsvField::NoticeMonths => t.csv_field_notice_months,
-        CsvField::RenewsYearly => t.csv_field_renews_yearly,
+        CsvField::NoteWritten => t.csv.field_note_written,
+        CsvField::Birthday => t.csv.field_birthday,
+        CsvField::Contract => t.csv.field_contract,
+        CsvField::RenewalDate => t.csv.field_renewal_date,
+        CsvField::NoticeMonths => t.csv.field_notice_months,
+        CsvField::RenewsYearly => t.csv.field_renews_yearly,
     }
 }
 
@@ -70,7 +70,7 @@ pub fn CsvImport() -> impl IntoView {
 
     let choose = move |ev: leptos::ev::Event| {
         on_bytes_chosen(&ev, move |name, bytes| match bytes.map(|b| read_csv(&b)) {
-            None => state.show_error(t.err_file_read.into()),
+            None => state.show_error(t.err.file_read.into()),
             Some(Err(e)) => state.show_error(csv_read_message(&e)),
             Some(Ok(read)) => {
                 mapping.set(guess_mapping(&read.headers));
@@ -96,7 +96,7 @@ pub fn CsvImport() -> impl IntoView {
                 .await
                 .is_ok()
             {
-                state.show_notice((t.csv_done)(counts.0, counts.1, counts.2));
+                state.show_notice((t.csv.done)(counts.0, counts.1, counts.2));
                 table.set(None);
             }
         });
@@ -104,18 +104,18 @@ pub fn CsvImport() -> impl IntoView {
 
     view! {
         <section class="panel csv-import" aria-labelledby="csv-import-title">
-            <h2 id="csv-import-title">{t.csv_import_title}</h2>
-            <p class="muted">{t.csv_import_text}</p>
+            <h2 id="csv-import-title">{t.csv.import_title}</h2>
+            <p class="muted">{t.csv.import_text}</p>
             <label class="button-secondary file-button">
-                {t.csv_import_choose}
+                {t.csv.import_choose}
                 <input type="file" accept=".csv,text/csv,text/plain" data-testid="csv-import-file" class="visually-hidden" on:change=choose/>
             </label>
             {move || table.with(|loaded| loaded.as_ref().map(|(name, read)| {
                 let headers = read.headers.clone();
                 view! {
                     <div class="csv-steps">
-                        <p class="muted small" data-testid="csv-file-info">{(t.csv_file_info)(name, read.rows.len(), char::from(read.separator))}</p>
-                        <h3>{t.csv_mapping_title}</h3>
+                        <p class="muted small" data-testid="csv-file-info">{(t.csv.file_info)(name, read.rows.len(), char::from(read.separator))}</p>
+                        <h3>{t.csv.mapping_title}</h3>
                         <div class="csv-mapping">
                             {CsvField::ALL.into_iter().map(|field| {
                                 let id = format!("csv-map-{}", field.key());
@@ -129,9 +129,9 @@ pub fn CsvImport() -> impl IntoView {
                                                 let column = event_target_value(&ev).parse::<usize>().ok();
                                                 mapping.update(|m| m.set(field, column));
                                             }>
-                                            <option value="">{t.csv_not_imported}</option>
+                                            <option value="">{t.csv.not_imported}</option>
                                             {headers.into_iter().enumerate().map(|(i, h)| view! {
-                                                <option value=i.to_string()>{if h.trim().is_empty() { (t.csv_column)(i + 1) } else { h }}</option>
+                                                <option value=i.to_string()>{if h.trim().is_empty() { (t.csv.column)(i + 1) } else { h }}</option>
                                             }).collect_view()}
                                         </select>
                                     </div>
@@ -146,19 +146,19 @@ pub fn CsvImport() -> impl IntoView {
                 let duplicates = counts.duplicates;
                 let to_import = move || counts.rows_to_import(choice.get());
                 view! {
-                    <h3>{t.csv_preview_title}</h3>
+                    <h3>{t.csv.preview_title}</h3>
                     <div class="table-scroll">
                         <table class="table csv-preview">
                             <thead><tr>
-                                <th scope="col">{t.csv_row}</th>
-                                <th scope="col">{t.field_class}</th>
-                                <th scope="col">{t.field_name}</th>
-                                <th scope="col">{t.field_company}</th>
-                                <th scope="col">{t.field_phone}</th>
-                                <th scope="col">{t.field_email}</th>
-                                <th scope="col">{t.field_number}</th>
-                                <th scope="col" class="num">{t.field_revenue}</th>
-                                <th scope="col">{t.field_tags}</th>
+                                <th scope="col">{t.csv.row}</th>
+                                <th scope="col">{t.field.class}</th>
+                                <th scope="col">{t.field.name}</th>
+                                <th scope="col">{t.field.company}</th>
+                                <th scope="col">{t.field.phone}</th>
+                                <th scope="col">{t.field.email}</th>
+                                <th scope="col">{t.field.number}</th>
+                                <th scope="col" class="num">{t.field.revenue}</th>
+                                <th scope="col">{t.field.tags}</th>
                             </tr></thead>
                             <tbody>
                                 {plan.good.iter().take(PREVIEW_ROWS).map(|row| {
@@ -181,12 +181,12 @@ pub fn CsvImport() -> impl IntoView {
                         </table>
                     </div>
                     {(!plan.bad.is_empty()).then(|| view! {
-                        <div class="csv-bad" role="group" aria-label=t.csv_bad_title>
-                            <h3>{(t.csv_bad_title_count)(plan.bad.len())}</h3>
+                        <div class="csv-bad" role="group" aria-label=t.csv.bad_title>
+                            <h3>{(t.csv.bad_title_count)(plan.bad.len())}</h3>
                             <ul>
                                 {plan.bad.iter().map(|bad| view! {
                                     <li data-testid="csv-bad-row" data-row=bad.row_number.to_string()>
-                                        <strong>{(t.csv_row_number)(bad.row_number)}</strong> ": "
+                                        <strong>{(t.csv.row_number)(bad.row_number)}</strong> ": "
                                         {bad.reasons.iter().map(bad_row_reason).collect::<Vec<_>>().join("; ")}
                                     </li>
                                 }).collect_view()}
@@ -197,23 +197,23 @@ pub fn CsvImport() -> impl IntoView {
                         let rows: Vec<_> = plan.duplicates().cloned().collect();
                         view! {
                             <div class="csv-duplicates">
-                                <h3>{(t.csv_duplicates_title)(duplicates)}</h3>
+                                <h3>{(t.csv.duplicates_title)(duplicates)}</h3>
                                 <ul>
                                     {rows.into_iter().map(|row| {
                                         let Some(dup) = row.duplicate else { return ().into_any() };
                                         let of = match dup.of {
                                             DuplicateOf::Existing(id) => state.customers.with_untracked(|all| all.get(&id).map(|c| c.fields.name.clone())).unwrap_or_default(),
-                                            DuplicateOf::EarlierRow(n) => (t.csv_row_number)(n),
+                                            DuplicateOf::EarlierRow(n) => (t.csv.row_number)(n),
                                         };
                                         view! {
                                             <li data-testid="csv-duplicate" data-row=row.row_number.to_string()>
-                                                {(t.csv_duplicate_line)(row.row_number, &row.fields.name, &of, duplicate_key_label(dup.key))}
+                                                {(t.csv.duplicate_line)(row.row_number, &row.fields.name, &of, duplicate_key_label(dup.key))}
                                             </li>
                                         }.into_any()
                                     }).collect_view()}
                                 </ul>
                                 <div class="field">
-                                    <label for="csv-duplicate-choice">{t.csv_duplicate_choice}</label>
+                                    <label for="csv-duplicate-choice">{t.csv.duplicate_choice}</label>
                                     <select id="csv-duplicate-choice" data-testid="csv-duplicate-choice"
                                         prop:value=move || choice_key(choice.get())
                                         on:change=move |ev| choice.set(match event_target_value(&ev).as_str() {
@@ -221,9 +221,9 @@ pub fn CsvImport() -> impl IntoView {
                                             "new" => DuplicateChoice::ImportAsNew,
                                             _ => DuplicateChoice::Skip,
                                         })>
-                                        <option value="skip">{t.csv_choice_skip}</option>
-                                        <option value="update">{t.csv_choice_update}</option>
-                                        <option value="new">{t.csv_choice_new}</option>
+                                        <option value="skip">{t.csv.choice_skip}</option>
+                                        <option value="update">{t.csv.choice_update}</option>
+                                        <option value="new">{t.csv.choice_new}</option>
                                     </select>
                                 </div>
                             </div>
@@ -231,7 +231,7 @@ pub fn CsvImport() -> impl IntoView {
                     })}
                     <div class="form-actions">
                         <button class="button-primary" data-testid="csv-import-confirm" disabled=move || to_import() == 0 on:click=confirm>
-                            {move || (t.csv_confirm)(to_import())}
+                            {move || (t.csv.confirm)(to_import())}
                         </button>
                         <button class="button-secondary" data-testid="csv-import-cancel" on:click=move |_| table.set(None)>{t.cancel}</button>
                     </div>

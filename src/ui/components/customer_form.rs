@@ -225,10 +225,10 @@ pub fn CustomerForm(
             <fieldset class="form-section">
                 <legend>{t.section_master}</legend>
                 <div class="grid-2">
-                    {text_input("customer-name", t.field_name, "text", |d| d.name.clone(), |d, v| d.name = v)}
-                    {text_input("customer-company", t.field_company, "text", |d| d.company.clone(), |d, v| d.company = v)}
+                    {text_input("customer-name", t.field.name, "text", |d| d.name.clone(), |d, v| d.name = v)}
+                    {text_input("customer-company", t.field.company, "text", |d| d.company.clone(), |d, v| d.company = v)}
                     <div class="field field-postcode">
-                        <label for="customer-postcode">{t.field_postcode}</label>
+                        <label for="customer-postcode">{t.field.postcode}</label>
                         <input
                             id="customer-postcode"
                             type="text"
@@ -241,14 +241,14 @@ pub fn CustomerForm(
                             }
                         />
                     </div>
-                    {text_input("customer-contact-person", t.field_contact_person, "text", |d| d.contact_person.clone(), |d, v| d.contact_person = v)}
-                    {text_input("customer-email", t.field_email, "email", |d| d.email.clone(), |d, v| d.email = v)}
-                    {text_input("customer-number", t.field_number, "text", |d| d.number.clone(), |d, v| d.number = v)}
+                    {text_input("customer-contact-person", t.field.contact_person, "text", |d| d.contact_person.clone(), |d, v| d.contact_person = v)}
+                    {text_input("customer-email", t.field.email, "email", |d| d.email.clone(), |d, v| d.email = v)}
+                    {text_input("customer-number", t.field.number, "text", |d| d.number.clone(), |d, v| d.number = v)}
                     <PhoneFields draft=draft dirty=dirty/>
-                    {text_input("customer-revenue", t.field_revenue, "text", |d| d.revenue.clone(), |d, v| d.revenue = v)}
-                    {text_input("customer-potential-amount", t.field_potential_amount, "text", |d| d.potential_amount.clone(), |d, v| d.potential_amount = v)}
+                    {text_input("customer-revenue", t.field.revenue, "text", |d| d.revenue.clone(), |d, v| d.revenue = v)}
+                    {text_input("customer-potential-amount", t.field.potential_amount, "text", |d| d.potential_amount.clone(), |d, v| d.potential_amount = v)}
                     <div class="field">
-                        <label for="customer-class">{t.field_class}</label>
+                        <label for="customer-class">{t.field.class}</label>
                         <select
                             id="customer-class"
                             data-testid="customer-class"
@@ -277,11 +277,11 @@ pub fn CustomerForm(
                                 edit(&|d| d.potential = checked);
                             }
                         />
-                        <label for="customer-potential">{t.field_potential}</label>
+                        <label for="customer-potential">{t.field.potential}</label>
                     </div>
                     <Show when=class_changed>
                         <div class="field span-2">
-                            <label for="customer-class-reason">{t.field_class_reason}</label>
+                            <label for="customer-class-reason">{t.field.class_reason}</label>
                             <input
                                 id="customer-class-reason"
                                 type="text"
@@ -292,12 +292,12 @@ pub fn CustomerForm(
                         </div>
                     </Show>
                     <div class="field span-2">
-                        <label for="customer-tags">{t.field_tags}</label>
+                        <label for="customer-tags">{t.field.tags}</label>
                         <input
                             id="customer-tags"
                             type="text"
                             data-testid="customer-tags"
-                            placeholder=t.field_tags_hint
+                            placeholder=t.field.tags_hint
                             prop:value=move || draft.with(|d| d.tags.clone())
                             on:input=move |ev| {
                                 let value = event_target_value(&ev);
@@ -306,7 +306,7 @@ pub fn CustomerForm(
                         />
                     </div>
                     <div class="field span-2">
-                        <label for="customer-notes">{t.field_notes}</label>
+                        <label for="customer-notes">{t.field.notes}</label>
                         <textarea
                             id="customer-notes"
                             rows="3"
@@ -382,7 +382,7 @@ fn PhoneFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> impl In
     let count = Memo::new(move |_| draft.with(|d| d.phones.len().max(1)));
     view! {
         <div class="field">
-            <label for="customer-phone">{t.field_phone}</label>
+            <label for="customer-phone">{t.field.phone}</label>
             {move || {
                 (0..count.get())
                     .map(|i| {
@@ -394,7 +394,7 @@ fn PhoneFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> impl In
                                     id=id
                                     type="tel"
                                     data-testid=testid
-                                    aria-label=format!("{} {}", t.field_phone, i + 1)
+                                    aria-label=format!("{} {}", t.field.phone, i + 1)
                                     prop:value=move || draft.with(|d| d.phones.get(i).cloned().unwrap_or_default())
                                     on:input=move |ev| {
                                         let value = event_target_value(&ev);
@@ -411,7 +411,7 @@ fn PhoneFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> impl In
                                     <button
                                         type="button"
                                         class="button-quiet"
-                                        aria-label=t.field_phone_remove
+                                        aria-label=t.field.phone_remove
                                         on:click=move |_| {
                                             draft.update(|d| {
                                                 if i < d.phones.len() {
@@ -439,7 +439,7 @@ fn PhoneFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> impl In
                 }
             >
                 "+ "
-                {t.field_phone_add}
+                {t.field.phone_add}
             </button>
         </div>
     }

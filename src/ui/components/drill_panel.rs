@@ -138,7 +138,7 @@ pub fn DrillPanel() -> impl IntoView {
                 DrillChoice::Line(id) => line_by_id(playbook, id)
                     .map(|l| l.text.clone())
                     .unwrap_or_default(),
-                DrillChoice::NoApproach => t.drill_no_approach.to_string(),
+                DrillChoice::NoApproach => t.drill.no_approach.to_string(),
             };
             (text, choice.class(playbook).unwrap_or(CustomerClass::O))
         })
@@ -150,15 +150,15 @@ pub fn DrillPanel() -> impl IntoView {
 
     view! {
         <section class="panel drill">
-            <h2>{t.drill_title}</h2>
-            <p class="muted">{t.drill_intro}</p>
+            <h2>{t.drill.title}</h2>
+            <p class="muted">{t.drill.intro}</p>
             <button class="button-primary" data-testid="drill-start" disabled=move || trainee.get().is_none()
-                on:click=move |_| next()>{move || if round.with(Option::is_some) { t.drill_next } else { t.drill_start }}</button>
+                on:click=move |_| next()>{move || if round.with(Option::is_some) { t.drill.next } else { t.drill.start }}</button>
             <Show when=move || trainee.get().is_none()>
-                <p class="muted">{t.practice_no_trainee}</p>
+                <p class="muted">{t.practice.no_trainee}</p>
             </Show>
             <Show when=move || nothing_fits.get()>
-                <p class="banner banner-info" role="status" data-testid="drill-nothing">{t.drill_nothing_fits}</p>
+                <p class="banner banner-info" role="status" data-testid="drill-nothing">{t.drill.nothing_fits}</p>
             </Show>
         </section>
         {move || round.get().map(|r| {
@@ -167,7 +167,7 @@ pub fn DrillPanel() -> impl IntoView {
             view! {
                 <section class="panel drill-round">
                     <Show when=move || from_demo.get()>
-                        <p class="muted small">{t.drill_demo_note}</p>
+                        <p class="muted small">{t.drill.demo_note}</p>
                     </Show>
                     <article class="drill-card" data-testid="drill-card" data-class=r.class.letter()
                         data-covered=move || covered.get().to_string()>
@@ -182,11 +182,11 @@ pub fn DrillPanel() -> impl IntoView {
                             </div>
                         </div>
                         <Show when=move || covered.get()>
-                            <p class="drill-cover">{t.drill_covered}</p>
+                            <p class="drill-cover">{t.drill.covered}</p>
                         </Show>
                     </article>
-                    <div class="drill-step" role="group" aria-label=t.drill_pick_class>
-                        <p><strong>"1 · "</strong>{t.drill_pick_class}</p>
+                    <div class="drill-step" role="group" aria-label=t.drill.pick_class>
+                        <p><strong>"1 · "</strong>{t.drill.pick_class}</p>
                         <div class="button-row">
                             {CustomerClass::BOARD_ORDER.into_iter().map(|c| view! {
                                 <button class=format!("class-pick class-pick-{}", c.letter().to_lowercase())
@@ -199,8 +199,8 @@ pub fn DrillPanel() -> impl IntoView {
                         </div>
                     </div>
                     <Show when=move || class_pick.get().is_some()>
-                        <div class="drill-step" role="group" aria-label=t.drill_pick_line>
-                            <p><strong>"2 · "</strong>{t.drill_pick_line}</p>
+                        <div class="drill-step" role="group" aria-label=t.drill.pick_line>
+                            <p><strong>"2 · "</strong>{t.drill.pick_line}</p>
                             <ol class="drill-options">
                                 {options.clone().into_iter().map(|id| {
                                     let (text, class) = choice_text(id);
@@ -215,7 +215,7 @@ pub fn DrillPanel() -> impl IntoView {
                                                 on:click=move |_| pick_line(id)>
                                                 {text}
                                                 <Show when=move || answered() && is_correct>
-                                                    <span class="fits-chip">{t.drill_fits}</span>
+                                                    <span class="fits-chip">{t.drill.fits}</span>
                                                 </Show>
                                             </button>
                                         </li>
@@ -230,9 +230,9 @@ pub fn DrillPanel() -> impl IntoView {
                         view! {
                             <div class=if right { "banner banner-success" } else { "banner banner-warning" } role="status"
                                 data-testid="drill-result" data-correct=right.to_string() data-class-correct=class_right.to_string()>
-                                <strong>{if right { t.drill_right } else { t.drill_wrong }}</strong>
-                                " " {(t.drill_result)(r.class.letter(), o.millis)}
-                                {(!line_right).then(|| view! { <p class="small">{t.drill_right_line} " " {choice_text(r.correct).0}</p> })}
+                                <strong>{if right { t.drill.right } else { t.drill.wrong }}</strong>
+                                " " {(t.drill.result)(r.class.letter(), o.millis)}
+                                {(!line_right).then(|| view! { <p class="small">{t.drill.right_line} " " {choice_text(r.correct).0}</p> })}
                             </div>
                         }
                     })}

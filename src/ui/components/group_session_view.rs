@@ -116,10 +116,10 @@ pub fn GroupSessionView() -> impl IntoView {
 
     view! {
         <section class="panel">
-            <h2>{t.session_title}</h2>
-            <p class="muted">{t.session_intro}</p>
+            <h2>{t.session.title}</h2>
+            <p class="muted">{t.session.intro}</p>
             <fieldset class="session-trainees">
-                <legend>{t.session_who}</legend>
+                <legend>{t.session.who}</legend>
                 {move || trainees.get().into_iter().map(|trainee| {
                     let id = trainee.id;
                     view! {
@@ -134,21 +134,21 @@ pub fn GroupSessionView() -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            <button class="button-primary" data-testid="session-start" disabled=move || trainees.with(Vec::is_empty) on:click=start>{t.session_start}</button>
+            <button class="button-primary" data-testid="session-start" disabled=move || trainees.with(Vec::is_empty) on:click=start>{t.session.start}</button>
             <Show when=move || trainees.with(Vec::is_empty)>
-                <p class="muted">{t.practice_no_trainee}</p>
+                <p class="muted">{t.practice.no_trainee}</p>
             </Show>
             <Show when=move || nothing_agreed.get()>
-                <p class="banner banner-info" role="status">{t.session_nothing_agreed}</p>
+                <p class="banner banner-info" role="status">{t.session.nothing_agreed}</p>
             </Show>
         </section>
         <Show when=move || session.with(Option::is_some) && !finished.get()>
             <Portal>
-            <div class="projector" data-testid="session-view" role="dialog" aria-modal="true" aria-label=t.session_title>
+            <div class="projector" data-testid="session-view" role="dialog" aria-modal="true" aria-label=t.session.title>
                 {move || current.get().map(|(round, line)| view! {
                     <div class="projector-head">
-                        <span>{(t.session_round)(round_number())}</span>
-                        <span class="projector-turn" data-testid="session-turn">{(t.session_turn)(&name_of(round.trainee))}</span>
+                        <span>{(t.session.round)(round_number())}</span>
+                        <span class="projector-turn" data-testid="session-turn">{(t.session.turn)(&name_of(round.trainee))}</span>
                     </div>
                     <div class="projector-situation" data-testid="session-situation" data-class=line.situation.class.letter()>
                         <ClassBadge class=line.situation.class size=BadgeSize::Large/>
@@ -158,32 +158,32 @@ pub fn GroupSessionView() -> impl IntoView {
                         </div>
                     </div>
                     {(!line.customer_line.is_empty()).then(|| view! {
-                        <p class="projector-customer">{t.practice_customer_says} " " {(t.quoted)(&line.customer_line)}</p>
+                        <p class="projector-customer">{t.practice.customer_says} " " {(t.quoted)(&line.customer_line)}</p>
                     })}
                     <Show when=move || revealed.get() fallback=move || view! {
-                        <button class="projector-button" data-testid="session-reveal" on:click=move |_| { revealed.set(true); focus_in_projector("session-mark-good"); }>{t.practice_reveal}</button>
+                        <button class="projector-button" data-testid="session-reveal" on:click=move |_| { revealed.set(true); focus_in_projector("session-mark-good"); }>{t.practice.reveal}</button>
                     }>
                         <blockquote class="projector-line" data-testid="session-agreed-line">{line.text.clone()}</blockquote>
                         <div class="projector-actions">
                             <button class="projector-button" data-testid="session-mark-good" aria-pressed=move || (current.get().and_then(|(r, _)| r.succeeded) == Some(true)).to_string()
-                                on:click=move |_| mark(true)>{t.session_mark_good}</button>
+                                on:click=move |_| mark(true)>{t.session.mark_good}</button>
                             <button class="projector-button" data-testid="session-mark-again" aria-pressed=move || (current.get().and_then(|(r, _)| r.succeeded) == Some(false)).to_string()
-                                on:click=move |_| mark(false)>{t.session_mark_again}</button>
+                                on:click=move |_| mark(false)>{t.session.mark_again}</button>
                         </div>
                     </Show>
                 })}
                 <div class="projector-foot">
-                    <button class="projector-button" data-testid="session-next" on:click=move |_| { next_round(); focus_in_projector("session-reveal"); }>{t.session_next}</button>
-                    <button class="projector-button projector-quiet" data-testid="session-end" on:click=move |_| finished.set(true)>{t.session_end}</button>
+                    <button class="projector-button" data-testid="session-next" on:click=move |_| { next_round(); focus_in_projector("session-reveal"); }>{t.session.next}</button>
+                    <button class="projector-button projector-quiet" data-testid="session-end" on:click=move |_| finished.set(true)>{t.session.end}</button>
                 </div>
             </div>
             </Portal>
         </Show>
         <Show when=move || finished.get()>
             <section class="panel" data-testid="session-summary">
-                <h2>{t.session_summary}</h2>
+                <h2>{t.session.summary}</h2>
                 <table class="table">
-                    <thead><tr><th scope="col">{t.session_trainee}</th><th scope="col">{t.session_rounds}</th><th scope="col">{t.session_succeeded}</th></tr></thead>
+                    <thead><tr><th scope="col">{t.session.trainee}</th><th scope="col">{t.session.rounds}</th><th scope="col">{t.session.succeeded}</th></tr></thead>
                     <tbody>
                         {move || session.with(|s| s.as_ref().map(|s| s.summary()).unwrap_or_default()).into_iter().map(|row| view! {
                             <tr data-testid="session-summary-row" data-trainee-id=row.trainee.to_string()>

@@ -35,17 +35,17 @@ fn field_key(field: MergeField) -> &'static str {
 
 fn field_label(t: &Texts, field: MergeField) -> &'static str {
     match field {
-        MergeField::Name => t.field_name,
-        MergeField::Company => t.field_company,
-        MergeField::Postcode => t.field_postcode,
-        MergeField::ContactPerson => t.field_contact_person,
-        MergeField::Email => t.field_email,
-        MergeField::Number => t.field_number,
-        MergeField::Revenue => t.field_revenue,
-        MergeField::PotentialAmount => t.field_potential_amount,
-        MergeField::Class => t.field_class,
+        MergeField::Name => t.field.name,
+        MergeField::Company => t.field.company,
+        MergeField::Postcode => t.field.postcode,
+        MergeField::ContactPerson => t.field.contact_person,
+        MergeField::Email => t.field.email,
+        MergeField::Number => t.field.number,
+        MergeField::Revenue => t.field.revenue,
+        MergeField::PotentialAmount => t.field.potential_amount,
+        MergeField::Class => t.field.class,
         MergeField::PotentialFlag => t.potential_flag,
-        MergeField::CurrentNote => t.call_note_title,
+        MergeField::CurrentNote => t.call.note_title,
     }
 }
 
@@ -65,9 +65,9 @@ fn field_text(t: &Texts, field: MergeField, f: &CustomerFields) -> Option<String
         }
         MergeField::Class => Some(class_name(f.class).to_string()),
         MergeField::PotentialFlag => Some(if f.potential {
-            t.merge_flag_set.to_string()
+            t.merge.flag_set.to_string()
         } else {
-            t.merge_flag_unset.to_string()
+            t.merge.flag_unset.to_string()
         }),
         MergeField::CurrentNote => f
             .current_note
@@ -86,7 +86,7 @@ fn value_view(t: &'static Texts, field: MergeField, f: &CustomerFields) -> impl 
         Some(text) => {
             view! { <span class="merge-value">{badge}<span>{text}</span></span> }.into_any()
         }
-        None => view! { <span class="merge-value muted">{t.merge_empty}</span> }.into_any(),
+        None => view! { <span class="merge-value muted">{t.merge.empty}</span> }.into_any(),
     }
 }
 
@@ -99,7 +99,7 @@ fn side_head(t: &'static Texts, c: &Customer, role: &'static str) -> impl IntoVi
                 <strong>{c.fields.name.clone()}</strong>
             </p>
             <p class="muted small">
-                {(t.merge_created)(&format_date(c.created))} " · " {(t.duplicate_contacts)(c.contacts.len())}
+                {(t.merge.created)(&format_date(c.created))} " · " {(t.duplicate_contacts)(c.contacts.len())}
             </p>
         </div>
     }
@@ -176,7 +176,7 @@ pub fn MergeView(a: CustomerId, b: CustomerId, on_close: Callback<()>) -> impl I
                         <div class="merge-row merge-row-same" data-field=field_key(field)>
                             <span class="merge-label">{label}</span>
                             {value_view(t, field, &kept.fields)}
-                            <span class="muted small merge-same">{t.merge_same}</span>
+                            <span class="muted small merge-same">{t.merge.same}</span>
                         </div>
                     }.into_any());
                 }
@@ -212,19 +212,19 @@ pub fn MergeView(a: CustomerId, b: CustomerId, on_close: Callback<()>) -> impl I
             view! {
                 <div class="merge-row merge-heads">
                     <span class="merge-label"></span>
-                    {side_head(t, &kept, t.merge_side_kept)}
-                    {side_head(t, &other, t.merge_side_other)}
+                    {side_head(t, &kept, t.merge.side_kept)}
+                    {side_head(t, &other, t.merge.side_other)}
                 </div>
                 <p class="merge-keeps small">
-                    {(t.merge_keeps_all)(kept.contacts.len() + other.contacts.len())}
+                    {(t.merge.keeps_all)(kept.contacts.len() + other.contacts.len())}
                 </p>
             }
         })
     };
     view! {
         <section class="panel merge-view" data-testid="merge-view" aria-labelledby="merge-title">
-            <h2 id="merge-title" tabindex="-1" node_ref=heading>{t.merge_title}</h2>
-            <p class="muted small">{t.merge_intro}</p>
+            <h2 id="merge-title" tabindex="-1" node_ref=heading>{t.merge.title}</h2>
+            <p class="muted small">{t.merge.intro}</p>
             {heads}
             <div class="merge-fields">{rows}</div>
             <div class="form-actions">
@@ -235,7 +235,7 @@ pub fn MergeView(a: CustomerId, b: CustomerId, on_close: Callback<()>) -> impl I
                     prop:disabled=move || busy.get() || pair.with(Option::is_none)
                     on:click=merge
                 >
-                    {t.merge_confirm}
+                    {t.merge.confirm}
                 </button>
                 <button
                     type="button"

@@ -46,7 +46,7 @@ pub fn MovePanel(last_move: RwSignal<Option<LastMove>>) -> impl IntoView {
                 }
             >
                 <p class="move-summary">
-                    <strong>{(t.board_moved)(&last.name, last.change.from.letter(), last.change.to.letter())}</strong>
+                    <strong>{(t.board.moved)(&last.name, last.change.from.letter(), last.change.to.letter())}</strong>
                 </p>
                 <label class="visually-hidden" for="move-reason">{t.move_reason}</label>
                 <input

@@ -238,7 +238,7 @@ pub fn ObjectionPanel(
                         <strong>{title}</strong>
                     </p>
                     {(!customer_line.is_empty()).then(|| view! {
-                        <p class="muted small">{t.practice_customer_says} " " {(t.quoted)(&customer_line)}</p>
+                        <p class="muted small">{t.practice.customer_says} " " {(t.quoted)(&customer_line)}</p>
                     })}
                     <blockquote class="objection-answer-text">{text}</blockquote>
                 </div>

@@ -130,8 +130,8 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                     let id = occasion.id;
                     let description = occasion_description(t, &occasion.kind);
                     let next = occasion_next_text(t, occasion, today);
-                    let remove_label = (t.occasion_remove)(&description);
-                    let edit_label = (t.occasion_edit_label)(&description);
+                    let remove_label = (t.occasion.remove)(&description);
+                    let edit_label = (t.occasion.edit_label)(&description);
                     let is_edited = move || editing.get() == Some(id);
                     view! {
                         <li
@@ -145,7 +145,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                                 <span class="occasion-what">{description}</span>
                                 <span class="muted small" data-testid="occasion-next">{next}</span>
                                 <Show when=is_edited>
-                                    <span class="occasion-editing-note small">{t.occasion_editing}</span>
+                                    <span class="occasion-editing-note small">{t.occasion.editing}</span>
                                 </Show>
                             </div>
                             <button
@@ -155,7 +155,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                                 aria-label=edit_label
                                 on:click=move |_| start_editing(id)
                             >
-                                {t.occasion_edit}
+                                {t.occasion.edit}
                             </button>
                             <button
                                 type="button"
@@ -174,10 +174,10 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
         })
     };
     let date_label = move || match choice.get() {
-        OccasionChoice::Birthday => t.occasion_birth_date,
-        OccasionChoice::ContractRenewal => t.occasion_renewal_date,
-        OccasionChoice::CustomerSince => t.occasion_since_date,
-        OccasionChoice::Custom => t.occasion_date,
+        OccasionChoice::Birthday => t.occasion.birth_date,
+        OccasionChoice::ContractRenewal => t.occasion.renewal_date,
+        OccasionChoice::CustomerSince => t.occasion.since_date,
+        OccasionChoice::Custom => t.occasion.date,
     };
 
     view! {
@@ -185,7 +185,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
             <legend>{t.section_occasions}</legend>
             <p class="muted small">{t.section_occasions_hint}</p>
             <Show when=move || draft.with(|d| d.occasions.is_empty())>
-                <p class="muted small" data-testid="occasion-none">{t.occasion_none}</p>
+                <p class="muted small" data-testid="occasion-none">{t.occasion.none}</p>
             </Show>
             <ul class="occasion-list">{listed}</ul>
             <div
@@ -210,7 +210,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                 }
             >
                 <h3 id="occasion-new-title" class="occasion-new-title">
-                    {move || if editing.get().is_some() { t.occasion_edit_title } else { t.occasion_new }}
+                    {move || if editing.get().is_some() { t.occasion.edit_title } else { t.occasion.new }}
                 </h3>
                 <Show when=move || errors.with(|e| !e.is_empty())>
                     <ul class="form-errors" role="alert" data-testid="occasion-errors">
@@ -219,7 +219,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                 </Show>
                 <div class="grid-2">
                     <div class="field">
-                        <label for="occasion-kind">{t.occasion_kind}</label>
+                        <label for="occasion-kind">{t.occasion.kind}</label>
                         <select
                             id="occasion-kind"
                             data-testid="occasion-kind"
@@ -241,7 +241,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                     <Show when=needs_label>
                         <div class="field">
                             <label for="occasion-label">
-                                {move || if is_renewal() { t.occasion_contract } else { t.occasion_label }}
+                                {move || if is_renewal() { t.occasion.contract } else { t.occasion.label }}
                             </label>
                             <input
                                 id="occasion-label"
@@ -270,7 +270,7 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                     </div>
                     <Show when=is_renewal>
                         <div class="field">
-                            <label for="occasion-notice-months">{t.occasion_notice_months}</label>
+                            <label for="occasion-notice-months">{t.occasion.notice_months}</label>
                             <input
                                 id="occasion-notice-months"
                                 type="number"
@@ -301,21 +301,21 @@ pub fn OccasionFields(draft: RwSignal<CustomerDraft>, dirty: RwSignal<bool>) -> 
                                 }
                             />
                             <label for="occasion-yearly">
-                                {move || if is_renewal() { t.occasion_renews_yearly } else { t.occasion_repeats_yearly }}
+                                {move || if is_renewal() { t.occasion.renews_yearly } else { t.occasion.repeats_yearly }}
                             </label>
                         </div>
                     </Show>
                 </div>
                 <div class="button-row occasion-actions">
                     <button type="button" class="button-secondary" data-testid="occasion-add" on:click=move |_| add()>
-                        {move || if editing.get().is_some() { t.occasion_apply.to_string() } else { format!("+ {}", t.occasion_add) }}
+                        {move || if editing.get().is_some() { t.occasion.apply.to_string() } else { format!("+ {}", t.occasion.add) }}
                     </button>
                     <Show when=move || editing.get().is_some()>
                         <button type="button" class="button-quiet" data-testid="occasion-edit-cancel" on:click=move |_| stop_editing()>
                             {t.cancel}
                         </button>
                     </Show>
-                    <span class="muted small">{t.occasion_added_hint}</span>
+                    <span class="muted small">{t.occasion.added_hint}</span>
                 </div>
             </div>
         </fieldset>

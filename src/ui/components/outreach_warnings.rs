@@ -47,8 +47,8 @@ pub fn check_draft(
             .with_untracked(|s| draft.check(customers.get(&customer), &s.intervals))
     });
     let shown = checked.as_ref().err().map(|found| match found {
-        DraftProblem::DateInvalid => t.contact_date_invalid,
-        DraftProblem::ReasonMissing => t.contact_reason_missing,
+        DraftProblem::DateInvalid => t.contact.date_invalid,
+        DraftProblem::ReasonMissing => t.contact.reason_missing,
         DraftProblem::OverrideMissing => t.frequency_override_missing,
     });
     problem.set(shown);

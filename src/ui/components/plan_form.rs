@@ -115,7 +115,7 @@ pub fn PlanForm(customer: CustomerId, on_done: Callback<()>) -> impl IntoView {
                         on:input=move |ev| reason.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for=format!("plan-hook-{customer}")>{t.contact_hook}</label>
+                    <label for=format!("plan-hook-{customer}")>{t.contact.hook}</label>
                     <HookSelect id=format!("plan-hook-{customer}") testid="plan-hook" value=hook/>
                 </div>
             </div>

@@ -47,21 +47,21 @@ pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> i
             })
             .await;
             if applied.is_ok() {
-                state.show_notice((t.playbook_import_applied)(count));
+                state.show_notice((t.playbook.import_applied)(count));
                 incoming.set(None);
             }
         });
     };
     view! {
         {move || changes.get().map(|list| view! {
-            <section class="panel playbook-import no-print" data-testid="playbook-import-preview" aria-label=t.playbook_import_title>
-                <h2>{t.playbook_import_title}</h2>
+            <section class="panel playbook-import no-print" data-testid="playbook-import-preview" aria-label=t.playbook.import_title>
+                <h2>{t.playbook.import_title}</h2>
                 {if list.is_empty() {
-                    view! { <p data-testid="playbook-import-nothing">{t.playbook_import_nothing}</p> }.into_any()
+                    view! { <p data-testid="playbook-import-nothing">{t.playbook.import_nothing}</p> }.into_any()
                 } else {
                     let counts = change_counts(&list);
                     view! {
-                        <p class="muted">{(t.playbook_import_summary)(counts.added, counts.changed, counts.removed)}</p>
+                        <p class="muted">{(t.playbook.import_summary)(counts.added, counts.changed, counts.removed)}</p>
                         <ul class="change-list">
                             {list.into_iter().map(|change| view! { <ChangeRow change=change chosen=chosen/> }).collect_view()}
                         </ul>
@@ -69,7 +69,7 @@ pub fn PlaybookImportPreview(incoming: RwSignal<Option<Vec<PlaybookLine>>>) -> i
                 }}
                 <div class="form-actions">
                     <button class="button-primary" data-testid="playbook-import-apply" on:click=apply
-                        disabled=move || chosen.with(Vec::is_empty)>{move || (t.playbook_import_apply)(chosen.with(Vec::len))}</button>
+                        disabled=move || chosen.with(Vec::is_empty)>{move || (t.playbook.import_apply)(chosen.with(Vec::len))}</button>
                     <button class="button-secondary" data-testid="playbook-import-cancel" on:click=move |_| incoming.set(None)>{t.cancel}</button>
                 </div>
             </section>
@@ -82,9 +82,9 @@ fn ChangeRow(change: LineChange, chosen: RwSignal<Vec<LineId>>) -> impl IntoView
     let t = texts();
     let id = change.id;
     let (kind_key, kind_label) = match change.kind {
-        ChangeKind::Added => ("added", t.playbook_change_added),
-        ChangeKind::Changed => ("changed", t.playbook_change_changed),
-        ChangeKind::Removed => ("removed", t.playbook_change_removed),
+        ChangeKind::Added => ("added", t.playbook.change_added),
+        ChangeKind::Changed => ("changed", t.playbook.change_changed),
+        ChangeKind::Removed => ("removed", t.playbook.change_removed),
     };
     let Some(shown) = change.theirs.clone().or_else(|| change.ours.clone()) else {
         return ().into_any();
@@ -95,7 +95,7 @@ fn ChangeRow(change: LineChange, chosen: RwSignal<Vec<LineId>>) -> impl IntoView
             let diff = score_answer(ours, theirs);
             view! {
                 <DiffWords words=diff.words
-                    missing=("word-removed", t.playbook_word_removed) extra=("word-added", t.playbook_word_added)/>
+                    missing=("word-removed", t.playbook.word_removed) extra=("word-added", t.playbook.word_added)/>
             }
             .into_any()
         }

@@ -32,7 +32,7 @@ pub fn ProgressPanel() -> impl IntoView {
         <section class="panel">
             <h2>{t.progress_title}</h2>
             <Show when=move || rows.with(Vec::is_empty)>
-                <p class="muted">{t.practice_no_trainee}</p>
+                <p class="muted">{t.practice.no_trainee}</p>
             </Show>
             <div class="progress-grid">
                 {move || rows.get().into_iter().map(|(trainee, p)| view! {

@@ -154,44 +154,44 @@ pub fn Rehearse() -> impl IntoView {
         state.practice.with_untracked(|practice| {
             next_intervals(practice.card(trainee, line.id), trainee, line, now)
                 .into_iter()
-                .map(|(r, minutes)| (r, (t.practice_interval)(minutes)))
+                .map(|(r, minutes)| (r, (t.practice.interval)(minutes)))
                 .collect()
         })
     };
 
     view! {
         <section class="panel rehearse">
-            <h2>{t.practice_rehearse_title}</h2>
-            <p class="muted">{t.practice_rehearse_intro}</p>
+            <h2>{t.practice.rehearse_title}</h2>
+            <p class="muted">{t.practice.rehearse_intro}</p>
             <div class="practice-options">
                 <label class="check">
                     <input type="checkbox" data-testid="practice-include-proposed" prop:checked=move || include_proposed.get()
                         on:change=move |ev| include_proposed.set(event_target_checked(&ev))/>
-                    {t.practice_include_proposed}
+                    {t.practice.include_proposed}
                 </label>
                 <div class="field">
-                    <label for="practice-cram-class">{t.practice_cram_class}</label>
+                    <label for="practice-cram-class">{t.practice.cram_class}</label>
                     <select id="practice-cram-class" data-testid="practice-cram-class" on:change=move |ev| cram_class.set(event_target_value(&ev))>
-                        <option value="">{t.playbook_all}</option>
+                        <option value="">{t.playbook.all}</option>
                         {CustomerClass::BOARD_ORDER.into_iter().map(|c| view! { <option value=c.letter()>{class_name(c)}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
             <div class="button-row">
                 <button class="button-primary" data-testid="practice-start" disabled=move || trainee.get().is_none()
-                    on:click=move |_| start(Mode::Scheduled)>{t.practice_start}</button>
+                    on:click=move |_| start(Mode::Scheduled)>{t.practice.start}</button>
                 <button class="button-secondary" data-testid="practice-cram" disabled=move || trainee.get().is_none()
-                    on:click=move |_| start(Mode::Cram)>{t.practice_cram}</button>
+                    on:click=move |_| start(Mode::Cram)>{t.practice.cram}</button>
             </div>
             <Show when=move || trainee.get().is_none()>
-                <p class="muted" data-testid="practice-no-trainee">{t.practice_no_trainee}</p>
+                <p class="muted" data-testid="practice-no-trainee">{t.practice.no_trainee}</p>
             </Show>
         </section>
         {move || mode.get().map(|chosen| match current.get() {
             None => view! {
                 <section class="panel practice-done" data-testid="practice-done">
-                    <h2>{if done_count.get() == 0 { t.practice_nothing_due } else { t.practice_done }}</h2>
-                    <p>{(t.practice_done_count)(done_count.get())}</p>
+                    <h2>{if done_count.get() == 0 { t.practice.nothing_due } else { t.practice.done }}</h2>
+                    <p>{(t.practice.done_count)(done_count.get())}</p>
                 </section>
             }.into_any(),
             Some((index, line)) => {
@@ -215,26 +215,26 @@ pub fn Rehearse() -> impl IntoView {
                             }}
                             <div>
                                 <p class="situation-line">{situation}</p>
-                                <p class="muted small">{(t.practice_remaining)(left)} {(chosen == Mode::Cram).then_some(t.practice_cram_badge)}</p>
+                                <p class="muted small">{(t.practice.remaining)(left)} {(chosen == Mode::Cram).then_some(t.practice.cram_badge)}</p>
                             </div>
                         </header>
                         {(!said.is_empty()).then(|| view! {
                             <p class="customer-says">
-                                <span class="muted">{if objection { t.practice_customer_objects } else { t.practice_customer_says }}</span>
+                                <span class="muted">{if objection { t.practice.customer_objects } else { t.practice.customer_says }}</span>
                                 " " {(t.quoted)(&said)}
                             </p>
                         })}
                         <div class="field">
-                            <label for="practice-answer">{if objection { t.practice_objection_answer_label } else { t.practice_answer_label }}</label>
+                            <label for="practice-answer">{if objection { t.practice.objection_answer_label } else { t.practice.answer_label }}</label>
                             <textarea id="practice-answer" rows="3" data-testid="practice-answer" readonly=move || revealed.get()
                                 prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev))></textarea>
                         </div>
                         <Show when=move || !revealed.get()>
-                            <button class="button-primary" data-testid="practice-reveal" on:click=move |_| revealed.set(true)>{t.practice_reveal}</button>
+                            <button class="button-primary" data-testid="practice-reveal" on:click=move |_| revealed.set(true)>{t.practice.reveal}</button>
                         </Show>
                         <Show when=move || revealed.get()>
                             <div class="practice-reveal">
-                                <p class="muted small">{if objection { t.objection_answer_label } else { t.practice_agreed_label }}</p>
+                                <p class="muted small">{if objection { t.objection_answer_label } else { t.practice.agreed_label }}</p>
                                 <blockquote class="line-text" data-testid="practice-agreed-line">{agreed_text.clone()}</blockquote>
                                 {
                                     let agreed = agreed_text.clone();
@@ -242,17 +242,17 @@ pub fn Rehearse() -> impl IntoView {
                                         typed_score(&agreed, &answer.get()).map(|score| view! { <AnswerDiff score=score/> })
                                     }
                                 }
-                                <div class="rating-row" role="group" aria-label=t.practice_rate_label>
+                                <div class="rating-row" role="group" aria-label=t.practice.rate_label>
                                     {intervals(&for_intervals).into_iter().enumerate().map(|(i, (rating, interval))| view! {
                                         <button class=format!("rating rating-{}", rating.key()) data-testid=format!("practice-rate-{}", rating.key())
                                             on:click=move |_| rate(rating)>
                                             <span class="rating-key">{i + 1}</span>
-                                            <span>{(t.practice_rating)(rating)}</span>
+                                            <span>{(t.practice.rating)(rating)}</span>
                                             <span class="muted small">{interval}</span>
                                         </button>
                                     }).collect_view()}
                                 </div>
-                                <p class="muted small">{t.practice_keys_hint}</p>
+                                <p class="muted small">{t.practice.keys_hint}</p>
                             </div>
                         </Show>
                     </section>

@@ -18,13 +18,13 @@ pub fn StorageMeter() -> impl IntoView {
     view! {
         <div class="storage-meter" data-testid="storage-meter" data-used=move || used.get().to_string()
             data-quota=QUOTA_UNITS.to_string() data-fits-more=move || capacity().fits_more.map(|n| n.to_string()).unwrap_or_default()>
-            <p data-testid="storage-used">{move || (t.data_storage_used)(
+            <p data-testid="storage-used">{move || (t.data.storage_used)(
                 &format_count(used.get()),
                 &format_count(QUOTA_UNITS),
                 &format_percent(capacity().percent),
             )}</p>
             <meter min="0" max=QUOTA_UNITS.to_string() low=WARN_UNITS.to_string() high=ALARM_UNITS.to_string()
-                optimum="0" value=move || used.get().to_string() aria-label=t.data_storage_title></meter>
+                optimum="0" value=move || used.get().to_string() aria-label=t.data.storage_title></meter>
             <p class="muted small">{move || match capacity().fits_more {
                 Some(n) => (t.storage_fits_more)(&format_count(n)),
                 None => t.storage_fits_unknown.to_string(),

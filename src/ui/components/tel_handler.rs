@@ -43,19 +43,19 @@ pub fn TelHandlerSetting() -> impl IntoView {
     let outcome = RwSignal::new(None::<Registration>);
     view! {
         <fieldset class="form-section">
-            <legend>{t.settings_calls}</legend>
-            <p class="muted small">{t.settings_calls_hint}</p>
+            <legend>{t.settings.calls}</legend>
+            <p class="muted small">{t.settings.calls_hint}</p>
             <div class="form-actions">
                 <button type="button" class="button-secondary" data-testid="settings-tel-handler"
                     on:click=move |_| outcome.set(Some(register()))>
-                    {t.settings_tel_handler}
+                    {t.settings.tel_handler}
                 </button>
             </div>
             {move || outcome.get().map(|o| {
                 let text = match o {
-                    Registration::Asked => t.settings_tel_handler_asked,
-                    Registration::Unsupported => t.settings_tel_handler_unsupported,
-                    Registration::Refused => t.settings_tel_handler_refused,
+                    Registration::Asked => t.settings.tel_handler_asked,
+                    Registration::Unsupported => t.settings.tel_handler_unsupported,
+                    Registration::Refused => t.settings.tel_handler_refused,
                 };
                 view! { <p role="status" data-testid="settings-tel-handler-status" data-outcome=format!("{o:?}").to_lowercase()>{text}</p> }
             })}

@@ -130,14 +130,14 @@ fn Board() -> impl IntoView {
                     {t.abc_propose}
                 </button>
             </div>
-            <div class="board-filters" role="search" aria-label=t.board_filter_label>
+            <div class="board-filters" role="search" aria-label=t.board.filter_label>
                 <div class="field">
-                    <label for="board-filter-text">{t.board_filter_text}</label>
+                    <label for="board-filter-text">{t.board.filter_text}</label>
                     <input
                         id="board-filter-text"
                         type="search"
                         data-testid="board-filter-text"
-                        placeholder=t.board_filter_text_hint
+                        placeholder=t.board.filter_text_hint
                         prop:value=move || filter.with(|f| f.text.clone())
                         on:input=move |ev| {
                             let value = event_target_value(&ev);
@@ -146,7 +146,7 @@ fn Board() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="board-filter-tag">{t.board_filter_tag}</label>
+                    <label for="board-filter-tag">{t.board.filter_tag}</label>
                     <select
                         id="board-filter-tag"
                         data-testid="board-filter-tag"
@@ -158,7 +158,7 @@ fn Board() -> impl IntoView {
                             set_tag(&|f| f.tag = value.clone());
                         }
                     >
-                        <option value="">{t.board_filter_tag_all}</option>
+                        <option value="">{t.board.filter_tag_all}</option>
                         {move || tags.get().into_iter().map(|tag| {
                             let selected = filter.with_untracked(|f| f.tag == tag);
                             view! { <option value=tag.clone() selected=selected>{tag.clone()}</option> }
@@ -175,7 +175,7 @@ fn Board() -> impl IntoView {
                             set_flag(&|f| f.potential_flag = on);
                         }
                     />
-                    {t.board_filter_potential}
+                    {t.board.filter_potential}
                 </label>
                 <label class="check">
                     <input
@@ -187,24 +187,24 @@ fn Board() -> impl IntoView {
                             set_view(&|f| f.potential_view = on);
                         }
                     />
-                    {t.board_view_potential}
+                    {t.board.view_potential}
                 </label>
                 <Show when=move || filter.with(BoardFilter::is_active)>
                     <button type="button" class="button-link" data-testid="board-filter-reset" on:click={
                         let reset = reset.clone();
                         move |_| reset(&|f| *f = BoardFilter::default())
                     }>
-                        {t.board_filter_reset}
+                        {t.board.filter_reset}
                     </button>
                 </Show>
             </div>
-            <p class="muted small">{t.board_drag_hint}</p>
+            <p class="muted small">{t.board.drag_hint}</p>
         </section>
         <Show when=move || abc_open.get()>
             <AbcPanel open=abc_open/>
         </Show>
         // On a phone one class shows at a time; the tabs carry each column's count.
-        <div class="board-tabs" role="tablist" aria-label=t.board_tabs_label>
+        <div class="board-tabs" role="tablist" aria-label=t.board.tabs_label>
             {CustomerClass::BOARD_ORDER
                 .into_iter()
                 .map(|class| {

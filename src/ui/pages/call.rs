@@ -144,8 +144,8 @@ pub fn CallPage() -> impl IntoView {
     view! {
         <div class="call-layout">
             <section class="call-lookup" aria-labelledby="call-title">
-                <h1 id="call-title">{t.call_title}</h1>
-                <label for="call-search" class="call-search-label">{t.call_search}</label>
+                <h1 id="call-title">{t.call.title}</h1>
+                <label for="call-search" class="call-search-label">{t.call.search}</label>
                 <input
                     id="call-search"
                     type="search"
@@ -156,7 +156,7 @@ pub fn CallPage() -> impl IntoView {
                     aria-expanded=move || results.with(|r| !r.is_empty()).to_string()
                     aria-controls="call-results"
                     aria-activedescendant=move || highlighted_id().map(|id| format!("call-result-{id}"))
-                    placeholder=t.call_search_hint
+                    placeholder=t.call.search_hint
                     prop:value=query
                     on:input=move |ev| {
                         set_query.set(event_target_value(&ev));
@@ -166,13 +166,13 @@ pub fn CallPage() -> impl IntoView {
                     }
                     on:keydown=on_keydown
                 />
-                <p class="muted small">{t.call_shortcut} " " {t.call_pick_hint}</p>
+                <p class="muted small">{t.call.shortcut} " " {t.call.pick_hint}</p>
                 {move || caller.get().map(|shown| view! { <IncomingCaller shown=shown selected=selected/> })}
                 <ul
                     id="call-results"
                     class="call-results"
                     role="listbox"
-                    aria-label=t.call_results_label
+                    aria-label=t.call.results_label
                     data-testid="call-results"
                     hidden=move || rows.with(Vec::is_empty)
                     data-query=query
@@ -187,7 +187,7 @@ pub fn CallPage() -> impl IntoView {
                         .collect_view()}
                 </ul>
                 <Show when=move || !query.with(|q| q.trim().is_empty()) && results.with(Vec::is_empty)>
-                    <p class="muted">{t.call_no_results}</p>
+                    <p class="muted">{t.call.no_results}</p>
                 </Show>
                 {move || unknown_number().map(|number| view! { <CreateUnknown number=number/> })}
             </section>
@@ -248,7 +248,7 @@ fn IncomingCaller(shown: CallerMatch, selected: RwSignal<Option<CustomerId>>) ->
         CallerMatch::One(number) => (number, None),
         CallerMatch::Unknown(number) => {
             let body = view! {
-                <p>{t.call_incoming_unknown}</p>
+                <p>{t.call.incoming_unknown}</p>
                 <CreateUnknown number=number.clone()/>
             }
             .into_any();
@@ -256,7 +256,7 @@ fn IncomingCaller(shown: CallerMatch, selected: RwSignal<Option<CustomerId>>) ->
         }
         CallerMatch::Several(number, rows) => {
             let body = view! {
-                <p id="call-pick-label">{t.call_incoming_several}</p>
+                <p id="call-pick-label">{t.call.incoming_several}</p>
                 <ul class="call-pick-list" aria-labelledby="call-pick-label">
                     {rows.into_iter().map(|row| {
                         let id = row.id;
@@ -288,7 +288,7 @@ fn IncomingCaller(shown: CallerMatch, selected: RwSignal<Option<CustomerId>>) ->
     };
     view! {
         <section class="call-incoming" data-testid="call-incoming" data-number=number.clone() aria-live="assertive">
-            <p class="call-incoming-head"><span aria-hidden="true">"☎ "</span>{(t.call_incoming_from)(&number)}</p>
+            <p class="call-incoming-head"><span aria-hidden="true">"☎ "</span>{(t.call.incoming_from)(&number)}</p>
             {body}
         </section>
     }
@@ -310,7 +310,7 @@ fn CreateUnknown(number: String) -> impl IntoView {
             data-testid="call-create-unknown"
             on:click=move |_| navigate(&href, Default::default())
         >
-            {(t.call_create_unknown)(&number)}
+            {(t.call.create_unknown)(&number)}
         </button>
     }
 }

@@ -132,7 +132,7 @@ fn CustomerFile(id: CustomerId) -> impl IntoView {
                         <div class="row-between">
                             <h2>{t.section_timeline}</h2>
                             <button class="button-primary" data-testid="contact-log-open" on:click=move |_| logging.update(|l| *l = !*l)>
-                                {t.contact_log_open}
+                                {t.contact.log_open}
                             </button>
                         </div>
                         <div class="button-row">
@@ -168,7 +168,7 @@ fn AlreadyTold(
     view! {
         <Show when=move || !used().is_empty()>
             <div class="already-told" data-testid="already-told">
-                <span class="muted small">{t.call_used_title} ":"</span>
+                <span class="muted small">{t.call.used_title} ":"</span>
                 {move || used().into_iter().map(|(hook, day)| view! {
                     <span class="hook-chip" data-testid="already-told-item">
                         {hook_label(t, &hook)} " · " {crate::ui::locale::format_date(day)}

@@ -83,7 +83,7 @@ pub fn DataPage() -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         on_text_chosen(&ev, move |text| {
             match text.map(|text| parse_backup(&text)) {
-                None => state.show_error(t.err_file_read.into()),
+                None => state.show_error(t.err.file_read.into()),
                 Some(Err(e)) => state.show_error(backup_message(&e)),
                 Some(Ok((dataset, exported_at))) => {
                     pending_restore.set(Some((dataset, format_date_time(exported_at))));
@@ -100,7 +100,7 @@ pub fn DataPage() -> impl IntoView {
         };
         let file_name = dated_file_name(name, today, "csv");
         if let Err(message) = csv
-            .map_err(|e| (t.err_csv_export)(&e.0))
+            .map_err(|e| (t.err.csv_export)(&e.0))
             .and_then(|csv| download(&file_name, "text/csv;charset=utf-8", &csv))
         {
             state.show_error(message);
@@ -108,8 +108,8 @@ pub fn DataPage() -> impl IntoView {
     };
     let backup_line = move || {
         state.backup.with(|backup| match backup.last_backup {
-            Some(day) => (t.data_backup_last)(&format_date(day)),
-            None => t.data_backup_never.to_string(),
+            Some(day) => (t.data.backup_last)(&format_date(day)),
+            None => t.data.backup_never.to_string(),
         })
     };
     let reminder = move || {
@@ -130,7 +130,7 @@ pub fn DataPage() -> impl IntoView {
     };
 
     view! {
-        <section class="page-head"><h1>{t.data_title}</h1></section>
+        <section class="page-head"><h1>{t.data.title}</h1></section>
         <Show when=move || state.legacy_copy.get()>
             <section class="panel legacy-copy" data-testid="legacy-copy">
                 <h2>{t.legacy_title}</h2>
@@ -143,50 +143,50 @@ pub fn DataPage() -> impl IntoView {
         <CsvImport/>
         <div class="data-grid">
             <section class="panel">
-                <h2>{t.data_backup_title}</h2>
-                <p class="muted">{t.data_backup_text}</p>
+                <h2>{t.data.backup_title}</h2>
+                <p class="muted">{t.data.backup_text}</p>
                 <Show when=reminder fallback=move || view! { <p data-testid="backup-last">{backup_line}</p> }>
                     <p class="banner banner-info" data-testid="backup-reminder">
-                        <span>{t.data_backup_reminder} " " <span data-testid="backup-last">{backup_line}</span></span>
+                        <span>{t.data.backup_reminder} " " <span data-testid="backup-last">{backup_line}</span></span>
                     </p>
                 </Show>
-                <p class="muted small">{move || (t.data_backup_changes)(state.backup.with(|b| b.changes_since))}</p>
+                <p class="muted small">{move || (t.data.backup_changes)(state.backup.with(|b| b.changes_since))}</p>
                 <div class="button-row">
-                    <button class="button-primary" data-testid="backup-export" on:click=export>{t.data_backup_export}</button>
+                    <button class="button-primary" data-testid="backup-export" on:click=export>{t.data.backup_export}</button>
                     <label class="button-secondary file-button">
-                        {t.data_backup_import}
+                        {t.data.backup_import}
                         <input type="file" accept=".json,application/json" data-testid="backup-import" class="visually-hidden" on:change=import/>
                     </label>
                 </div>
                 <RestorePreview pending=pending_restore/>
             </section>
             <section class="panel">
-                <h2>{t.data_storage_title}</h2>
+                <h2>{t.data.storage_title}</h2>
                 <StorageMeter/>
-                <p class="muted small">{move || state.customers.with(|all| (t.data_storage_counts)(all.len(), contact_count(all)))}</p>
+                <p class="muted small">{move || state.customers.with(|all| (t.data.storage_counts)(all.len(), contact_count(all)))}</p>
                 <p data-testid="persist-state">{move || match state.persist.get() {
-                    None => t.data_persist_pending,
-                    Some(PersistState::Granted) => t.data_persist_granted,
-                    Some(PersistState::Denied) => t.data_persist_denied,
-                    Some(PersistState::Unsupported) => t.data_persist_unsupported,
+                    None => t.data.persist_pending,
+                    Some(PersistState::Granted) => t.data.persist_granted,
+                    Some(PersistState::Denied) => t.data.persist_denied,
+                    Some(PersistState::Unsupported) => t.data.persist_unsupported,
                 }}</p>
             </section>
             <section class="panel">
-                <h2>{t.csv_export_title}</h2>
-                <p class="muted">{t.csv_export_text}</p>
+                <h2>{t.csv.export_title}</h2>
+                <p class="muted">{t.csv.export_text}</p>
                 <div class="button-row">
-                    <button class="button-secondary" data-testid="csv-export-customers" on:click=move |_| export_csv(CsvKind::Customers)>{t.csv_export_customers}</button>
-                    <button class="button-secondary" data-testid="csv-export-contacts" on:click=move |_| export_csv(CsvKind::Contacts)>{t.csv_export_contacts}</button>
+                    <button class="button-secondary" data-testid="csv-export-customers" on:click=move |_| export_csv(CsvKind::Customers)>{t.csv.export_customers}</button>
+                    <button class="button-secondary" data-testid="csv-export-contacts" on:click=move |_| export_csv(CsvKind::Contacts)>{t.csv.export_contacts}</button>
                 </div>
             </section>
             <section class="panel">
-                <h2>{t.data_demo_title}</h2>
-                <p class="muted">{t.data_demo_text}</p>
+                <h2>{t.data.demo_title}</h2>
+                <p class="muted">{t.data.demo_text}</p>
                 <DemoLoadButton/>
             </section>
             <section class="panel">
-                <h2>{t.data_quarantine_title}</h2>
-                <p class="muted">{t.data_quarantine_text}</p>
+                <h2>{t.data.quarantine_title}</h2>
+                <p class="muted">{t.data.quarantine_text}</p>
                 <ul class="quarantine-list" data-testid="quarantine-list">
                     {move || state.quarantine.get().into_iter().map(|entry| {
                         let key = entry.key.clone();
@@ -205,15 +205,15 @@ pub fn DataPage() -> impl IntoView {
                         };
                         view! {
                             <li data-testid="quarantine-entry" data-key=entry.original_key.clone()>
-                                <span>{(t.data_quarantine_entry)(&entry.original_key, &stamp_text(&entry.stamp), &format_count(entry.units))}</span>
-                                {entry.in_place.then(|| view! { <span class="muted small">{t.data_quarantine_in_place}</span> })}
-                                <button class="button-link" on:click=save>{t.data_quarantine_download}</button>
+                                <span>{(t.data.quarantine_entry)(&entry.original_key, &stamp_text(&entry.stamp), &format_count(entry.units))}</span>
+                                {entry.in_place.then(|| view! { <span class="muted small">{t.data.quarantine_in_place}</span> })}
+                                <button class="button-link" on:click=save>{t.data.quarantine_download}</button>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
                 <Show when=move || state.quarantine.with(Vec::is_empty)>
-                    <p class="muted">{t.data_quarantine_empty}</p>
+                    <p class="muted">{t.data.quarantine_empty}</p>
                 </Show>
             </section>
         </div>

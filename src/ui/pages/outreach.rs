@@ -295,9 +295,9 @@ fn AgendaEntry(item: AgendaItem) -> impl IntoView {
                     override_reason=override_reason
                 />
                 <div class="button-row agenda-complete">
-                    <label class="visually-hidden" for=format!("agenda-result-{id}")>{t.contact_result}</label>
+                    <label class="visually-hidden" for=format!("agenda-result-{id}")>{t.contact.result}</label>
                     <ResultSelect id=format!("agenda-result-{id}") testid="agenda-result" value=result/>
-                    <button class="button-primary" data-testid="agenda-complete-save" on:click=complete>{t.contact_save}</button>
+                    <button class="button-primary" data-testid="agenda-complete-save" on:click=complete>{t.contact.save}</button>
                 </div>
             </Show>
         </li>

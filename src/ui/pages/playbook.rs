@@ -79,7 +79,7 @@ pub fn PlaybookPage() -> impl IntoView {
             let saved =
                 actions::change_playbook(state, move |lines| checked.save_into(lines, today)).await;
             if saved.is_ok() {
-                state.show_notice(t.playbook_saved);
+                state.show_notice(t.playbook.saved);
                 editing.set(None);
             }
         });
@@ -87,7 +87,7 @@ pub fn PlaybookPage() -> impl IntoView {
     let duplicate = move |line: &PlaybookLine| {
         let copy = line.duplicate(
             LineId(clock::random_id()),
-            t.playbook_copy_suffix,
+            t.playbook.copy_suffix,
             clock::today(),
         );
         actions::spawn(actions::change_playbook(state, move |lines| {
@@ -100,7 +100,7 @@ pub fn PlaybookPage() -> impl IntoView {
                 .await
                 .is_ok()
             {
-                state.show_notice(t.playbook_deleted);
+                state.show_notice(t.playbook.deleted);
             }
         });
     };
@@ -115,7 +115,7 @@ pub fn PlaybookPage() -> impl IntoView {
             })
             .await;
             if saved.is_ok() {
-                state.show_notice((t.playbook_starter_objections_added)(added.get()));
+                state.show_notice((t.playbook.starter_objections_added)(added.get()));
             }
         });
     };
@@ -136,7 +136,7 @@ pub fn PlaybookPage() -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         on_text_chosen(&ev, move |text| {
             match text.map(|text| parse_playbook_file(&text)) {
-                None => state.show_error(t.err_file_read.into()),
+                None => state.show_error(t.err.file_read.into()),
                 Some(Err(e)) => state.show_error(playbook_file_message(&e)),
                 Some(Ok(lines)) => incoming.set(Some(lines)),
             }
@@ -158,39 +158,39 @@ pub fn PlaybookPage() -> impl IntoView {
     view! {
         <section class="page-head row-between">
             <div>
-                <h1>{t.playbook_title}</h1>
-                <p class="muted">{t.playbook_intro}</p>
+                <h1>{t.playbook.title}</h1>
+                <p class="muted">{t.playbook.intro}</p>
             </div>
             <div class="button-row no-print">
-                <button class="button-secondary" data-testid="playbook-export" on:click=export>{t.playbook_export}</button>
+                <button class="button-secondary" data-testid="playbook-export" on:click=export>{t.playbook.export}</button>
                 <label class="button-secondary file-button">
-                    {t.playbook_import}
+                    {t.playbook.import}
                     <input type="file" accept=".json,application/json" data-testid="playbook-import" class="visually-hidden" on:change=import/>
                 </label>
-                <button class="button-secondary" data-testid="playbook-print" on:click=print>{t.playbook_print}</button>
-                <button class="button-primary" data-testid="playbook-new" on:click=start_new>{t.playbook_new}</button>
+                <button class="button-secondary" data-testid="playbook-print" on:click=print>{t.playbook.print}</button>
+                <button class="button-primary" data-testid="playbook-new" on:click=start_new>{t.playbook.new}</button>
             </div>
         </section>
         <Show when=move || !has_objections.get()>
             <p class="no-print">
                 <button class="button-secondary" data-testid="playbook-starter-objections" on:click=add_starter_objections>
-                    {t.playbook_starter_objections}
+                    {t.playbook.starter_objections}
                 </button>
             </p>
         </Show>
         <PlaybookImportPreview incoming=incoming/>
         <div class="board-filters no-print">
             <div class="field">
-                <label for="playbook-filter-class">{t.playbook_filter_class}</label>
+                <label for="playbook-filter-class">{t.playbook.filter_class}</label>
                 <select id="playbook-filter-class" data-testid="playbook-filter-class" on:change=move |ev| class_filter.set(event_target_value(&ev))>
-                    <option value="">{t.playbook_all}</option>
+                    <option value="">{t.playbook.all}</option>
                     {CustomerClass::BOARD_ORDER.into_iter().map(|c| view! { <option value=c.letter()>{class_name(c)}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="playbook-filter-direction">{t.playbook_filter_direction}</label>
+                <label for="playbook-filter-direction">{t.playbook.filter_direction}</label>
                 <select id="playbook-filter-direction" data-testid="playbook-filter-direction" on:change=move |ev| direction_filter.set(event_target_value(&ev))>
-                    <option value="">{t.playbook_all}</option>
+                    <option value="">{t.playbook.all}</option>
                     <option value="in">{direction_label(t, Direction::Inbound)}</option>
                     <option value="out">{direction_label(t, Direction::Outbound)}</option>
                 </select>
@@ -198,20 +198,20 @@ pub fn PlaybookPage() -> impl IntoView {
             <div class="field">
                 <label for="playbook-filter-hook">{t.note_hook}</label>
                 <select id="playbook-filter-hook" data-testid="playbook-filter-hook" on:change=move |ev| hook_filter.set(event_target_value(&ev))>
-                    <option value="">{t.playbook_all}</option>
+                    <option value="">{t.playbook.all}</option>
                     {move || hooks_in_use.get().into_iter().map(|h| view! { <option value=h.key()>{hook_label(t, &h)}</option> }).collect_view()}
                 </select>
             </div>
         </div>
         {move || editing.get().map(|draft| view! {
             <form class="panel playbook-editor no-print" data-testid="playbook-editor" on:submit=save>
-                <h2>{if draft.id.is_some() { t.playbook_editor_edit } else { t.playbook_editor_new }}</h2>
+                <h2>{if draft.id.is_some() { t.playbook.editor_edit } else { t.playbook.editor_new }}</h2>
                 <Show when=move || problem.get()>
-                    <p class="form-errors" role="alert">{if draft.objection { t.playbook_objection_missing } else { t.playbook_missing }}</p>
+                    <p class="form-errors" role="alert">{if draft.objection { t.playbook.objection_missing } else { t.playbook.missing }}</p>
                 </Show>
                 <div class="grid-3">
                     <div class="field">
-                        <label for="playbook-kind">{t.playbook_kind}</label>
+                        <label for="playbook-kind">{t.playbook.kind}</label>
                         <select id="playbook-kind" data-testid="playbook-kind" prop:value=if draft.objection { "objection" } else { "opening" }
                             on:change=move |ev| {
                                 let objection = event_target_value(&ev) == "objection";
@@ -229,7 +229,7 @@ pub fn PlaybookPage() -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="playbook-class">{t.playbook_filter_class}</label>
+                        <label for="playbook-class">{t.playbook.filter_class}</label>
                         <select id="playbook-class" data-testid="playbook-class"
                             prop:value=if draft.objection && draft.all_classes { "" } else { draft.class.letter() }
                             on:change=move |ev| {
@@ -245,7 +245,7 @@ pub fn PlaybookPage() -> impl IntoView {
                     </div>
                     {(!draft.objection).then(|| view! {
                         <div class="field">
-                            <label for="playbook-direction">{t.playbook_filter_direction}</label>
+                            <label for="playbook-direction">{t.playbook.filter_direction}</label>
                             <select id="playbook-direction" data-testid="playbook-direction" prop:value=direction_key(draft.direction)
                                 on:change=move |ev| { if let Some(d) = direction_from_key(&event_target_value(&ev)) { set(&|e| e.direction = d); } }>
                                 <option value="in">{direction_label(t, Direction::Inbound)}</option>
@@ -259,22 +259,22 @@ pub fn PlaybookPage() -> impl IntoView {
                             none_label=draft.objection.then_some(t.reach_any_hook)/>
                     </div>
                     <div class="field span-2">
-                        <label for="playbook-title">{if draft.objection { t.playbook_field_objection } else { t.playbook_field_title }}</label>
+                        <label for="playbook-title">{if draft.objection { t.playbook.field_objection } else { t.playbook.field_title }}</label>
                         <input id="playbook-title" type="text" data-testid="playbook-title" prop:value=draft.title.clone()
                             on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.title = v.clone()); }/>
                     </div>
                     <label class="check">
                         <input type="checkbox" data-testid="playbook-agreed" prop:checked=draft.agreed
                             on:change=move |ev| { let on = event_target_checked(&ev); set(&|e| e.agreed = on); }/>
-                        {t.playbook_status_agreed}
+                        {t.playbook.status_agreed}
                     </label>
                     <div class="field span-3">
-                        <label for="playbook-text">{if draft.objection { t.objection_answer_label } else { t.playbook_field_text }}</label>
+                        <label for="playbook-text">{if draft.objection { t.objection_answer_label } else { t.playbook.field_text }}</label>
                         <textarea id="playbook-text" rows="3" data-testid="playbook-text" prop:value=draft.text.clone()
                             on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.text = v.clone()); }></textarea>
                     </div>
                     <div class="field span-3">
-                        <label for="playbook-customer-line">{if draft.objection { t.playbook_field_objection_customer_line } else { t.playbook_field_customer_line }}</label>
+                        <label for="playbook-customer-line">{if draft.objection { t.playbook.field_objection_customer_line } else { t.playbook.field_customer_line }}</label>
                         <input id="playbook-customer-line" type="text" data-testid="playbook-customer-line" prop:value=draft.customer_line.clone()
                             on:input=move |ev| { let v = event_target_value(&ev); set(&|e| e.customer_line = v.clone()); }/>
                     </div>
@@ -286,7 +286,7 @@ pub fn PlaybookPage() -> impl IntoView {
             </form>
         })}
         <Show when=move || shown.with(Vec::is_empty)>
-            <p class="muted">{t.playbook_empty}</p>
+            <p class="muted">{t.playbook.empty}</p>
         </Show>
         <PrintSheet/>
         <div class="playbook-list">
@@ -323,26 +323,26 @@ pub fn PlaybookPage() -> impl IntoView {
                                 <p class="muted small">{situation}</p>
                             </div>
                             <span class=if agreed { "status-chip status-agreed" } else { "status-chip" }>
-                                {if agreed { t.playbook_status_agreed } else { t.playbook_status_proposed }}
+                                {if agreed { t.playbook.status_agreed } else { t.playbook.status_proposed }}
                             </span>
                         </header>
                         {(line.is_objection() && !line.customer_line.is_empty()).then(|| view! {
-                            <p class="muted small">{t.practice_customer_says} " " {(t.quoted)(&line.customer_line)}</p>
+                            <p class="muted small">{t.practice.customer_says} " " {(t.quoted)(&line.customer_line)}</p>
                         })}
                         <blockquote class="line-text">{line.text.clone()}</blockquote>
                         {(line.is_opening() && !line.customer_line.is_empty()).then(|| view! { <p class="muted small">{(t.quoted)(&line.customer_line)}</p> })}
                         <footer class="row-between">
-                            <span class="muted small">{(t.playbook_version)(line.version, &format_date(line.changed))}</span>
+                            <span class="muted small">{(t.playbook.version)(line.version, &format_date(line.changed))}</span>
                             <div class="button-row no-print">
-                                <button class="button-link" data-testid="playbook-edit" on:click=move |_| start_edit(&for_edit)>{t.playbook_edit}</button>
-                                <button class="button-link" data-testid="playbook-duplicate" on:click=move |_| duplicate(&for_copy)>{t.playbook_duplicate}</button>
+                                <button class="button-link" data-testid="playbook-edit" on:click=move |_| start_edit(&for_edit)>{t.playbook.edit}</button>
+                                <button class="button-link" data-testid="playbook-duplicate" on:click=move |_| duplicate(&for_copy)>{t.playbook.duplicate}</button>
                                 <Show
                                     when=move || confirm_delete.get() == Some(id)
                                     fallback=move || view! {
-                                        <button class="button-link" data-testid="playbook-delete" on:click=move |_| confirm_delete.set(Some(id))>{t.playbook_delete}</button>
+                                        <button class="button-link" data-testid="playbook-delete" on:click=move |_| confirm_delete.set(Some(id))>{t.playbook.delete}</button>
                                     }
                                 >
-                                    <button class="button-danger" data-testid="playbook-delete-confirm" on:click=move |_| delete(id)>{t.playbook_delete_confirm}</button>
+                                    <button class="button-danger" data-testid="playbook-delete-confirm" on:click=move |_| delete(id)>{t.playbook.delete_confirm}</button>
                                 </Show>
                             </div>
                         </footer>
@@ -371,7 +371,7 @@ fn PrintSheet() -> impl IntoView {
                         <article class="print-line" data-testid="print-line" data-line-id=line.id.to_string()>
                             <h3>{line.title.clone()} <span class="muted small">" · " {hook_label(t, &line.situation.hook)}</span></h3>
                             <p>{line.text.clone()}</p>
-                            <p class="muted small">{(t.playbook_version)(line.version, &format_date(line.changed))}</p>
+                            <p class="muted small">{(t.playbook.version)(line.version, &format_date(line.changed))}</p>
                         </article>
                     }).collect_view()}
                 </section>
@@ -383,10 +383,10 @@ fn PrintSheet() -> impl IntoView {
                         <article class="print-line" data-testid="print-line" data-line-id=line.id.to_string()>
                             <h3>{line.title.clone()} <span class="muted small">" · " {reach_label(t, &line)}</span></h3>
                             {(!line.customer_line.is_empty()).then(|| view! {
-                                <p class="muted small">{t.practice_customer_says} " " {(t.quoted)(&line.customer_line)}</p>
+                                <p class="muted small">{t.practice.customer_says} " " {(t.quoted)(&line.customer_line)}</p>
                             })}
                             <p>{line.text.clone()}</p>
-                            <p class="muted small">{(t.playbook_version)(line.version, &format_date(line.changed))}</p>
+                            <p class="muted small">{(t.playbook.version)(line.version, &format_date(line.changed))}</p>
                         </article>
                     }).collect_view()}
                 </section>

@@ -34,18 +34,18 @@ pub fn PracticePage() -> impl IntoView {
     let t = texts();
     let tab = RwSignal::new(Tab::Rehearse);
     let label = move |tab: Tab| match tab {
-        Tab::Rehearse => t.practice_tab_rehearse,
-        Tab::Drill => t.practice_tab_drill,
-        Tab::Session => t.practice_tab_session,
-        Tab::Progress => t.practice_tab_progress,
+        Tab::Rehearse => t.practice.tab_rehearse,
+        Tab::Drill => t.practice.tab_drill,
+        Tab::Session => t.practice.tab_session,
+        Tab::Progress => t.practice.tab_progress,
     };
     view! {
         <section class="page-head">
-            <h1>{t.practice_title}</h1>
-            <p class="muted">{t.practice_intro}</p>
+            <h1>{t.practice.title}</h1>
+            <p class="muted">{t.practice.intro}</p>
         </section>
         <TraineeBar/>
-        <div class="tabs" role="tablist" aria-label=t.practice_title>
+        <div class="tabs" role="tablist" aria-label=t.practice.title>
             {Tab::ALL.into_iter().map(|each| view! {
                 <button role="tab" class="tab" data-testid=format!("practice-tab-{}", each.key())
                     aria-selected=move || (tab.get() == each).to_string()

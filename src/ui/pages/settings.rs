@@ -58,50 +58,50 @@ pub fn SettingsPage() -> impl IntoView {
         });
     };
     view! {
-        <section class="page-head"><h1>{t.settings_title}</h1></section>
+        <section class="page-head"><h1>{t.settings.title}</h1></section>
         <div class="settings-form">
             <fieldset class="form-section">
-                <legend>{t.settings_language}</legend>
+                <legend>{t.settings.language}</legend>
                 <div class="field">
-                    <label for="lang-switch">{t.settings_language}</label>
+                    <label for="lang-switch">{t.settings.language}</label>
                     <select id="lang-switch" data-testid="lang-switch" on:change=switch_language
                         prop:value=move || language_key(state.settings.with(|s| s.language))>
                         <option value="de" lang="de">{t.language_german}</option>
                         <option value="en" lang="en">{t.language_english}</option>
                     </select>
-                    <p class="muted small">{t.settings_language_hint}</p>
+                    <p class="muted small">{t.settings.language_hint}</p>
                 </div>
             </fieldset>
             <TelHandlerSetting/>
         </div>
         <form class="settings-form" on:submit=save>
             <fieldset class="form-section">
-                <legend>{t.settings_user_name}</legend>
+                <legend>{t.settings.user_name}</legend>
                 <div class="field">
-                    <label for="settings-user-name">{t.settings_user_name}</label>
+                    <label for="settings-user-name">{t.settings.user_name}</label>
                     <input id="settings-user-name" type="text" data-testid="settings-user-name"
                         prop:value=move || draft.with(|s| s.user_name.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); draft.update(|s| s.user_name = v); saved.set(false); }/>
-                    <p class="muted small">{t.settings_user_name_hint}</p>
+                    <p class="muted small">{t.settings.user_name_hint}</p>
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{t.settings_abc}</legend>
+                <legend>{t.settings.abc}</legend>
                 <div class="grid-3">
-                    {number("settings-abc-a", t.settings_abc_a, |s| s.abc_a_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_a_percent = n })}
-                    {number("settings-abc-b", t.settings_abc_b, |s| s.abc_b_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_b_percent = n })}
-                    {number("settings-abc-manual-days", t.settings_abc_manual_days, |s| s.abc_respect_manual_days.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_respect_manual_days = n })}
+                    {number("settings-abc-a", t.settings.abc_a, |s| s.abc_a_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_a_percent = n })}
+                    {number("settings-abc-b", t.settings.abc_b, |s| s.abc_b_percent.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_b_percent = n })}
+                    {number("settings-abc-manual-days", t.settings.abc_manual_days, |s| s.abc_respect_manual_days.to_string(), |s, v| if let Ok(n) = v.parse() { s.abc_respect_manual_days = n })}
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{t.settings_practice}</legend>
+                <legend>{t.settings.practice}</legend>
                 <div class="grid-3">
-                    {number("settings-new-cards", t.settings_new_cards, |s| s.new_cards_per_day.to_string(), |s, v| if let Ok(n) = v.parse() { s.new_cards_per_day = n })}
+                    {number("settings-new-cards", t.settings.new_cards, |s| s.new_cards_per_day.to_string(), |s, v| if let Ok(n) = v.parse() { s.new_cards_per_day = n })}
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{t.settings_intervals}</legend>
-                <p class="muted small">{t.settings_interval_never}</p>
+                <legend>{t.settings.intervals}</legend>
+                <p class="muted small">{t.settings.interval_never}</p>
                 <div class="grid-4">
                     {number("settings-interval-a", "A", |s| interval(s.intervals.a), |s, v| s.intervals.a = parse_interval(v))}
                     {number("settings-interval-b", "B", |s| interval(s.intervals.b), |s, v| s.intervals.b = parse_interval(v))}
@@ -110,17 +110,17 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{t.settings_downgrade}</legend>
+                <legend>{t.settings.downgrade}</legend>
                 <div class="grid-3">
-                    {number("settings-downgrade", t.settings_downgrade, |s| s.downgrade_refusals.to_string(), |s, v| if let Ok(n) = v.parse() { s.downgrade_refusals = n })}
-                    {number("settings-backup-changes", t.settings_backup_changes, |s| s.backup_after_changes.to_string(), |s, v| if let Ok(n) = v.parse() { s.backup_after_changes = n })}
-                    {number("settings-backup-days", t.settings_backup_days, |s| s.backup_after_days.to_string(), |s, v| if let Ok(n) = v.parse() { s.backup_after_days = n })}
+                    {number("settings-downgrade", t.settings.downgrade, |s| s.downgrade_refusals.to_string(), |s, v| if let Ok(n) = v.parse() { s.downgrade_refusals = n })}
+                    {number("settings-backup-changes", t.settings.backup_changes, |s| s.backup_after_changes.to_string(), |s, v| if let Ok(n) = v.parse() { s.backup_after_changes = n })}
+                    {number("settings-backup-days", t.settings.backup_days, |s| s.backup_after_days.to_string(), |s, v| if let Ok(n) = v.parse() { s.backup_after_days = n })}
                 </div>
             </fieldset>
             <div class="form-actions">
                 <button type="submit" class="button-primary" data-testid="settings-save">{t.save}</button>
                 <Show when=move || saved.get()>
-                    <span class="saved-flash" role="status">"✓ " {t.settings_saved}</span>
+                    <span class="saved-flash" role="status">"✓ " {t.settings.saved}</span>
                 </Show>
             </div>
         </form>

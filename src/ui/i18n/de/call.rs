@@ -1,0 +1,35 @@
+//! The German texts of the call lookup and the call card.
+
+use super::super::keys::CallTexts;
+
+pub const CALL: CallTexts = CallTexts {
+    title: "Anruf",
+    search: "Wer ruft an?",
+    search_hint: "Name, Firma, Kundennummer oder Telefonnummer",
+    shortcut: "Taste / oder Strg+K öffnet diese Suche von überall.",
+    no_results: "Kein Kunde gefunden.",
+    create_unknown: |number| format!("Neuen O-Kunden mit {number} anlegen"),
+    incoming_from: |number| format!("Anruf von {number}"),
+    incoming_several: "Mehrere Kunden haben diese Nummer. Wer ruft an?",
+    incoming_unknown: "Diese Nummer gehört noch zu keinem Kunden.",
+    pick_hint: "Pfeiltasten wählen, Eingabe öffnet die Anrufkarte.",
+    results_label: "Treffer",
+    open_file: "Kundenakte öffnen",
+    note_title: "Aktueller Vermerk",
+    line_title: "Gesprächseinstieg",
+    line_exact: "Verbindlich für genau diese Situation",
+    line_class: "Nächstbester: gleiche Klasse, anderer Aufhänger",
+    line_any: "Nächstbester: andere Klasse",
+    line_none: "Für diese Situation gibt es noch keinen verbindlichen Einstieg.",
+    line_write: "Einstieg im Leitfaden schreiben",
+    line_situation: |class, hook| format!("{class}-Kunde · eingehend · {hook}"),
+    recent_title: "Letzte Kontakte",
+    used_title: "Schon verwendete Aufhänger",
+    used_none: "Noch kein Aufhänger verwendet.",
+    log_title: "Anruf erfassen",
+    log_default_reason: "Anruf des Kunden",
+    logged: "Anruf vermerkt.",
+    log_objection_none: "kein Einwand",
+    occasion_title: "Anlass",
+    occasion_line: "Einstieg zum Anlass",
+};

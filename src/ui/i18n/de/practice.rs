@@ -1,0 +1,40 @@
+//! The German texts of the practice screen.
+
+use super::super::keys::PracticeTexts;
+use crate::domain::practice::state::Rating;
+
+pub const PRACTICE: PracticeTexts = PracticeTexts {
+    title: "Übungsphase",
+    intro: "Die verbindlichen Einstiegssätze so oft wiederholen, bis sie natürlich klingen – und den Blick auf die Klasse zur Gewohnheit machen.",
+    tab_rehearse: "Wiederholen",
+    tab_drill: "Klassenblick-Training",
+    tab_session: "Gruppensitzung",
+    tab_progress: "Fortschritt",
+    rehearse_title: "Einstiegssätze und Einwände wiederholen",
+    rehearse_intro: "Fällige Sätze kommen zuerst, dann neue bis zum Tageslimit. Tippen Sie Ihren Einstieg oder Ihre Antwort auf den Einwand, oder sprechen Sie laut, und decken Sie dann auf.",
+    include_proposed: "Auch Entwürfe üben",
+    cram_class: "Pauken: Klasse",
+    start: "Wiederholung starten",
+    cram: "Pauken (ohne Zeitplan)",
+    cram_badge: " · Pauken",
+    no_trainee: "Bitte zuerst oben eine Person anlegen oder wählen.",
+    nothing_due: "Heute ist nichts fällig.",
+    done: "Geschafft!",
+    done_count: |n| match n { 1 => "1 Satz geübt.".to_string(), n => format!("{n} Sätze geübt.") },
+    remaining: |n| format!("noch {n} in dieser Runde"),
+    customer_says: "Kunde:",
+    answer_label: "Ihr Einstieg (tippen oder laut sprechen)",
+    reveal: "Aufdecken",
+    agreed_label: "Verbindlicher Einstieg",
+    similarity: "Übereinstimmung",
+    diff_counts: |missing, extra| format!("{missing} fehlend, {extra} zusätzlich"),
+    word_missing: "fehlt",
+    word_extra: "zusätzlich",
+    diff_legend: "Unterstrichen: fehlt in Ihrer Antwort · durchgestrichen: zusätzlich gesagt",
+    rate_label: "Wie gut saß der Satz?",
+    rating: |r| match r { Rating::Again => "Nochmal", Rating::Hard => "Schwer", Rating::Good => "Gut", Rating::Easy => "Leicht" },
+    interval: |minutes| if minutes < 60 { format!("in {} Min.", minutes.max(1)) } else if minutes < 60 * 24 { format!("in {} Std.", minutes / 60) } else { match minutes / (60 * 24) { 1 => "in 1 Tag".to_string(), d => format!("in {d} Tagen") } },
+    keys_hint: "Tasten 1–4 bewerten.",
+    customer_objects: "Kunde wendet ein:",
+    objection_answer_label: "Ihre Antwort (tippen oder laut sprechen)",
+};

@@ -1,0 +1,35 @@
+//! The British English texts of the call lookup and the call card.
+
+use super::super::keys::CallTexts;
+
+pub const CALL: CallTexts = CallTexts {
+    title: "Call",
+    search: "Who is calling?",
+    search_hint: "Name, company, customer number or phone number",
+    shortcut: "Press / or Ctrl+K to open this search from anywhere.",
+    no_results: "No customer found.",
+    create_unknown: |number| format!("Create a new O customer with {number}"),
+    incoming_from: |number| format!("Call from {number}"),
+    incoming_several: "Several customers have this number. Who is calling?",
+    incoming_unknown: "This number doesn't belong to any customer yet.",
+    pick_hint: "Use the arrow keys to choose; Enter opens the call card.",
+    results_label: "Matches",
+    open_file: "Open customer record",
+    note_title: "Current note",
+    line_title: "Opening line",
+    line_exact: "Agreed for exactly this situation",
+    line_class: "Next best: same class, different hook",
+    line_any: "Next best: different class",
+    line_none: "There is no agreed opening line for this situation yet.",
+    line_write: "Write an opening line in the playbook",
+    line_situation: |class, hook| format!("{class} customer · inbound · {hook}"),
+    recent_title: "Recent contacts",
+    used_title: "Hooks already used",
+    used_none: "No hook used yet.",
+    log_title: "Log call",
+    log_default_reason: "Call from the customer",
+    logged: "Call logged.",
+    log_objection_none: "no objection",
+    occasion_title: "Occasion",
+    occasion_line: "Opening for the occasion",
+};

@@ -1,0 +1,40 @@
+//! The British English texts of the practice screen.
+
+use super::super::keys::PracticeTexts;
+use crate::domain::practice::state::Rating;
+
+pub const PRACTICE: PracticeTexts = PracticeTexts {
+    title: "Practice phase",
+    intro: "Repeat the agreed opening lines until they sound natural – and make the glance at the class a habit.",
+    tab_rehearse: "Rehearse",
+    tab_drill: "Class-glance drill",
+    tab_session: "Group session",
+    tab_progress: "Progress",
+    rehearse_title: "Rehearse opening lines and objections",
+    rehearse_intro: "Lines that are due come first, then new ones up to the daily limit. Type your opening line or your answer to the objection, or say it out loud, then reveal the agreed words.",
+    include_proposed: "Practise drafts too",
+    cram_class: "Cram: class",
+    start: "Start rehearsal",
+    cram: "Cram (no schedule)",
+    cram_badge: " · Cram",
+    no_trainee: "Please add or choose a person above first.",
+    nothing_due: "Nothing is due today.",
+    done: "All done!",
+    done_count: |n| match n { 1 => "1 line practised.".to_string(), n => format!("{n} lines practised.") },
+    remaining: |n| format!("{n} left in this round"),
+    customer_says: "Customer:",
+    answer_label: "Your opening line (type it or say it out loud)",
+    reveal: "Reveal",
+    agreed_label: "Agreed opening line",
+    similarity: "Match",
+    diff_counts: |missing, extra| format!("{missing} missing, {extra} extra"),
+    word_missing: "missing",
+    word_extra: "extra",
+    diff_legend: "Underlined: missing from your answer · struck through: extra words you said",
+    rate_label: "How well did you know the line?",
+    rating: |r| match r { Rating::Again => "Again", Rating::Hard => "Hard", Rating::Good => "Good", Rating::Easy => "Easy" },
+    interval: |minutes| if minutes < 60 { format!("in {} min", minutes.max(1)) } else if minutes < 60 * 24 { format!("in {} h", minutes / 60) } else { match minutes / (60 * 24) { 1 => "in 1 day".to_string(), d => format!("in {d} days") } },
+    keys_hint: "Press 1–4 to rate.",
+    customer_objects: "Customer objects:",
+    objection_answer_label: "Your answer (type it or say it out loud)",
+};

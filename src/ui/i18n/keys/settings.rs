@@ -1,0 +1,27 @@
+//! The keys of the settings page.
+
+pub struct SettingsTexts {
+    pub calls: &'static str,
+    pub calls_hint: &'static str,
+    pub tel_handler: &'static str,
+    pub tel_handler_asked: &'static str,
+    pub tel_handler_unsupported: &'static str,
+    pub tel_handler_refused: &'static str,
+    pub title: &'static str,
+    pub user_name: &'static str,
+    pub user_name_hint: &'static str,
+    pub abc: &'static str,
+    pub abc_a: &'static str,
+    pub abc_b: &'static str,
+    pub abc_manual_days: &'static str,
+    pub intervals: &'static str,
+    pub interval_never: &'static str,
+    pub downgrade: &'static str,
+    pub backup_changes: &'static str,
+    pub backup_days: &'static str,
+    pub saved: &'static str,
+    pub language: &'static str,
+    pub language_hint: &'static str,
+    pub practice: &'static str,
+    pub new_cards: &'static str,
+}
