@@ -7,39 +7,78 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-fn struct_keys(source: &str) -> Vec<String> {
-    let start = source.find("pub struct Texts {").expect("Texts struct");
+/// The catalog's files: the main one, and one per screen or topic in the folder of the
+/// same name, each with the prefix its keys are reached by (`csv.` for `t.csv.…`).
+fn parts(name: &str) -> Vec<(String, String)> {
+    let main = format!("src/ui/i18n/{name}.rs");
+    let mut parts = vec![(
+        String::new(),
+        fs::read_to_string(&main).expect("catalog file"),
+    )];
+    let mut folder: Vec<_> = fs::read_dir(format!("src/ui/i18n/{name}"))
+        .expect("catalog folder")
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    folder.sort();
+    for path in folder {
+        let topic = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("file name");
+        parts.push((
+            format!("{topic}."),
+            fs::read_to_string(&path).expect("catalog part"),
+        ));
+    }
+    parts
+}
+
+/// The keys of one key struct; fields holding a topic's own struct are not keys.
+fn struct_keys(prefix: &str, source: &str) -> Vec<String> {
+    let start = source.find("pub struct ").expect("key struct");
     let body = &source[start..];
-    let end = body.find("\n}\n").expect("end of Texts");
+    let end = body.find("\n}\n").expect("end of key struct");
     body[..end]
         .lines()
+        .skip(1)
         .filter_map(|line| line.trim().strip_prefix("pub "))
-        .filter_map(|rest| rest.split_once(':').map(|(key, _)| key.trim().to_string()))
-        .filter(|key| key != "struct Texts {" && !key.contains(' '))
+        .filter_map(|rest| rest.split_once(':'))
+        .filter(|(key, ty)| !key.contains(' ') && !ty.trim().ends_with("Texts,"))
+        .map(|(key, _)| format!("{prefix}{}", key.trim()))
         .collect()
 }
 
-/// `key: value` entries at the top level of the catalog constant, with their first
-/// line of value.
-fn catalog_entries(source: &str) -> Vec<(String, String)> {
-    let start = source.find(": Texts = Texts {").expect("catalog constant");
+fn all_keys() -> Vec<String> {
+    parts("keys")
+        .iter()
+        .flat_map(|(prefix, source)| struct_keys(prefix, source))
+        .collect()
+}
+
+/// `key: value` entries at the top level of a catalog constant, with their first line of
+/// value; entries that hold a topic's constant are not keys.
+fn catalog_entries(prefix: &str, source: &str) -> Vec<(String, String)> {
+    let start = source.find("pub const ").expect("catalog constant");
     source[start..]
         .lines()
         .skip(1)
         .filter(|line| line.starts_with("    ") && !line.starts_with("     "))
         .filter_map(|line| line.trim().split_once(": "))
-        .filter(|(key, _)| {
+        .filter(|(key, value)| {
             key.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                && *value != format!("{key}::{},", key.to_uppercase())
         })
-        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .map(|(key, value)| (format!("{prefix}{key}"), value.to_string()))
         .collect()
 }
 
 fn check(catalog: &str, keys: &[String]) -> Vec<(String, String)> {
-    let path = format!("src/ui/i18n/{catalog}.rs");
-    let source = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let entries = catalog_entries(&source);
+    let entries: Vec<(String, String)> = parts(catalog)
+        .iter()
+        .flat_map(|(prefix, source)| catalog_entries(prefix, source))
+        .collect();
     let defined: BTreeSet<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
     let missing: Vec<&String> = keys
         .iter()
@@ -63,7 +102,7 @@ fn check(catalog: &str, keys: &[String]) -> Vec<(String, String)> {
 
 #[test]
 fn every_key_is_in_both_languages_and_none_is_blank() {
-    let keys = struct_keys(&fs::read_to_string("src/ui/i18n/keys.rs").expect("catalog keys"));
+    let keys = all_keys();
     assert!(keys.len() > 400, "found only {} keys", keys.len());
     let german = check("de", &keys);
     let english = check("en", &keys);
@@ -92,9 +131,12 @@ fn code_outside_catalogs() -> String {
             if path.is_dir() {
                 walk(&path, out);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                let catalog = ["keys.rs", "de.rs", "en.rs"]
-                    .iter()
-                    .any(|name| path.ends_with(format!("i18n/{name}")));
+                let catalog = ["keys", "de", "en"].iter().any(|name| {
+                    path.ends_with(format!("i18n/{name}.rs"))
+                        || path
+                            .parent()
+                            .is_some_and(|p| p.ends_with(format!("i18n/{name}")))
+                });
                 if !catalog {
                     out.push_str(&fs::read_to_string(&path).expect("readable source"));
                 }
@@ -108,7 +150,7 @@ fn code_outside_catalogs() -> String {
 
 #[test]
 fn every_key_is_used_somewhere() {
-    let keys = struct_keys(&fs::read_to_string("src/ui/i18n/keys.rs").expect("catalog keys"));
+    let keys = all_keys();
     let code = code_outside_catalogs();
     let used = |key: &str| {
         let field = format!(".{key}");
