@@ -36,12 +36,6 @@ impl SearchIndex {
     }
 }
 
-impl Default for SearchIndex {
-    fn default() -> Self {
-        SearchIndex::new([])
-    }
-}
-
 /// The previous keystroke's query and every customer it matched, by position in the index.
 #[derive(Debug)]
 struct LastHits {

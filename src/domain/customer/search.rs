@@ -34,8 +34,12 @@ impl ByteSet {
         1 << if byte.is_ascii() { byte } else { 0 }
     }
 
+    fn with(self, byte: u8) -> Self {
+        ByteSet(self.0 | Self::bit(byte))
+    }
+
     fn of(bytes: &[u8]) -> Self {
-        ByteSet(bytes.iter().fold(0, |set, &b| set | Self::bit(b)))
+        bytes.iter().fold(ByteSet::default(), |set, &b| set.with(b))
     }
 
     fn holds_all(self, other: ByteSet) -> bool {
@@ -120,9 +124,7 @@ impl SearchEntry {
             .as_bytes()
             .windows(2)
             .filter(|pair| pair[0] == mark)
-            .fold(ByteSet::default(), |set, pair| {
-                ByteSet(set.0 | ByteSet::bit(pair[1]))
-            });
+            .fold(ByteSet::default(), |set, pair| set.with(pair[1]));
         SearchEntry {
             id: customer.id,
             bytes: ByteSet::of(text.as_bytes()),
@@ -222,15 +224,12 @@ impl Query {
     /// nothing, and neither does a word holding the word marker, which no text has.
     fn words_start_in(&self, entry: &SearchEntry) -> bool {
         !self.words.is_empty()
-            && self.words.iter().all(|word| {
-                let first = word.as_bytes().first().copied().unwrap_or(0);
-                match lone_ascii(word) {
-                    Some(byte) => entry.initials.holds(byte),
-                    None => {
-                        !word.contains(WORD_MARK)
-                            && (!first.is_ascii() || first == 0 || entry.initials.holds(first))
-                            && holds(&entry.word_starts, word, Some(WORD_MARK as u8))
-                    }
+            && self.words.iter().all(|word| match lone_ascii(word) {
+                Some(byte) => entry.initials.holds(byte),
+                None => {
+                    !word.contains(WORD_MARK)
+                        && word.bytes().next().is_some_and(|b| entry.initials.holds(b))
+                        && holds(&entry.word_starts, word, Some(WORD_MARK as u8))
                 }
             })
     }
@@ -293,15 +292,10 @@ pub fn ranked_search(entries: &[SearchEntry], text: &str, limit: usize) -> Vec<(
     if query.is_empty() {
         return Vec::new();
     }
-    let hits = entries
+    let mut hits: Vec<(Rank, &SearchEntry)> = entries
         .iter()
         .filter_map(|e| e.rank(&query).map(|r| (r, e)))
         .collect();
-    best_ranked(hits, limit)
-}
-
-/// The first `limit` of `hits`, best rank first, then by name.
-fn best_ranked(mut hits: Vec<(Rank, &SearchEntry)>, limit: usize) -> Vec<(CustomerId, Rank)> {
     let limit = limit.min(hits.len());
     if limit == 0 {
         return Vec::new();

@@ -72,7 +72,6 @@ pub fn CallPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let highlighted_id = move || results.with(|r| r.get(highlighted.get()).map(|(id, _)| *id));
     let rows = Memo::new(move |_| {
         let hits = results.get();
         state.customers.with(|all| {
@@ -155,7 +154,9 @@ pub fn CallPage() -> impl IntoView {
                     role="combobox"
                     aria-expanded=move || results.with(|r| !r.is_empty()).to_string()
                     aria-controls="call-results"
-                    aria-activedescendant=move || highlighted_id().map(|id| format!("call-result-{id}"))
+                    aria-activedescendant=move || {
+                        results.with(|r| r.get(highlighted.get()).map(|(id, _)| format!("call-result-{id}")))
+                    }
                     placeholder=t.call.search_hint
                     prop:value=query
                     on:input=move |ev| {
